@@ -1,0 +1,217 @@
+package release
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/freedcount/freedcount/internal/ident"
+)
+
+// DetaineeID identifies a person in a register. It is an opaque key chosen by
+// whoever keeps the register ("FP-2024-0117"); it must not be the person's
+// name or national ID, which are personal data kept in [Detainee].
+//
+// DetaineeID is an immutable value, comparable and usable as a map key. The
+// zero DetaineeID is not valid.
+type DetaineeID struct{ s string }
+
+// ParseDetaineeID returns s as a DetaineeID: non-empty valid UTF-8 of at most
+// 128 bytes, without control characters or leading or trailing white space.
+func ParseDetaineeID(s string) (DetaineeID, error) {
+	if err := ident.Check(s); err != nil {
+		return DetaineeID{}, fieldErr("DetaineeID", s, "%v", err)
+	}
+	return DetaineeID{s}, nil
+}
+
+// MustDetaineeID is like [ParseDetaineeID] but panics on error. It is meant
+// for tests and examples.
+func MustDetaineeID(s string) DetaineeID {
+	id, err := ParseDetaineeID(s)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
+// IsValid reports whether id is not the zero DetaineeID.
+func (id DetaineeID) IsValid() bool { return id.s != "" }
+
+// String returns the ID's text.
+func (id DetaineeID) String() string { return id.s }
+
+// Compare orders IDs byte-wise.
+func (id DetaineeID) Compare(o DetaineeID) int {
+	switch {
+	case id.s < o.s:
+		return -1
+	case id.s > o.s:
+		return 1
+	}
+	return 0
+}
+
+// MarshalText writes the ID's text; the zero ID is an error.
+func (id DetaineeID) MarshalText() ([]byte, error) {
+	if !id.IsValid() {
+		return nil, fieldErr("DetaineeID", "", "zero value")
+	}
+	return []byte(id.s), nil
+}
+
+// UnmarshalText parses the ID as [ParseDetaineeID] does.
+func (id *DetaineeID) UnmarshalText(text []byte) error {
+	v, err := ParseDetaineeID(string(text))
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Limits on a detainee's free-text fields, in bytes.
+const (
+	MaxNameLen       = 512
+	MaxNationalIDLen = 64
+	MaxFacilityLen   = 256
+)
+
+// Bounds of [Detainee.BirthYear] when it is known.
+const (
+	MinBirthYear = 1900
+	MaxBirthYear = 2100
+)
+
+// Detainee is a person in a register of detentions. Name and NationalID are
+// personal data: [Detainee.String], [Detainee.LogValue] and every error
+// message show the ID only. Fields other than ID are optional; their zero
+// values mean "not recorded".
+type Detainee struct {
+	// ID is the register's key for the person. Required.
+	ID DetaineeID
+	// Name is the full name as recorded, in whatever order and spelling the
+	// register uses. Sensitive.
+	Name string
+	// NationalID is the identity document number as recorded, such as a
+	// Venezuelan cédula "V-12.345.678". Sensitive.
+	NationalID string
+	// Sex as recorded; zero if not recorded.
+	Sex Sex
+	// BirthYear is the year of birth, 0 if unknown, else in
+	// [MinBirthYear, MaxBirthYear].
+	BirthYear int
+	// Category is why the person is counted; zero if not recorded.
+	// It decides the [Population] the person belongs to.
+	Category Category
+	// Region is where the person was detained; zero if unknown.
+	Region Region
+	// Facility is where the person is or was held; "" if unknown.
+	Facility string
+	// Detained is the day of detention; zero if unknown. When it is set,
+	// [Ledger.Register] opens a detention spell on that day.
+	Detained Date
+}
+
+// Population returns the population the person belongs to, from Category.
+func (d Detainee) Population() Population { return d.Category.Population() }
+
+// Validate reports every field that breaks its rule, joined with
+// [errors.Join]; each is a [*FieldError]. The name and national ID are never
+// repeated in the error.
+func (d Detainee) Validate() error {
+	var errs []error
+	if !d.ID.IsValid() {
+		errs = append(errs, fieldErr("Detainee.ID", "", "missing"))
+	}
+	if len(d.Name) > MaxNameLen {
+		errs = append(errs, secretErr("Detainee.Name", "longer than %d bytes", MaxNameLen))
+	} else if !utf8.ValidString(d.Name) {
+		errs = append(errs, secretErr("Detainee.Name", "not valid UTF-8"))
+	}
+	if len(d.NationalID) > MaxNationalIDLen {
+		errs = append(errs, secretErr("Detainee.NationalID", "longer than %d bytes", MaxNationalIDLen))
+	} else if !utf8.ValidString(d.NationalID) {
+		errs = append(errs, secretErr("Detainee.NationalID", "not valid UTF-8"))
+	}
+	if d.Sex != 0 && !d.Sex.IsValid() {
+		errs = append(errs, fieldErr("Detainee.Sex", d.Sex.String(), "unknown value"))
+	}
+	if d.BirthYear != 0 && (d.BirthYear < MinBirthYear || d.BirthYear > MaxBirthYear) {
+		errs = append(errs, fieldErr("Detainee.BirthYear", strconv.Itoa(d.BirthYear), "outside %d–%d", MinBirthYear, MaxBirthYear))
+	}
+	if d.Category != 0 && !d.Category.IsValid() {
+		errs = append(errs, fieldErr("Detainee.Category", d.Category.String(), "unknown value"))
+	}
+	if len(d.Facility) > MaxFacilityLen {
+		errs = append(errs, fieldErr("Detainee.Facility", d.Facility, "longer than %d bytes", MaxFacilityLen))
+	} else if !utf8.ValidString(d.Facility) {
+		errs = append(errs, fieldErr("Detainee.Facility", d.Facility, "not valid UTF-8"))
+	}
+	if d.Detained.IsValid() && d.BirthYear != 0 {
+		if y, _, _ := d.Detained.Ymd(); y < d.BirthYear {
+			errs = append(errs, fieldErr("Detainee.Detained", d.Detained.String(), "before birth year %d", d.BirthYear))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// String returns "Detainee(ID)": never the name or national ID.
+func (d Detainee) String() string { return "Detainee(" + d.ID.String() + ")" }
+
+// LogValue shows the detainee in [log/slog] output by ID, category and
+// region only: never the name or national ID.
+func (d Detainee) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("id", d.ID.String())}
+	if d.Category != 0 {
+		attrs = append(attrs, slog.String("category", d.Category.String()))
+	}
+	if d.Region.IsValid() {
+		attrs = append(attrs, slog.String("region", d.Region.String()))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// GoString, used by fmt's %#v, is [Detainee.String], so that a debug print
+// does not leak the name either.
+func (d Detainee) GoString() string { return d.String() }
+
+// Format makes every fmt verb (%v, %+v, %s, %q, %#v) print [Detainee.String].
+func (d Detainee) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(d.String())) }
+
+type detaineeJSON struct {
+	ID         DetaineeID `json:"id"`
+	Name       string     `json:"name,omitempty"`
+	NationalID string     `json:"national_id,omitempty"`
+	Sex        Sex        `json:"sex,omitzero"`
+	BirthYear  int        `json:"birth_year,omitzero"`
+	Category   Category   `json:"category,omitzero"`
+	Region     Region     `json:"region,omitzero"`
+	Facility   string     `json:"facility,omitempty"`
+	Detained   Date       `json:"detained,omitzero"`
+}
+
+// MarshalJSON writes every field, name and national ID included: encoding a
+// register is the caller asking for its content. The detainee must be valid.
+func (d Detainee) MarshalJSON() ([]byte, error) {
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(detaineeJSON(d))
+}
+
+// UnmarshalJSON reads what [Detainee.MarshalJSON] writes and validates it.
+func (d *Detainee) UnmarshalJSON(data []byte) error {
+	var v detaineeJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if err := Detainee(v).Validate(); err != nil {
+		return err
+	}
+	*d = Detainee(v)
+	return nil
+}

@@ -1,0 +1,39 @@
+// Package release models what happened: the people detained for political
+// reasons ([Detainee]), the documented events that detain and release them
+// ([Event]), and the [Ledger] that holds those events and counts them.
+//
+// # Scopes
+//
+// Every count is about a [Scope]: a [Population] in a [Region] over a
+// [Period] of calendar days ([Date]). Scopes form a partial order
+// ([Scope.Contains]): a day nests in a month, a state in its country,
+// political prisoners ("detainees/political") among detainees
+// ("detainees"). Two scopes are known to be disjoint ([Scope.Disjoint]) only
+// when their periods share no day, their regions are siblings, or a
+// caller-declared [Partition] separates their populations: sibling
+// populations may share people, so their counts do not add up by default.
+//
+// # Ledger
+//
+// The [Ledger] accepts a registration or an event whole or not at all. A
+// person's events alternate detention and release in order of day; a
+// re-arrest opens a new spell. Counting queries return distinct people
+// released within a scope, people held on a day, spells opened within a
+// scope, and people released within a scope still free on a day. Stock and
+// flow balance on every day: spells opened = spells open + spells closed
+// ([Balance]).
+//
+// # Values and privacy
+//
+// Scalars ([Date], [Period], [Population], [Region], [Scope], [DetaineeID])
+// are immutable, comparable values with text or JSON encodings that
+// round-trip exactly. Records ([Detainee], [Event]) are plain structs with a
+// Validate method that every entry point calls. A detainee's name and
+// national ID never appear in [Detainee.String], [Detainee.LogValue] or an
+// error message.
+//
+// Errors wrap a sentinel of this package ([ErrInvalid], [ErrDuplicate],
+// [ErrUnknownDetainee], [ErrNotHeld], [ErrAlreadyHeld], [ErrOutOfOrder],
+// [ErrNoRegion]) and carry details in a [*FieldError] or [*RuleError].
+// Nothing in this package does I/O, reads a clock or panics on input.
+package release
