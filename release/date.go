@@ -54,7 +54,10 @@ func MustDate(year int, month time.Month, day int) Date {
 
 // DateOf returns the calendar day of t in t's own location: a statement
 // made at 20:00 in Caracas (UTC−4) on 25 January is about 25 January, even
-// though it is already 26 January in UTC. The zero time gives the zero Date.
+// though it is already 26 January in UTC. The zero time gives the zero Date;
+// since the zero time is also the first instant of 0001-01-01 in UTC, that
+// instant gives the zero Date too. An instant in a year outside 1..9999
+// gives the zero Date.
 func DateOf(t time.Time) Date {
 	if t.IsZero() {
 		return Date{}
@@ -172,7 +175,8 @@ func (d Date) Before(e Date) bool { return d.n < e.n }
 func (d Date) After(e Date) bool { return d.n > e.n }
 
 // Start returns the first instant of d in loc. The zero Date gives the zero
-// time.
+// time, and so does 0001-01-01 in UTC, which [DateOf] then reads as the zero
+// Date.
 func (d Date) Start(loc *time.Location) time.Time {
 	if d.n == 0 {
 		return time.Time{}

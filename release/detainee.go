@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/freedcount/freedcount/internal/errfmt"
 	"github.com/freedcount/freedcount/internal/ident"
 )
 
@@ -194,20 +195,27 @@ type detaineeJSON struct {
 	Detained   Date       `json:"detained,omitzero"`
 }
 
-// MarshalJSON writes every field, name and national ID included: encoding a
-// register is the caller asking for its content. The detainee must be valid.
+// MarshalJSON writes the detainee without its name and national ID, so that
+// a detainee that reaches a JSON log or an API response by way of a slice or
+// a struct (where [Detainee.LogValue] is not consulted) does not disclose
+// them. To encode the whole record, wrap it in [Disclosed]: that is the
+// caller asking for personal data. The detainee must be valid.
 func (d Detainee) MarshalJSON() ([]byte, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(detaineeJSON(d))
+	v := detaineeJSON(d)
+	v.Name, v.NationalID = "", ""
+	return json.Marshal(v)
 }
 
-// UnmarshalJSON reads what [Detainee.MarshalJSON] writes and validates it.
+// UnmarshalJSON reads a detainee, with or without name and national ID (as
+// [Disclosed.MarshalJSON] or [Detainee.MarshalJSON] writes it), and
+// validates it.
 func (d *Detainee) UnmarshalJSON(data []byte) error {
 	var v detaineeJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return err
+		return decodeErr("Detainee", errfmt.Redacted, err)
 	}
 	if err := Detainee(v).Validate(); err != nil {
 		return err
@@ -215,3 +223,27 @@ func (d *Detainee) UnmarshalJSON(data []byte) error {
 	*d = Detainee(v)
 	return nil
 }
+
+// Disclosed encodes a detainee in full, name and national ID included, for
+// registers that must be exchanged whole. Wrapping a detainee in Disclosed is
+// the explicit request for personal data that [Detainee.MarshalJSON] waits
+// for; String and LogValue still show the ID only.
+type Disclosed struct{ Detainee Detainee }
+
+// MarshalJSON writes every field of the detainee; it must be valid.
+func (d Disclosed) MarshalJSON() ([]byte, error) {
+	if err := d.Detainee.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(detaineeJSON(d.Detainee))
+}
+
+// UnmarshalJSON reads what [Disclosed.MarshalJSON] writes, as
+// [Detainee.UnmarshalJSON] does.
+func (d *Disclosed) UnmarshalJSON(data []byte) error { return d.Detainee.UnmarshalJSON(data) }
+
+// String returns the detainee's String: the ID only.
+func (d Disclosed) String() string { return d.Detainee.String() }
+
+// LogValue returns the detainee's LogValue: never the name or national ID.
+func (d Disclosed) LogValue() slog.Value { return d.Detainee.LogValue() }

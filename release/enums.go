@@ -1,8 +1,6 @@
 package release
 
 import (
-	"strings"
-
 	"github.com/freedcount/freedcount/internal/enum"
 )
 
@@ -27,10 +25,12 @@ func (s Sex) String() string { return enum.String(sexNames, "Sex", s) }
 func (s Sex) IsValid() bool { return enum.Valid(sexNames, s) }
 
 // MarshalText writes the name; an unnamed value is an error.
-func (s Sex) MarshalText() ([]byte, error) { return marshalEnum(sexNames, "Sex", s) }
+func (s Sex) MarshalText() ([]byte, error) { return enum.Marshal(sexNames, "Sex", s, badEnum) }
 
 // UnmarshalText reads a name that [Sex.MarshalText] writes.
-func (s *Sex) UnmarshalText(text []byte) error { return unmarshalEnum(sexNames, "Sex", text, s) }
+func (s *Sex) UnmarshalText(text []byte) error {
+	return enum.Unmarshal(sexNames, "Sex", text, s, badEnum)
+}
 
 // Category is why a detainee is counted, as registers of political prisoners
 // record it. Each category maps to a [Population] ([Category.Population]):
@@ -98,15 +98,26 @@ func (c Category) Population() Population {
 	if int(c) >= len(categoryPaths) {
 		c = 0
 	}
-	return mustPop(categoryPaths[c])
+	return categoryPops[c]
 }
 
+// categoryPops holds the parsed populations of categoryPaths, computed once:
+// Population values are immutable, so sharing them is safe.
+var categoryPops = func() (out [len(categoryPaths)]Population) {
+	for i, p := range categoryPaths {
+		out[i] = mustPop(p)
+	}
+	return out
+}()
+
 // MarshalText writes the name; an unnamed value is an error.
-func (c Category) MarshalText() ([]byte, error) { return marshalEnum(categoryNames, "Category", c) }
+func (c Category) MarshalText() ([]byte, error) {
+	return enum.Marshal(categoryNames, "Category", c, badEnum)
+}
 
 // UnmarshalText reads a name that [Category.MarshalText] writes.
 func (c *Category) UnmarshalText(text []byte) error {
-	return unmarshalEnum(categoryNames, "Category", text, c)
+	return enum.Unmarshal(categoryNames, "Category", text, c, badEnum)
 }
 
 // EventKind says whether an [Event] opens or closes a detention spell. The
@@ -130,11 +141,13 @@ func (k EventKind) String() string { return enum.String(eventKindNames, "EventKi
 func (k EventKind) IsValid() bool { return enum.Valid(eventKindNames, k) }
 
 // MarshalText writes the name; an unnamed value is an error.
-func (k EventKind) MarshalText() ([]byte, error) { return marshalEnum(eventKindNames, "EventKind", k) }
+func (k EventKind) MarshalText() ([]byte, error) {
+	return enum.Marshal(eventKindNames, "EventKind", k, badEnum)
+}
 
 // UnmarshalText reads a name that [EventKind.MarshalText] writes.
 func (k *EventKind) UnmarshalText(text []byte) error {
-	return unmarshalEnum(eventKindNames, "EventKind", text, k)
+	return enum.Unmarshal(eventKindNames, "EventKind", text, k, badEnum)
 }
 
 // Terms are the conditions of a release. The zero value means "not
@@ -164,23 +177,12 @@ func (t Terms) String() string { return enum.String(termsNames, "Terms", t) }
 func (t Terms) IsValid() bool { return enum.Valid(termsNames, t) }
 
 // MarshalText writes the name; an unnamed value is an error.
-func (t Terms) MarshalText() ([]byte, error) { return marshalEnum(termsNames, "Terms", t) }
+func (t Terms) MarshalText() ([]byte, error) { return enum.Marshal(termsNames, "Terms", t, badEnum) }
 
 // UnmarshalText reads a name that [Terms.MarshalText] writes.
-func (t *Terms) UnmarshalText(text []byte) error { return unmarshalEnum(termsNames, "Terms", text, t) }
-
-func marshalEnum[T ~uint8](names enum.Names, typ string, v T) ([]byte, error) {
-	if !enum.Valid(names, v) {
-		return nil, fieldErr(typ, enum.String(names, typ, v), "unknown value")
-	}
-	return []byte(names[v]), nil
+func (t *Terms) UnmarshalText(text []byte) error {
+	return enum.Unmarshal(termsNames, "Terms", text, t, badEnum)
 }
 
-func unmarshalEnum[T ~uint8](names enum.Names, typ string, text []byte, v *T) error {
-	x, ok := enum.Parse[T](names, string(text))
-	if !ok {
-		return fieldErr(typ, string(text), "unknown value; want one of %s", strings.Join(names[1:], ", "))
-	}
-	*v = x
-	return nil
-}
+// badEnum builds the error for an unknown enum value or name.
+func badEnum(field, value, reason string) error { return fieldErr(field, value, "%s", reason) }

@@ -48,7 +48,16 @@ type FieldError struct {
 
 // Error returns "release: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "release: " + e.Field + " " + e.Value + ": " + e.Err.Error()
+	return "release: " + e.Field + " " + e.Value + ": " + errText(e.Err)
+}
+
+// errText is err's message, or "invalid" for a nil error, so that a
+// hand-built error value never panics when printed.
+func errText(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return err.Error()
 }
 
 // Unwrap returns the reason, which wraps the category sentinel.
@@ -64,6 +73,18 @@ func fieldErr(field, value, format string, args ...any) *FieldError {
 // value is never repeated.
 func secretErr(field, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Value: errfmt.Redacted, Err: reason(format, args...)}
+}
+
+// decodeErr returns err, an error from decoding JSON into a value of type
+// typ, as an error of this package: errors of this package pass unchanged;
+// others (malformed JSON, a value of the wrong JSON type) become a
+// [*FieldError] for typ that wraps both [ErrInvalid] and err. value is the
+// input, quoted, or [errfmt.Redacted] where it may hold personal data.
+func decodeErr(typ, value string, err error) error {
+	if errors.Is(err, ErrInvalid) {
+		return err
+	}
+	return &FieldError{Field: typ, Value: value, Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
 }
 
 func reason(format string, args ...any) error {
@@ -83,7 +104,7 @@ type RuleError struct {
 
 // Error returns "release: ledger: RULE: EVENT".
 func (e *RuleError) Error() string {
-	return "release: ledger: " + e.Rule.Error() + ": " + e.Event.String()
+	return "release: ledger: " + errText(e.Rule) + ": " + e.Event.String()
 }
 
 // Unwrap returns the rule, a sentinel of this package.

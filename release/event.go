@@ -5,6 +5,8 @@ import (
 	"errors"
 	"log/slog"
 	"unicode/utf8"
+
+	"github.com/freedcount/freedcount/internal/errfmt"
 )
 
 // Event is a documented detention or release of one person on one day: the
@@ -102,7 +104,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 func (e *Event) UnmarshalJSON(data []byte) error {
 	var v eventJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return err
+		return decodeErr("Event", errfmt.Quote(string(data)), err)
 	}
 	if err := Event(v).Validate(); err != nil {
 		return err

@@ -120,8 +120,12 @@ func NewPartition(parent Population, parts ...Population) (Partition, error) {
 		if !q.IsValid() || q == parent || !parent.Contains(q) {
 			return Partition{}, fieldErr("Partition.Parts", q.String(), "not strictly below %s", parent)
 		}
-		if i > 0 && ps[i-1].Contains(q) {
-			return Partition{}, fieldErr("Partition.Parts", q.String(), "contained in part %s", ps[i-1])
+		// An ancestor sorts before its descendants, but not always right
+		// before them ("a/b" < "a/b c" < "a/b/x"): check every earlier part.
+		for _, p := range ps[:i] {
+			if p.Contains(q) {
+				return Partition{}, fieldErr("Partition.Parts", q.String(), "contained in part %s", p)
+			}
 		}
 	}
 	return Partition{parent: parent, parts: ps}, nil

@@ -3,6 +3,8 @@ package release
 import (
 	"encoding/json"
 	"errors"
+
+	"github.com/freedcount/freedcount/internal/errfmt"
 )
 
 // Scope is what a figure is about: a [Population] in a [Region] over a
@@ -150,7 +152,7 @@ func (s *Scope) UnmarshalJSON(data []byte) error {
 		Period     *Period     `json:"period"`
 	}
 	if err := json.Unmarshal(data, &v); err != nil {
-		return err
+		return decodeErr("Scope", errfmt.Quote(string(data)), err)
 	}
 	var errs []error
 	if v.Population == nil {

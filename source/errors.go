@@ -1,6 +1,7 @@
 package source
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -28,7 +29,16 @@ type FieldError struct {
 
 // Error returns "source: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "source: " + e.Field + " " + e.Value + ": " + e.Err.Error()
+	return "source: " + e.Field + " " + e.Value + ": " + errText(e.Err)
+}
+
+// errText is err's message, or "invalid" for a nil error, so that a
+// hand-built error value never panics when printed.
+func errText(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return err.Error()
 }
 
 // Unwrap returns the reason, which wraps [ErrInvalid].
@@ -38,4 +48,35 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // whose reason wraps ErrInvalid.
 func fieldErr(field, value, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
+}
+
+// decodeErr returns err from decoding data as typ: unchanged if it already
+// is a FieldError of this package (a bad field inside well-formed JSON),
+// else a FieldError for the whole input wrapping err (malformed JSON).
+func decodeErr(typ string, data []byte, err error) error {
+	if _, ok := errors.AsType[*FieldError](err); ok {
+		return err
+	}
+	return fieldErr(typ, string(data), "%w", err)
+}
+
+// decodeField decodes the JSON value raw, if present, into dst. A failure is
+// returned unchanged if it is a FieldError of this package, else as a
+// FieldError for field that repeats the value (a string's text, or else the
+// raw JSON) and wraps the failure, so that a malformed confidence or time is
+// reported by its field, and a release.FieldError underneath (a bad scope)
+// stays reachable with [errors.As].
+func decodeField(field string, raw json.RawMessage, dst any) error {
+	if raw == nil {
+		return nil
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		value := raw
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			value = []byte(s)
+		}
+		return decodeErr(field, value, err)
+	}
+	return nil
 }

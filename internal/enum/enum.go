@@ -5,6 +5,7 @@ package enum
 
 import (
 	"strconv"
+	"strings"
 
 	"golang.org/x/exp/constraints"
 )
@@ -35,4 +36,25 @@ func Parse[T constraints.Unsigned](names Names, text string) (T, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Marshal returns the name of v as text, or, for a value without a name,
+// the error that bad builds from the type's name, the value's String and a
+// reason.
+func Marshal[T constraints.Unsigned](names Names, typ string, v T, bad func(field, value, reason string) error) ([]byte, error) {
+	if !Valid(names, v) {
+		return nil, bad(typ, String(names, typ, v), "unknown value")
+	}
+	return []byte(names[v]), nil
+}
+
+// Unmarshal sets *v to the value named text, or returns the error that bad
+// builds, listing the accepted names, and leaves *v unchanged.
+func Unmarshal[T constraints.Unsigned](names Names, typ string, text []byte, v *T, bad func(field, value, reason string) error) error {
+	x, ok := Parse[T](names, string(text))
+	if !ok {
+		return bad(typ, string(text), "unknown value; want one of "+strings.Join(names[1:], ", "))
+	}
+	*v = x
+	return nil
 }

@@ -1,0 +1,133 @@
+package hpath_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/freedcount/freedcount/internal/hpath"
+)
+
+func TestParseRejectsEachMalformedPath(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want error
+	}{
+		{"VE", nil},
+		{"VE/Anzoátegui", nil},
+		{"VE/Norte de Santander", nil},
+		{strings.Repeat("x", hpath.MaxLen), nil},
+		{strings.Repeat("x/", hpath.MaxSegments-1) + "x", nil},
+		{"", hpath.ErrEmpty},
+		{strings.Repeat("x", hpath.MaxLen+1), hpath.ErrTooLong},
+		{strings.Repeat("x/", hpath.MaxSegments) + "x", hpath.ErrTooDeep},
+		{"VE/\xff", hpath.ErrEncoding},
+		{"/VE", hpath.ErrSegment},
+		{"VE/", hpath.ErrSegment},
+		{"VE//Zulia", hpath.ErrSegment},
+		{"/", hpath.ErrSegment},
+		{" VE", hpath.ErrSpace},
+		{"VE/Zulia\u00a0", hpath.ErrSpace},
+		{"VE/\u3000Zulia", hpath.ErrSpace},
+		{"VE\x00", hpath.ErrControl},
+		{"V\u0085E", hpath.ErrControl},
+		{"V\x7fE", hpath.ErrControl},
+	} {
+		p, err := hpath.Parse(tc.in)
+		if tc.want == nil {
+			require.NoError(t, err, "%q", tc.in)
+			assert.Equal(t, tc.in, p.String())
+			assert.True(t, p.IsValid())
+			continue
+		}
+		assert.True(t, errors.Is(err, tc.want), "Parse(%q) = %v, want %v", tc.in, err, tc.want)
+		assert.False(t, p.IsValid())
+	}
+}
+
+func TestParseNormalisesToNFC(t *testing.T) {
+	a, err := hpath.Parse("VE/Anzoa\u0301tegui")
+	require.NoError(t, err)
+	b, err := hpath.Parse("VE/Anzoátegui")
+	require.NoError(t, err)
+	assert.Equal(t, b, a)
+	assert.Equal(t, "VE/Anzoátegui", a.String())
+	// The length limit applies after normalisation: 128 decomposed "á"
+	// (384 bytes) are 256 bytes composed.
+	c, err := hpath.Parse(strings.Repeat("a\u0301", 128))
+	require.NoError(t, err)
+	assert.Len(t, c.String(), 256)
+}
+
+func TestContainsOnlyAtSegmentBoundaries(t *testing.T) {
+	p := func(s string) hpath.Path { x, err := hpath.Parse(s); require.NoError(t, err); return x }
+	var zero hpath.Path
+	assert.True(t, p("VE").Contains(p("VE")))
+	assert.True(t, p("VE").Contains(p("VE/Zulia")))
+	assert.True(t, p("VE").Contains(p("VE/Caracas/Libertador")))
+	assert.False(t, p("VE/Zulia").Contains(p("VE")))
+	assert.False(t, p("VE").Contains(p("VEN")), "a text prefix is not an ancestor")
+	assert.False(t, p("VE/Cara").Contains(p("VE/Caracas")))
+	assert.False(t, p("VE").Contains(zero))
+	assert.False(t, zero.Contains(p("VE")))
+	assert.False(t, zero.Contains(zero))
+}
+
+func TestParentChildAndAncestorAtAgree(t *testing.T) {
+	p, err := hpath.Parse("VE/Caracas/Libertador")
+	require.NoError(t, err)
+	assert.Equal(t, 3, p.Depth())
+	assert.Equal(t, "Libertador", p.Base())
+	parent, ok := p.Parent()
+	assert.True(t, ok)
+	assert.Equal(t, "VE/Caracas", parent.String())
+	root, ok := parent.Parent()
+	assert.True(t, ok)
+	assert.Equal(t, "VE", root.String())
+	assert.Equal(t, "VE", root.Base())
+	_, ok = root.Parent()
+	assert.False(t, ok)
+	for d, want := range map[int]string{1: "VE", 2: "VE/Caracas", 3: "VE/Caracas/Libertador"} {
+		a, ok := p.AncestorAt(d)
+		assert.True(t, ok)
+		assert.Equal(t, want, a.String(), "depth %d", d)
+		assert.True(t, a.Contains(p))
+		assert.Equal(t, d, a.Depth())
+	}
+	for _, d := range []int{0, -1, 4} {
+		_, ok := p.AncestorAt(d)
+		assert.False(t, ok, "depth %d", d)
+	}
+
+	var zero hpath.Path
+	assert.Equal(t, 0, zero.Depth())
+	assert.Equal(t, "", zero.Base())
+	_, ok = zero.AncestorAt(1)
+	assert.False(t, ok)
+	c, err := zero.Child("VE")
+	require.NoError(t, err)
+	assert.Equal(t, "VE", c.String())
+
+	c, err = root.Child("Anzoa\u0301tegui")
+	require.NoError(t, err)
+	assert.Equal(t, "VE/Anzoátegui", c.String())
+	_, err = root.Child("a/b")
+	assert.ErrorIs(t, err, hpath.ErrNotChild)
+	_, err = root.Child("")
+	assert.ErrorIs(t, err, hpath.ErrSegment)
+	_, err = root.Child("\xff")
+	assert.ErrorIs(t, err, hpath.ErrEncoding)
+	_, err = root.Child(" x")
+	assert.ErrorIs(t, err, hpath.ErrSpace)
+}
+
+func TestCompareSortsAncestorsFirst(t *testing.T) {
+	p := func(s string) hpath.Path { x, err := hpath.Parse(s); require.NoError(t, err); return x }
+	assert.Negative(t, p("VE").Compare(p("VE/Zulia")))
+	assert.Negative(t, p("VE/Caracas").Compare(p("VE/Zulia")))
+	assert.Zero(t, p("VE").Compare(p("VE")))
+	assert.Positive(t, p("VE/Zulia").Compare(p("VE")))
+}

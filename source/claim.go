@@ -1,0 +1,434 @@
+package source
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+)
+
+// Limits on a claim's free text and lists.
+const (
+	MaxQuoteLen = 4096    // bytes of Citation.Quote
+	MaxURLLen   = 2048    // bytes of Citation.URL
+	MaxVia      = 16      // relays of one claim
+	MaxNamed    = 1 << 20 // detainees named by one claim
+)
+
+// Claim is one statement of a figure by a source: "Foro Penal verified 104
+// releases of political prisoners in Venezuela on 25 January 2026 (AFP)".
+//
+// [Claim.Validate] checks the claim alone. Whether its source is known, its
+// supersession chain sound and its ID unique is for the evidence set that
+// holds it (package reconcile).
+type Claim struct {
+	// ID is the caller's key for the claim. Required.
+	ID ClaimID
+	// Source is who originally made the statement. Required.
+	Source SourceID
+	// Via lists the outlets that relayed the statement, in order (AFP
+	// relaying Foro Penal). A relay adds provenance, never corroboration:
+	// the claim is still Source's. Optional; no duplicates, not Source.
+	Via []SourceID
+	// Stated is when Source made the statement (not when it was relayed),
+	// in the source's own time zone: reports revise within a day (80 in the
+	// morning, 104 at 8 pm), and the local day closes open periods
+	// ([Claim.ResolvedScope]). Required, in years 1–9999, with a zone
+	// offset of whole minutes within ±24 hours, as RFC 3339 writes it.
+	Stated time.Time
+	// Measure is what the figure counts. Required.
+	Measure Measure
+	// Scope is what the figure is about. Required. An open end of its period
+	// is closed at the day the claim was stated.
+	Scope release.Scope
+	// Quantity is the figure as said. Required unless Relative is set or
+	// the claim is a retraction.
+	Quantity Quantity
+	// Relative, when set, states the figure relative to another claim
+	// ("about half as many"); Quantity must then be the zero value.
+	Relative Relative
+	// Status is where the claim stands in the source's process. Required.
+	Status Status
+	// Basis is what the claim rests on. Required.
+	Basis Basis
+	// Named lists the detainees the claim names, for a [NamedList] claim.
+	// Optional; no duplicates; never more than the quantity allows.
+	Named []release.DetaineeID
+	// Supersedes is the earlier claim of the same source that this one
+	// replaces, or the zero ClaimID. Required for a [Retracted] claim.
+	Supersedes ClaimID
+	// Citation is where the statement can be read. Optional.
+	Citation Citation
+}
+
+// Relative is a figure stated relative to another claim's: "about half as
+// many" as the government's 626 is Relative{To: gov, Ratio: 0.5, Kind:
+// About}. The zero Relative (no To) means the claim is not relative.
+type Relative struct {
+	// To is the claim referred to.
+	To ClaimID
+	// Ratio multiplies that claim's figure; it must be positive.
+	Ratio decimal.Decimal
+	// Kind qualifies the product as a [Quantity] kind would: [Exactly],
+	// [About], [Nearly], [AtLeast], [MoreThan], [AtMost] or [FewerThan].
+	Kind QuantityKind
+}
+
+// IsZero reports whether r is the zero Relative.
+func (r Relative) IsZero() bool { return !r.To.IsValid() && r.Ratio.IsZero() && r.Kind == 0 }
+
+// Equal reports whether r and o are the same relation, comparing Ratio by
+// value.
+func (r Relative) Equal(o Relative) bool {
+	return r.To == o.To && r.Kind == o.Kind && r.Ratio.Equal(o.Ratio)
+}
+
+// Apply resolves r against the figure n of the claim it refers to:
+// n × Ratio rounded to the nearest integer (halves away from zero), said
+// with r's Kind. "About half as many" as 626 is "about 313". An invalid r
+// (see [Claim.Validate]), a negative n or a product above [MaxCount] is a
+// [*FieldError].
+func (r Relative) Apply(n int) (Quantity, error) {
+	if err := r.validate(); err != nil {
+		return Quantity{}, err
+	}
+	if n < 0 {
+		return Quantity{}, fieldErr("Quantity", strconv.Itoa(n), "negative count")
+	}
+	p := decimal.NewFromInt(int64(n)).Mul(r.Ratio).Round(0)
+	if p.GreaterThan(decimal.NewFromInt(MaxCount)) {
+		return Quantity{}, fieldErr("Relative.Ratio", r.Ratio.String(), "product with %d exceeds %d", n, MaxCount)
+	}
+	return NewQuantity(r.Kind, int(p.IntPart()))
+}
+
+func (r Relative) validate() error {
+	var errs []error
+	if !r.To.IsValid() {
+		errs = append(errs, fieldErr("Claim.Relative.To", "", "missing"))
+	}
+	if r.Ratio.Sign() <= 0 || r.Ratio.GreaterThan(decimal.NewFromInt(1000)) {
+		errs = append(errs, fieldErr("Claim.Relative.Ratio", r.Ratio.String(), "want a ratio in (0, 1000]"))
+	}
+	switch r.Kind {
+	case Exactly, About, Nearly, AtLeast, MoreThan, AtMost, FewerThan:
+	default:
+		errs = append(errs, fieldErr("Claim.Relative.Kind", r.Kind.String(), "want a single-number kind"))
+	}
+	return errors.Join(errs...)
+}
+
+// Citation is where a statement can be read.
+type Citation struct {
+	// URL of the statement or report; "" if none. An absolute http or https
+	// URL.
+	URL string
+	// Quote is the statement's own words, as short as makes the figure
+	// clear.
+	Quote string
+	// Language is the quote's BCP 47 tag ("es", "en"), stored in canonical
+	// form; "" if unknown.
+	Language string
+}
+
+func (c Citation) validate() error {
+	var errs []error
+	if c.URL != "" {
+		u, err := url.Parse(c.URL)
+		switch {
+		case len(c.URL) > MaxURLLen:
+			errs = append(errs, fieldErr("Claim.Citation.URL", c.URL, "longer than %d bytes", MaxURLLen))
+		case !utf8.ValidString(c.URL):
+			errs = append(errs, fieldErr("Claim.Citation.URL", c.URL, "not valid UTF-8"))
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			errs = append(errs, fieldErr("Claim.Citation.URL", c.URL, "want an absolute http or https URL"))
+		}
+	}
+	if len(c.Quote) > MaxQuoteLen {
+		errs = append(errs, fieldErr("Claim.Citation.Quote", c.Quote, "longer than %d bytes", MaxQuoteLen))
+	} else if !utf8.ValidString(c.Quote) {
+		errs = append(errs, fieldErr("Claim.Citation.Quote", c.Quote, "not valid UTF-8"))
+	}
+	if c.Language != "" {
+		if t, err := language.Parse(c.Language); err != nil {
+			errs = append(errs, fieldErr("Claim.Citation.Language", c.Language, "not a BCP 47 language tag"))
+		} else if t.String() != c.Language {
+			errs = append(errs, fieldErr("Claim.Citation.Language", c.Language, "not canonical; want %q", t.String()))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CanonicalLanguage returns the canonical form of a BCP 47 tag ("ES-ve" →
+// "es-VE"), for filling [Citation.Language].
+func CanonicalLanguage(tag string) (string, error) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "", fieldErr("Citation.Language", tag, "not a BCP 47 language tag")
+	}
+	return t.String(), nil
+}
+
+// Validate reports every field that breaks its rule, joined with
+// [errors.Join]; each is a [*FieldError].
+func (c Claim) Validate() error {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if !c.ID.IsValid() {
+		add(fieldErr("Claim.ID", "", "missing"))
+	}
+	if !c.Source.IsValid() {
+		add(fieldErr("Claim.Source", "", "missing"))
+	}
+	add(c.validateVia())
+	if c.Stated.IsZero() {
+		add(fieldErr("Claim.Stated", "", "missing"))
+	} else if y := c.Stated.Year(); y < 1 || y > 9999 {
+		add(fieldErr("Claim.Stated", c.Stated.Format(time.RFC3339), "year outside 1–9999"))
+	} else if _, off := c.Stated.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
+		// RFC 3339 writes offsets in whole minutes below 24 hours: any
+		// other offset (a zone's local mean time before 1912, say) would
+		// not survive the JSON encoding.
+		add(fieldErr("Claim.Stated", c.Stated.Format(time.RFC3339), "zone offset %ds not whole minutes within ±24h", off))
+	}
+	if !c.Measure.IsValid() {
+		add(fieldErr("Claim.Measure", c.Measure.String(), "unknown value"))
+	}
+	if !c.Scope.IsValid() {
+		add(fieldErr("Claim.Scope", "", "missing population or region"))
+	}
+	if !c.Status.IsValid() {
+		add(fieldErr("Claim.Status", c.Status.String(), "unknown value"))
+	}
+	if !c.Basis.IsValid() {
+		add(fieldErr("Claim.Basis", c.Basis.String(), "unknown value"))
+	}
+	add(c.validateFigure())
+	add(c.validateNamed())
+	if c.Supersedes.IsValid() && c.Supersedes == c.ID {
+		add(fieldErr("Claim.Supersedes", c.Supersedes.String(), "a claim cannot supersede itself"))
+	}
+	if c.Status == Retracted && !c.Supersedes.IsValid() {
+		add(fieldErr("Claim.Supersedes", "", "a retraction must name the claim it withdraws"))
+	}
+	add(c.Citation.validate())
+	return errors.Join(errs...)
+}
+
+func (c Claim) validateVia() error {
+	if len(c.Via) > MaxVia {
+		return fieldErr("Claim.Via", fmt.Sprint(len(c.Via)), "more than %d relays", MaxVia)
+	}
+	for i, v := range c.Via {
+		switch {
+		case !v.IsValid():
+			return fieldErr("Claim.Via", "", "empty relay at %d", i)
+		case v == c.Source:
+			return fieldErr("Claim.Via", v.String(), "the source cannot relay itself")
+		case slices.Contains(c.Via[:i], v):
+			return fieldErr("Claim.Via", v.String(), "listed twice")
+		}
+	}
+	return nil
+}
+
+func (c Claim) validateFigure() error {
+	hasQ, hasR := c.Quantity.IsValid(), !c.Relative.IsZero()
+	switch {
+	case hasQ && hasR:
+		return fieldErr("Claim.Relative", c.Relative.To.String(), "set together with Quantity; want one")
+	case hasR:
+		return c.Relative.validate()
+	case !hasQ && c.Status != Retracted:
+		return fieldErr("Claim.Quantity", "", "missing")
+	}
+	return nil
+}
+
+func (c Claim) validateNamed() error {
+	if len(c.Named) > MaxNamed {
+		return fieldErr("Claim.Named", fmt.Sprint(len(c.Named)), "more than %d names", MaxNamed)
+	}
+	seen := make(map[release.DetaineeID]struct{}, len(c.Named))
+	for i, id := range c.Named {
+		if !id.IsValid() {
+			return fieldErr("Claim.Named", "", "empty detainee ID at %d", i)
+		}
+		if _, dup := seen[id]; dup {
+			return fieldErr("Claim.Named", id.String(), "listed twice")
+		}
+		seen[id] = struct{}{}
+	}
+	if c.Quantity.IsValid() {
+		if hi, ok := c.Quantity.Bounds().Hi(); ok && len(c.Named) > hi {
+			return fieldErr("Claim.Named", fmt.Sprint(len(c.Named)), "names more people than the quantity %s allows", c.Quantity)
+		}
+	}
+	return nil
+}
+
+// StatedDay returns the calendar day of [Claim.Stated] in its own location.
+func (c Claim) StatedDay() release.Date { return release.DateOf(c.Stated) }
+
+// ResolvedScope returns the claim's scope with an open end of its period
+// closed at the day the claim was stated: "626 freed since December", said
+// on 25 January, is about 1 December to 25 January. A claim stated before
+// its period begins keeps its period's first day as the end.
+func (c Claim) ResolvedScope() release.Scope {
+	p, _ := c.Scope.Period().CloseEnd(c.StatedDay())
+	return c.Scope.WithPeriod(p)
+}
+
+// IsRelay reports whether the claim reached the record through an outlet.
+func (c Claim) IsRelay() bool { return len(c.Via) > 0 }
+
+// Clone returns a copy of c that shares no slice with it.
+func (c Claim) Clone() Claim {
+	c.Via = slices.Clone(c.Via)
+	c.Named = slices.Clone(c.Named)
+	return c
+}
+
+// Equal reports whether c and o are the same claim: equal fields, with
+// Stated compared as an instant and its offset ([time.Time.Equal] plus the
+// zone offset, which decides the local day), decimals by value, and nil and
+// empty slices alike.
+func (c Claim) Equal(o Claim) bool {
+	_, off1 := c.Stated.Zone()
+	_, off2 := o.Stated.Zone()
+	return c.ID == o.ID && c.Source == o.Source && slices.Equal(c.Via, o.Via) &&
+		c.Stated.Equal(o.Stated) && off1 == off2 && c.Measure == o.Measure &&
+		c.Scope == o.Scope && c.Quantity == o.Quantity && c.Relative.Equal(o.Relative) &&
+		c.Status == o.Status && c.Basis == o.Basis && slices.Equal(c.Named, o.Named) &&
+		c.Supersedes == o.Supersedes && c.Citation == o.Citation
+}
+
+// String returns a one-line summary: "ID: SOURCE says MEASURE QUANTITY in
+// SCOPE (STATUS, stated TIME)". It shows no detainee.
+func (c Claim) String() string {
+	fig := c.Quantity.String()
+	if !c.Relative.IsZero() {
+		fig = c.Relative.Kind.String() + " " + c.Relative.Ratio.String() + "× " + c.Relative.To.String()
+	}
+	return fmt.Sprintf("%s: %s says %s %s in %s (%s, stated %s)", c.ID, c.Source, c.Measure, fig,
+		c.Scope, c.Status, c.Stated.Format(time.RFC3339))
+}
+
+type relativeJSON struct {
+	To    ClaimID         `json:"to"`
+	Ratio decimal.Decimal `json:"ratio"`
+	Kind  QuantityKind    `json:"kind"`
+}
+
+type citationJSON struct {
+	URL      string `json:"url,omitempty"`
+	Quote    string `json:"quote,omitempty"`
+	Language string `json:"language,omitempty"`
+}
+
+type claimJSON struct {
+	ID         ClaimID              `json:"id"`
+	Source     SourceID             `json:"source"`
+	Via        []SourceID           `json:"via,omitempty"`
+	Stated     time.Time            `json:"stated"`
+	Measure    Measure              `json:"measure"`
+	Scope      release.Scope        `json:"scope"`
+	Quantity   *Quantity            `json:"quantity,omitempty"`
+	Relative   *relativeJSON        `json:"relative,omitempty"`
+	Status     Status               `json:"status"`
+	Basis      Basis                `json:"basis"`
+	Named      []release.DetaineeID `json:"named,omitempty"`
+	Supersedes ClaimID              `json:"supersedes,omitzero"`
+	Citation   *citationJSON        `json:"citation,omitempty"`
+}
+
+// MarshalJSON writes the claim's fields; Stated in RFC 3339 with its
+// offset, Quantity as its phrase ("at least 104"), Ratio as a canonical
+// decimal string. The claim must be valid.
+func (c Claim) MarshalJSON() ([]byte, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	v := claimJSON{
+		ID: c.ID, Source: c.Source, Via: c.Via, Stated: c.Stated, Measure: c.Measure,
+		Scope: c.Scope, Status: c.Status, Basis: c.Basis, Named: c.Named, Supersedes: c.Supersedes,
+	}
+	if c.Quantity.IsValid() {
+		v.Quantity = &c.Quantity
+	}
+	if !c.Relative.IsZero() {
+		v.Relative = &relativeJSON{c.Relative.To, Canonical(c.Relative.Ratio), c.Relative.Kind}
+	}
+	if c.Citation != (Citation{}) {
+		v.Citation = &citationJSON{c.Citation.URL, c.Citation.Quote, c.Citation.Language}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what [Claim.MarshalJSON] writes and validates it.
+func (c *Claim) UnmarshalJSON(data []byte) error {
+	// Fields of other packages' types are decoded apart so that a failure
+	// is reported by its field (Claim.Stated, Claim.Scope, ...), not as the
+	// whole input.
+	var in struct {
+		claimJSON
+		Stated   json.RawMessage `json:"stated"`
+		Scope    json.RawMessage `json:"scope"`
+		Named    json.RawMessage `json:"named"`
+		Relative *struct {
+			relativeJSON
+			Ratio json.RawMessage `json:"ratio"`
+		} `json:"relative"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return decodeErr("Claim", data, err)
+	}
+	v := in.claimJSON
+	d := Claim{
+		ID: v.ID, Source: v.Source, Via: v.Via, Measure: v.Measure,
+		Status: v.Status, Basis: v.Basis, Supersedes: v.Supersedes,
+	}
+	for _, f := range []struct {
+		field string
+		raw   json.RawMessage
+		dst   any
+	}{
+		{"Claim.Stated", in.Stated, &d.Stated},
+		{"Claim.Scope", in.Scope, &d.Scope},
+		{"Claim.Named", in.Named, &d.Named},
+	} {
+		if err := decodeField(f.field, f.raw, f.dst); err != nil {
+			return err
+		}
+	}
+	if v.Quantity != nil {
+		d.Quantity = *v.Quantity
+	}
+	if r := in.Relative; r != nil {
+		d.Relative = Relative{To: r.To, Kind: r.Kind}
+		if err := decodeField("Claim.Relative.Ratio", r.Ratio, &d.Relative.Ratio); err != nil {
+			return err
+		}
+		d.Relative.Ratio = Canonical(d.Relative.Ratio)
+	}
+	if v.Citation != nil {
+		d.Citation = Citation{v.Citation.URL, v.Citation.Quote, v.Citation.Language}
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	*c = d
+	return nil
+}

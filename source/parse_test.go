@@ -1,0 +1,339 @@
+package source_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/source"
+	"github.com/freedcount/freedcount/source/sourcetest"
+)
+
+func qtySingle(kind source.QuantityKind, n int) source.Quantity {
+	q, err := source.NewQuantity(kind, n)
+	if err != nil {
+		panic(err)
+	}
+	return q
+}
+
+func qtyBetween(lo, hi int) source.Quantity {
+	q, err := source.NewBetween(lo, hi)
+	if err != nil {
+		panic(err)
+	}
+	return q
+}
+
+func qtyVague(kind source.QuantityKind) source.Quantity {
+	q, err := source.NewVague(kind)
+	if err != nil {
+		panic(err)
+	}
+	return q
+}
+
+// acceptedQuantityPhrases lists phrases ParseQuantity must read, with what they
+// state. The fuzz targets start from them.
+var acceptedQuantityPhrases = []struct {
+	phrase string
+	want   source.Quantity
+}{
+	// exact
+	{"104", qtySingle(source.Exactly, 104)},
+	{"0", qtySingle(source.Exactly, 0)},
+	{"exactly 104", qtySingle(source.Exactly, 104)},
+	{"exactamente 104", qtySingle(source.Exactly, 104)},
+	{"Exactly 104", qtySingle(source.Exactly, 104)},
+	{"  104\t", qtySingle(source.Exactly, 104)},
+	// numbers
+	{"1,084", qtySingle(source.Exactly, 1084)},
+	{"1.084", qtySingle(source.Exactly, 1084)},
+	{"1 084", qtySingle(source.Exactly, 1084)},
+	{"1\u00a0084", qtySingle(source.Exactly, 1084)},
+	{"1\u202f084", qtySingle(source.Exactly, 1084)},
+	{"12,345,678", qtySingle(source.Exactly, 12345678)},
+	{"12.345.678", qtySingle(source.Exactly, 12345678)},
+	{"12 345 678", qtySingle(source.Exactly, 12345678)},
+	{"2147483647", qtySingle(source.Exactly, source.MaxCount)},
+	{"2,147,483,647", qtySingle(source.Exactly, source.MaxCount)},
+	{"1,000", qtySingle(source.Exactly, 1000)},
+	{"100", qtySingle(source.Exactly, 100)},
+	// at least
+	{"at least 104", qtySingle(source.AtLeast, 104)},
+	{"At Least 104", qtySingle(source.AtLeast, 104)},
+	{"AT LEAST 1,084", qtySingle(source.AtLeast, 1084)},
+	{"at\u00a0least\u202f104", qtySingle(source.AtLeast, 104)},
+	{"no fewer than 104", qtySingle(source.AtLeast, 104)},
+	{"no less than 104", qtySingle(source.AtLeast, 104)},
+	{"104 or more", qtySingle(source.AtLeast, 104)},
+	{"104+", qtySingle(source.AtLeast, 104)},
+	{"104 +", qtySingle(source.AtLeast, 104)},
+	{"al menos 104", qtySingle(source.AtLeast, 104)},
+	{"por lo menos 104", qtySingle(source.AtLeast, 104)},
+	{"como mínimo 104", qtySingle(source.AtLeast, 104)},
+	{"como minimo 104", qtySingle(source.AtLeast, 104)},
+	{"COMO MÍNIMO 104", qtySingle(source.AtLeast, 104)},
+	{"104 o más", qtySingle(source.AtLeast, 104)},
+	{"104 o mas", qtySingle(source.AtLeast, 104)},
+	{"at least 0", qtySingle(source.AtLeast, 0)},
+	// more than
+	{"more than 100", qtySingle(source.MoreThan, 100)},
+	{"over 100", qtySingle(source.MoreThan, 100)},
+	{"above 100", qtySingle(source.MoreThan, 100)},
+	{"upwards of 100", qtySingle(source.MoreThan, 100)},
+	{"más de 400", qtySingle(source.MoreThan, 400)},
+	{"mas de 400", qtySingle(source.MoreThan, 400)},
+	{"Más de 1.000", qtySingle(source.MoreThan, 1000)},
+	{"more than 2147483646", qtySingle(source.MoreThan, source.MaxCount-1)},
+	{"more than 0", qtySingle(source.MoreThan, 0)},
+	// at most
+	{"at most 36", qtySingle(source.AtMost, 36)},
+	{"up to 36", qtySingle(source.AtMost, 36)},
+	{"no more than 36", qtySingle(source.AtMost, 36)},
+	{"36 or fewer", qtySingle(source.AtMost, 36)},
+	{"36 or less", qtySingle(source.AtMost, 36)},
+	{"hasta 36", qtySingle(source.AtMost, 36)},
+	{"como máximo 36", qtySingle(source.AtMost, 36)},
+	{"como maximo 36", qtySingle(source.AtMost, 36)},
+	{"a lo sumo 36", qtySingle(source.AtMost, 36)},
+	{"36 o menos", qtySingle(source.AtMost, 36)},
+	{"at most 0", qtySingle(source.AtMost, 0)},
+	// fewer than
+	{"fewer than 10", qtySingle(source.FewerThan, 10)},
+	{"less than 10", qtySingle(source.FewerThan, 10)},
+	{"under 10", qtySingle(source.FewerThan, 10)},
+	{"below 10", qtySingle(source.FewerThan, 10)},
+	{"menos de 10", qtySingle(source.FewerThan, 10)},
+	{"fewer than 1", qtySingle(source.FewerThan, 1)},
+	// about
+	{"about 300", qtySingle(source.About, 300)},
+	{"around 300", qtySingle(source.About, 300)},
+	{"approximately 300", qtySingle(source.About, 300)},
+	{"roughly 300", qtySingle(source.About, 300)},
+	{"some 300", qtySingle(source.About, 300)},
+	{"an estimated 300", qtySingle(source.About, 300)},
+	{"~300", qtySingle(source.About, 300)},
+	{"~ 300", qtySingle(source.About, 300)},
+	{"circa 300", qtySingle(source.About, 300)},
+	{"close to 300", qtySingle(source.About, 300)},
+	{"cerca de 400", qtySingle(source.About, 400)},
+	{"unos 300", qtySingle(source.About, 300)},
+	{"unas 300", qtySingle(source.About, 300)},
+	{"alrededor de 300", qtySingle(source.About, 300)},
+	{"aproximadamente 300", qtySingle(source.About, 300)},
+	{"about 313", qtySingle(source.About, 313)},
+	// nearly
+	{"nearly 400", qtySingle(source.Nearly, 400)},
+	{"almost 400", qtySingle(source.Nearly, 400)},
+	{"casi 400", qtySingle(source.Nearly, 400)},
+	// between
+	{"between 800 and 900", qtyBetween(800, 900)},
+	{"800-900", qtyBetween(800, 900)},
+	{"800 - 900", qtyBetween(800, 900)},
+	{"800–900", qtyBetween(800, 900)},
+	{"800 – 900", qtyBetween(800, 900)},
+	{"800—900", qtyBetween(800, 900)},
+	{"800 — 900", qtyBetween(800, 900)},
+	{"800 to 900", qtyBetween(800, 900)},
+	{"from 800 to 900", qtyBetween(800, 900)},
+	{"entre 800 y 900", qtyBetween(800, 900)},
+	{"de 800 a 900", qtyBetween(800, 900)},
+	{"between 1,000 and 2.000", qtyBetween(1000, 2000)},
+	{"1 000-2 000", qtyBetween(1000, 2000)},
+	{"between 800 and 800", qtyBetween(800, 800)},
+	{"between 0 and 2147483647", qtyBetween(0, source.MaxCount)},
+	// vague
+	{"dozens", qtyVague(source.Dozens)},
+	{"dozens of", qtyVague(source.Dozens)},
+	{"Dozens Of", qtyVague(source.Dozens)},
+	{"decenas", qtyVague(source.Dozens)},
+	{"decenas de", qtyVague(source.Dozens)},
+	{"hundreds", qtyVague(source.Hundreds)},
+	{"hundreds of", qtyVague(source.Hundreds)},
+	{"centenares", qtyVague(source.Hundreds)},
+	{"centenares de", qtyVague(source.Hundreds)},
+	{"cientos", qtyVague(source.Hundreds)},
+	{"cientos de", qtyVague(source.Hundreds)},
+	{"thousands", qtyVague(source.Thousands)},
+	{"thousands of", qtyVague(source.Thousands)},
+	{"miles", qtyVague(source.Thousands)},
+	{"miles de", qtyVague(source.Thousands)},
+}
+
+// rejectedQuantityPhrases lists inputs ParseQuantity must reject, with a fragment of
+// the reason it must give.
+var rejectedQuantityPhrases = []struct {
+	phrase string
+	reason string
+}{
+	{"", "empty phrase"},
+	{" \u00a0 ", "empty phrase"},
+	{"at least", "no number"},
+	{"people", "no number"},
+	{"1,5", "ambiguous thousands separator"},
+	{"1.5", "ambiguous thousands separator"},
+	{"1,08", "ambiguous thousands separator"},
+	{"10,00", "ambiguous thousands separator"},
+	{"1,0845", "ambiguous thousands separator"},
+	{"1234,567", "ambiguous thousands separator"},
+	{"1 5", "ambiguous thousands separator"},
+	{"1,000,00", "ambiguous thousands separator"},
+	{"1.084,5", "mixed thousands separators"},
+	{"1,084.500", "mixed thousands separators"},
+	{"1 084,500", "mixed thousands separators"},
+	{"0,500", "leading zero"},
+	{"007", "leading zero"},
+	{"01,000", "leading zero"},
+	{"-5", "negative count"},
+	{"−5", "negative count"},
+	{"at least -5", "negative count"},
+	{"- 104", "negative count"},
+	{"between 900 and 800", "low end 900 above high end 800"},
+	{"900-800", "low end 900 above high end 800"},
+	{"entre 900 y 800", "low end 900 above high end 800"},
+	{"more than 2147483647", "no count above MaxCount"},
+	{"fewer than 0", "no count is fewer than 0"},
+	{"menos de 0", "no count is fewer than 0"},
+	{"2147483648", "number above MaxCount"},
+	{"2,147,483,648", "number above MaxCount"},
+	{"99999999999999999999999999", "number above MaxCount"},
+	{"between 1 and 99999999999", "number above MaxCount"},
+	{"104 people", `unexpected text after the quantity "104"`},
+	{"at least 104 political prisoners", `unexpected text after the quantity "at least 104"`},
+	{"hundreds of people", `unexpected text after the quantity "hundreds of"`},
+	{"104.", "unexpected character"},
+	{"104,", "unexpected character"},
+	{"104%", "unexpected character"},
+	{"1_000", "unexpected character"},
+	{"１０４", "unexpected character"},
+	{"½", "unexpected character"},
+	{"some300", "missing space"},
+	{"104people", "missing space"},
+	{"1e3", "missing space"},
+	{"between 5 and", "not a quantity phrase"},
+	{"about about 5", "not a quantity phrase"},
+	{"1-2-3", "unexpected text after the quantity"},
+	{"+104", "not a quantity phrase"},
+	{"five", "no number"},
+	{"\xff104", "not valid UTF-8"},
+	{strings.Repeat(" ", 300) + "104", "longer than 256 bytes"},
+}
+
+func TestParseQuantityAcceptsPressPhrases(t *testing.T) {
+	for _, tc := range acceptedQuantityPhrases {
+		t.Run(tc.phrase, func(t *testing.T) {
+			got, err := source.ParseQuantity(tc.phrase)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.want.String(), got.String())
+		})
+	}
+}
+
+func TestParseQuantityRejectsWithReason(t *testing.T) {
+	for _, tc := range rejectedQuantityPhrases {
+		t.Run(tc.phrase, func(t *testing.T) {
+			got, err := source.ParseQuantity(tc.phrase)
+			require.Error(t, err)
+			assert.Equal(t, source.Quantity{}, got)
+			assertQuantityPhraseError(t, err, tc.phrase)
+			assert.Contains(t, err.Error(), tc.reason)
+		})
+	}
+}
+
+// assertQuantityPhraseError checks that err is what ParseQuantity must
+// return for phrase: a *FieldError for "Quantity" repeating the phrase,
+// wrapping ErrInvalid.
+func assertQuantityPhraseError(t require.TestingT, err error, phrase string) {
+	assert.ErrorIs(t, err, source.ErrInvalid)
+	fe, ok := errors.AsType[*source.FieldError](err)
+	if assert.True(t, ok, "%v is not a *FieldError", err) {
+		assert.Equal(t, "Quantity", fe.Field)
+		assert.Equal(t, errfmt.Quote(phrase), fe.Value)
+	}
+	assert.True(t, strings.HasPrefix(err.Error(), "source: "), err.Error())
+}
+
+func TestMustQuantityPanicsOnBadPhrase(t *testing.T) {
+	assert.Equal(t, qtySingle(source.AtLeast, 104), source.MustQuantity("al menos 104"))
+	assert.Panics(t, func() { source.MustQuantity("104 people") })
+}
+
+// propParseQuantityPhraseGivesItsQuantity: every generated phrase, in either
+// language and with any separators, case, accents and spacing, reads as the
+// quantity it was written from.
+func propParseQuantityPhraseGivesItsQuantity(t *rapid.T) {
+	c := sourcetest.QuantityWithPhrase().Draw(t, "case")
+	got, err := source.ParseQuantity(c.Phrase)
+	if err != nil {
+		t.Fatalf("ParseQuantity(%q): %v", c.Phrase, err)
+	}
+	if got != c.Want {
+		t.Fatalf("ParseQuantity(%q) = %v, want %v", c.Phrase, got, c.Want)
+	}
+}
+
+func TestParseQuantityPhraseGivesItsQuantity(t *testing.T) {
+	rapid.Check(t, propParseQuantityPhraseGivesItsQuantity)
+}
+
+func FuzzParseQuantityPhraseGivesItsQuantity(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(propParseQuantityPhraseGivesItsQuantity))
+}
+
+// propParseQuantityRejectsInvalidPhrase: every generated bad phrase is a
+// *FieldError for "Quantity" that repeats it and wraps ErrInvalid.
+func propParseQuantityRejectsInvalidPhrase(t *rapid.T) {
+	s := sourcetest.InvalidQuantityPhrase().Draw(t, "phrase")
+	got, err := source.ParseQuantity(s)
+	if err == nil {
+		t.Fatalf("ParseQuantity(%q) = %v, want an error", s, got)
+	}
+	if got != (source.Quantity{}) {
+		t.Fatalf("ParseQuantity(%q) returned %v with its error", s, got)
+	}
+	if !errors.Is(err, source.ErrInvalid) {
+		t.Fatalf("ParseQuantity(%q): %v does not wrap ErrInvalid", s, err)
+	}
+	fe, ok := errors.AsType[*source.FieldError](err)
+	if !ok || fe.Field != "Quantity" || fe.Value != errfmt.Quote(s) {
+		t.Fatalf("ParseQuantity(%q): %#v is not a FieldError for Quantity repeating the phrase", s, err)
+	}
+}
+
+func TestParseQuantityRejectsInvalidPhrase(t *testing.T) {
+	rapid.Check(t, propParseQuantityRejectsInvalidPhrase)
+}
+
+func FuzzParseQuantityRejectsInvalidPhrase(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(propParseQuantityRejectsInvalidPhrase))
+}
+
+// propParseQuantityIgnoresCaseAccentsAndSpace: upper-casing a phrase,
+// padding it with white space or widening its spaces to no-break ones
+// changes neither whether it parses nor what it gives.
+func propParseQuantityIgnoresCaseAccentsAndSpace(t *rapid.T) {
+	c := sourcetest.QuantityWithPhrase().Draw(t, "case")
+	variants := []string{
+		strings.ToUpper(c.Phrase),
+		strings.ToLower(c.Phrase),
+		" \u00a0" + c.Phrase + "\u202f ",
+	}
+	for _, v := range variants {
+		got, err := source.ParseQuantity(v)
+		if err != nil || got != c.Want {
+			t.Fatalf("ParseQuantity(%q) = %v, %v; want %v", v, got, err, c.Want)
+		}
+	}
+}
+
+func TestParseQuantityIgnoresCaseAccentsAndSpace(t *testing.T) {
+	rapid.Check(t, propParseQuantityIgnoresCaseAccentsAndSpace)
+}
