@@ -1,0 +1,581 @@
+package reconcile
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// Verification records that a source has identified one person as released
+// within a scope: Foro Penal matching a name against its register. Distinct
+// verified people are the verified floor of every scope that contains the
+// verification's scope: no claim can bring a figure below them.
+//
+// A Verification is a plain value; two are the same when every field is
+// ([Verification.Equal]). It carries the detainee's register ID only, never a
+// name.
+type Verification struct {
+	// Detainee is who was released. Required.
+	Detainee release.DetaineeID
+	// Scope is where and when the release took place, as precisely as the
+	// verifier knows it: usually the detainee's population, the region and
+	// the day. Required. A verification counts towards a scope's floor only
+	// if the scope contains this one.
+	Scope release.Scope
+	// Source is who verified the identity. Required, and must be a source of
+	// the evidence.
+	Source source.SourceID
+	// Stated is when the verification was published, for reading the
+	// evidence as of a moment. Required.
+	Stated time.Time
+}
+
+// Validate reports every field that breaks its rule, joined with
+// [errors.Join]; each is a [*FieldError] wrapping [ErrInvalid].
+func (v Verification) Validate() error {
+	var errs []error
+	if !v.Detainee.IsValid() {
+		errs = append(errs, fieldErr("Verification.Detainee", "", ErrInvalid, "missing"))
+	}
+	if !v.Scope.IsValid() {
+		errs = append(errs, fieldErr("Verification.Scope", "", ErrInvalid, "missing population or region"))
+	}
+	if !v.Source.IsValid() {
+		errs = append(errs, fieldErr("Verification.Source", "", ErrInvalid, "missing"))
+	}
+	if v.Stated.IsZero() {
+		errs = append(errs, fieldErr("Verification.Stated", "", ErrInvalid, "missing"))
+	} else if y := v.Stated.Year(); y < 1 || y > 9999 {
+		errs = append(errs, fieldErr("Verification.Stated", v.Stated.Format(time.RFC3339), ErrInvalid, "year outside 1–9999"))
+	}
+	return errors.Join(errs...)
+}
+
+// Compare orders verifications by detainee, source, scope and moment stated
+// (instant, then zone offset). It is a total order consistent with
+// [Verification.Equal].
+func (v Verification) Compare(o Verification) int {
+	if c := v.Detainee.Compare(o.Detainee); c != 0 {
+		return c
+	}
+	if c := v.Source.Compare(o.Source); c != 0 {
+		return c
+	}
+	if c := v.Scope.Compare(o.Scope); c != 0 {
+		return c
+	}
+	return compareInstant(v.Stated, o.Stated)
+}
+
+// compareInstant orders times by instant, then by zone offset, so that two
+// times compare equal only if they are the same instant said in the same
+// offset (and so fall on the same local day).
+func compareInstant(a, b time.Time) int {
+	if c := a.Compare(b); c != 0 {
+		return c
+	}
+	_, oa := a.Zone()
+	_, ob := b.Zone()
+	return cmp.Compare(oa, ob)
+}
+
+// Equal reports whether v and o are the same verification.
+func (v Verification) Equal(o Verification) bool { return v.Compare(o) == 0 }
+
+// String returns "DETAINEE verified by SOURCE in SCOPE": the register ID,
+// never a name.
+func (v Verification) String() string {
+	return v.Detainee.String() + " verified by " + v.Source.String() + " in " + v.Scope.String()
+}
+
+type verificationJSON struct {
+	Detainee release.DetaineeID `json:"detainee"`
+	Scope    release.Scope      `json:"scope"`
+	Source   source.SourceID    `json:"source"`
+	Stated   time.Time          `json:"stated"`
+}
+
+// MarshalJSON writes the verification's fields; it must be valid.
+func (v Verification) MarshalJSON() ([]byte, error) {
+	if err := v.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(verificationJSON(v))
+}
+
+// UnmarshalJSON reads what [Verification.MarshalJSON] writes and validates
+// it.
+func (v *Verification) UnmarshalJSON(data []byte) error {
+	var w verificationJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return decodeErr("Verification", data, err)
+	}
+	if err := Verification(w).Validate(); err != nil {
+		return err
+	}
+	*v = Verification(w)
+	return nil
+}
+
+// Evidence is the merge state of reconciliation: sources, claims and
+// verifications, keyed by ID (verifications by their whole value). It is an
+// immutable value: every operation that adds returns a new Evidence and
+// leaves its receiver and arguments as they were, and nothing a caller holds
+// aliases what an Evidence holds (claims are copied in and out).
+//
+// Evidence forms a join-semilattice under [Merge], which is set union: it is
+// commutative, associative and idempotent, and the zero Evidence (empty) is
+// its identity, so evidence gathered in pieces, in any order, with repeats,
+// merges to the same set. Figures read from it ([NewIndex]) depend on the set
+// only.
+//
+// Every entry point validates: a claim must be valid, its source and relays
+// must be sources of the evidence, its ID must not be taken by a different
+// claim, a claim may only supersede a claim of its own source, and chains of
+// supersession and of relative quantities must not loop. A claim may refer
+// (Supersedes, Relative.To) to a claim not yet in the evidence; the chain is
+// checked when that claim arrives.
+type Evidence struct {
+	// Sorted by ID (verifications by Compare); the pointed-to values are
+	// never modified once added, so evidence sets share them freely.
+	sources  []*source.Source
+	claims   []*source.Claim
+	verified []Verification
+}
+
+// NumSources returns the number of sources.
+func (e Evidence) NumSources() int { return len(e.sources) }
+
+// NumClaims returns the number of claims.
+func (e Evidence) NumClaims() int { return len(e.claims) }
+
+// NumVerifications returns the number of verifications.
+func (e Evidence) NumVerifications() int { return len(e.verified) }
+
+// Sources yields the sources in order of ID.
+func (e Evidence) Sources() iter.Seq[source.Source] {
+	return func(yield func(source.Source) bool) {
+		for _, s := range e.sources {
+			if !yield(*s) {
+				return
+			}
+		}
+	}
+}
+
+// Claims yields copies of the claims in order of ID.
+func (e Evidence) Claims() iter.Seq[source.Claim] {
+	return func(yield func(source.Claim) bool) {
+		for _, c := range e.claims {
+			if !yield(c.Clone()) {
+				return
+			}
+		}
+	}
+}
+
+// Verifications yields the verifications in order ([Verification.Compare]).
+func (e Evidence) Verifications() iter.Seq[Verification] { return slices.Values(e.verified) }
+
+// Source returns the source with the given ID.
+func (e Evidence) Source(id source.SourceID) (source.Source, bool) {
+	s := findSource(e.sources, id)
+	if s == nil {
+		return source.Source{}, false
+	}
+	return *s, true
+}
+
+// Claim returns a copy of the claim with the given ID.
+func (e Evidence) Claim(id source.ClaimID) (source.Claim, bool) {
+	c := findClaim(e.claims, id)
+	if c == nil {
+		return source.Claim{}, false
+	}
+	return c.Clone(), true
+}
+
+func findSource(ss []*source.Source, id source.SourceID) *source.Source {
+	i, ok := slices.BinarySearchFunc(ss, id, func(s *source.Source, id source.SourceID) int { return s.ID.Compare(id) })
+	if !ok {
+		return nil
+	}
+	return ss[i]
+}
+
+func findClaim(cs []*source.Claim, id source.ClaimID) *source.Claim {
+	if i := indexClaim(cs, id); i >= 0 {
+		return cs[i]
+	}
+	return nil
+}
+
+// AddSources returns e with the sources added. Each must be valid, and an ID
+// already in e (or twice in ss) must hold the same source ([ErrConflict]).
+// On error e is returned unchanged, with every problem joined.
+func (e Evidence) AddSources(ss ...source.Source) (Evidence, error) {
+	add := make([]*source.Source, 0, len(ss))
+	var errs []error
+	for _, s := range ss {
+		if err := s.Validate(); err != nil {
+			errs = append(errs, wrapErr("Source", s.ID.String(), err))
+			continue
+		}
+		s.Confidence = source.Canonical(s.Confidence)
+		add = append(add, &s)
+	}
+	if len(errs) > 0 {
+		return e, errors.Join(errs...)
+	}
+	sorted, err := sortUnique(add, func(a, b *source.Source) int { return a.ID.Compare(b.ID) }, sameSource)
+	if err != nil {
+		return e, err
+	}
+	merged, err := mergeSorted(e.sources, sorted, func(a, b *source.Source) int { return a.ID.Compare(b.ID) }, sameSource)
+	if err != nil {
+		return e, err
+	}
+	e.sources = merged
+	return e, nil
+}
+
+func sameSource(a, b *source.Source) error {
+	if a.Equal(*b) {
+		return nil
+	}
+	return fieldErr("Source.ID", a.ID.String(), ErrConflict, "taken by a different source")
+}
+
+func sameClaim(a, b *source.Claim) error {
+	if a.Equal(*b) {
+		return nil
+	}
+	return fieldErr("Claim.ID", a.ID.String(), ErrConflict, "taken by a different claim")
+}
+
+// AddClaims returns e with the claims added. Each must be valid; its source
+// and relays must be sources of e ([ErrUnknownSource]); an ID already in e
+// (or twice in cs) must hold the same claim ([ErrConflict]); and the chains
+// it completes must be sound ([ErrChain]). On error e is returned unchanged,
+// with every problem joined.
+func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
+	add := make([]*source.Claim, 0, len(cs))
+	var errs []error
+	for _, c := range cs {
+		if err := c.Validate(); err != nil {
+			errs = append(errs, wrapErr("Claim", c.ID.String(), err))
+			continue
+		}
+		if err := e.checkSources(c); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c = c.Clone()
+		if !c.Relative.IsZero() {
+			c.Relative.Ratio = source.Canonical(c.Relative.Ratio)
+		}
+		add = append(add, &c)
+	}
+	if len(errs) > 0 {
+		return e, errors.Join(errs...)
+	}
+	sorted, err := sortUnique(add, compareClaimID, sameClaim)
+	if err != nil {
+		return e, err
+	}
+	merged, err := mergeSorted(e.claims, sorted, compareClaimID, sameClaim)
+	if err != nil {
+		return e, err
+	}
+	if err := checkChains(merged); err != nil {
+		return e, err
+	}
+	e.claims = merged
+	return e, nil
+}
+
+func compareClaimID(a, b *source.Claim) int { return a.ID.Compare(b.ID) }
+
+func (e Evidence) checkSources(c source.Claim) error {
+	if findSource(e.sources, c.Source) == nil {
+		return fieldErr("Claim.Source", c.Source.String(), ErrUnknownSource, "claim %s", c.ID)
+	}
+	for _, v := range c.Via {
+		if findSource(e.sources, v) == nil {
+			return fieldErr("Claim.Via", v.String(), ErrUnknownSource, "claim %s", c.ID)
+		}
+	}
+	return nil
+}
+
+// AddVerifications returns e with the verifications added. Each must be
+// valid and its source a source of e. On error e is returned unchanged,
+// with every problem joined.
+func (e Evidence) AddVerifications(vs ...Verification) (Evidence, error) {
+	add := make([]Verification, 0, len(vs))
+	var errs []error
+	for _, v := range vs {
+		if err := v.Validate(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if findSource(e.sources, v.Source) == nil {
+			errs = append(errs, fieldErr("Verification.Source", v.Source.String(), ErrUnknownSource, "verification of %s", v.Detainee))
+			continue
+		}
+		add = append(add, v)
+	}
+	if len(errs) > 0 {
+		return e, errors.Join(errs...)
+	}
+	slices.SortFunc(add, Verification.Compare)
+	add = slices.CompactFunc(add, Verification.Equal)
+	merged, _ := mergeSorted(e.verified, add, Verification.Compare, func(Verification, Verification) error { return nil })
+	e.verified = merged
+	return e, nil
+}
+
+// Merge returns the union of a and b. It is commutative, associative and
+// idempotent, with the zero Evidence as identity; it neither modifies nor
+// aliases a or b. It fails, returning the zero Evidence, when an ID names
+// different values in a and b ([ErrConflict]) or when the union completes an
+// unsound chain of claims ([ErrChain]).
+func Merge(a, b Evidence) (Evidence, error) {
+	var out Evidence
+	var err error
+	if out.sources, err = mergeSorted(a.sources, b.sources, func(x, y *source.Source) int { return x.ID.Compare(y.ID) }, sameSource); err != nil {
+		return Evidence{}, err
+	}
+	if out.claims, err = mergeSorted(a.claims, b.claims, compareClaimID, sameClaim); err != nil {
+		return Evidence{}, err
+	}
+	if err = checkChains(out.claims); err != nil {
+		return Evidence{}, err
+	}
+	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, func(Verification, Verification) error { return nil })
+	return out, nil
+}
+
+// AsOf returns the evidence as it stood at t: every source, and the claims
+// and verifications stated at or before t. Reading figures as of successive
+// moments gives a timeline; no figure read as of t uses anything stated
+// after t.
+func (e Evidence) AsOf(t time.Time) Evidence {
+	out := Evidence{sources: e.sources}
+	for _, c := range e.claims {
+		if !c.Stated.After(t) {
+			out.claims = append(out.claims, c)
+		}
+	}
+	for _, v := range e.verified {
+		if !v.Stated.After(t) {
+			out.verified = append(out.verified, v)
+		}
+	}
+	return out
+}
+
+// Equal reports whether e and o hold the same sources, claims and
+// verifications.
+func (e Evidence) Equal(o Evidence) bool {
+	return slices.EqualFunc(e.sources, o.sources, func(a, b *source.Source) bool { return a.Equal(*b) }) &&
+		slices.EqualFunc(e.claims, o.claims, func(a, b *source.Claim) bool { return a.Equal(*b) }) &&
+		slices.EqualFunc(e.verified, o.verified, Verification.Equal)
+}
+
+// sortUnique sorts xs by cmp and drops repeats, failing if two entries with
+// the same key differ (same reports nil for equal entries).
+func sortUnique[T any](xs []T, cmp func(a, b T) int, same func(a, b T) error) ([]T, error) {
+	slices.SortStableFunc(xs, cmp)
+	out := xs[:0]
+	for i, x := range xs {
+		if i > 0 && cmp(xs[i-1], x) == 0 {
+			if err := same(xs[i-1], x); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// mergeSorted returns the sorted union of two sorted, repeat-free slices in
+// a new slice, failing if an entry of a and one of b share a key but differ.
+// When one side is empty the other is returned as is: slices held by
+// Evidence are never modified, so sharing them is safe.
+func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error) ([]T, error) {
+	switch {
+	case len(b) == 0:
+		return a, nil
+	case len(a) == 0:
+		return b, nil
+	}
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch c := cmp(a[i], b[j]); {
+		case c < 0:
+			out = append(out, a[i])
+			i++
+		case c > 0:
+			out = append(out, b[j])
+			j++
+		default:
+			if err := same(a[i], b[j]); err != nil {
+				return nil, err
+			}
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	out = append(out, b[j:]...)
+	return slices.Clip(out), nil
+}
+
+// checkChains checks every chain between the claims of all (sorted by ID):
+// a claim may supersede only a claim of its own source, and neither
+// supersession nor relative quantities may loop. References to claims not in
+// all are left for later. It runs in O(n log n).
+func checkChains(all []*source.Claim) error {
+	var errs []error
+	sup := make([]int32, len(all))
+	rel := make([]int32, len(all))
+	for i, c := range all {
+		sup[i], rel[i] = -1, -1
+		if c.Supersedes.IsValid() {
+			if j := indexClaim(all, c.Supersedes); j >= 0 {
+				sup[i] = int32(j)
+				if all[j].Source != c.Source {
+					errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+						"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
+				}
+			}
+		}
+		if !c.Relative.IsZero() {
+			rel[i] = int32(indexClaim(all, c.Relative.To))
+		}
+	}
+	for _, i := range cycles(sup) {
+		errs = append(errs, fieldErr("Claim.Supersedes", all[i].Supersedes.String(), ErrChain, "claim %s is in a cycle of supersession", all[i].ID))
+	}
+	for _, i := range cycles(rel) {
+		errs = append(errs, fieldErr("Claim.Relative.To", all[i].Relative.To.String(), ErrChain, "claim %s is in a cycle of relative quantities", all[i].ID))
+	}
+	return errors.Join(errs...)
+}
+
+func indexClaim(cs []*source.Claim, id source.ClaimID) int {
+	i, ok := slices.BinarySearchFunc(cs, id, func(c *source.Claim, id source.ClaimID) int { return c.ID.Compare(id) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// cycles returns, for a functional graph given by next (-1 for none), the
+// smallest index of each cycle, in increasing order. Each node is visited a
+// bounded number of times, so it runs in O(n).
+func cycles(next []int32) []int {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]uint8, len(next))
+	var out []int
+	var path []int
+	for start := range next {
+		path = path[:0]
+		i := start
+		for i >= 0 && state[i] == unseen {
+			state[i] = onPath
+			path = append(path, i)
+			i = int(next[i])
+		}
+		if i >= 0 && state[i] == onPath {
+			// i is on the current path: the cycle runs from i to the end.
+			k := slices.Index(path, i)
+			out = append(out, slices.Min(path[k:]))
+		}
+		for _, j := range path {
+			state[j] = done
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+type evidenceJSON struct {
+	Sources       []source.Source `json:"sources"`
+	Claims        []source.Claim  `json:"claims"`
+	Verifications []Verification  `json:"verifications"`
+}
+
+// MarshalJSON writes {"sources": [...], "claims": [...], "verifications":
+// [...]}, each sorted, so that equal evidence encodes to identical bytes.
+func (e Evidence) MarshalJSON() ([]byte, error) {
+	v := evidenceJSON{
+		Sources:       make([]source.Source, 0, len(e.sources)),
+		Claims:        make([]source.Claim, 0, len(e.claims)),
+		Verifications: e.verified,
+	}
+	for _, s := range e.sources {
+		v.Sources = append(v.Sources, *s)
+	}
+	for _, c := range e.claims {
+		v.Claims = append(v.Claims, *c)
+	}
+	if v.Verifications == nil {
+		v.Verifications = []Verification{}
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what [Evidence.MarshalJSON] writes, adding sources,
+// then claims, then verifications with every check of [Evidence.AddSources],
+// [Evidence.AddClaims] and [Evidence.AddVerifications]. Input order does not
+// matter. On error e is left unchanged.
+func (e *Evidence) UnmarshalJSON(data []byte) error {
+	var v evidenceJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return decodeErr("Evidence", data, err)
+	}
+	var out Evidence
+	var err error
+	if out, err = out.AddSources(v.Sources...); err != nil {
+		return err
+	}
+	if out, err = out.AddClaims(v.Claims...); err != nil {
+		return err
+	}
+	if out, err = out.AddVerifications(v.Verifications...); err != nil {
+		return err
+	}
+	*e = out
+	return nil
+}
+
+// decodeErr keeps an error of this package or of package source or release
+// (a bad field inside well-formed JSON) and wraps anything else (malformed
+// JSON) in a FieldError for the whole input.
+func decodeErr(typ string, data []byte, err error) error {
+	if _, ok := errors.AsType[*FieldError](err); ok {
+		return err
+	}
+	if _, ok := errors.AsType[*source.FieldError](err); ok {
+		return wrapErr(typ, "", err)
+	}
+	if _, ok := errors.AsType[*release.FieldError](err); ok {
+		return wrapErr(typ, "", err)
+	}
+	return fieldErr(typ, string(data), ErrInvalid, "%w", err)
+}

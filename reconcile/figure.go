@@ -1,0 +1,573 @@
+package reconcile
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+	"github.com/shopspring/decimal"
+)
+
+// Figure is what the evidence supports for one measure over one scope: a
+// verified floor, a low, a best and a high value, the consensus of the
+// mutually consistent claims, and the claims behind each number.
+//
+// Verified ≤ Low ≤ Best ≤ High always hold. Low and High are the lowest and
+// highest figures credibly stated for the scope (UCDP's "lowest reliable" and
+// "highest reliable" estimates), never below the verified floor, and High
+// never below the floor that the scope's parts add up to, so disagreement
+// stays visible. Best follows the policy's [BestRule]: under WeightedMedian
+// and Conservative it lies in the consensus interval (as far as [Low, High]
+// allows); Range, Majority and Hierarchy apply their own rule within
+// [Low, High], and may leave the consensus.
+//
+// With no credible claim for the scope, Low, Best and High are all the
+// derived floor, and Claims is empty.
+//
+// A Figure holds decimals and slices: compare Figures with [Figure.Equal],
+// not ==.
+type Figure struct {
+	// Measure and Scope say what the figure counts.
+	Measure source.Measure
+	Scope   release.Scope
+
+	// Verified is the number of distinct people verified as released
+	// within the scope: a floor no claim can override. Zero for measures
+	// other than releases.
+	Verified int
+	// Low, Best and High are the figure.
+	Low, Best, High int
+	// Consensus is the interval the heaviest mutually consistent set of
+	// claims implies, intersected with the verified floor and, where they
+	// agree with it, with the bounds derived from other scopes. It may be
+	// unbounded above.
+	Consensus source.Interval
+	// Floor is the lower bound derived for the scope: its verified floor,
+	// the figures of disjoint parts added up, the floor of any part, and
+	// floors implied by stock figures. It does not depend on the claims
+	// about the scope itself.
+	Floor int
+	// Cap is the upper bound derived from claims about scopes that contain
+	// this one (a count of detainees caps the political prisoners among
+	// them); unbounded when none does.
+	Cap source.Interval
+	// Unverified is the consensus minus the verified floor: how many of the
+	// people the evidence implies were released are not yet identified.
+	Unverified source.Interval
+	// Confidence is the share, in [0, 1], of the independent weight of the
+	// credible claims that the consensus holds, to four decimal places. Zero
+	// with no claims.
+	Confidence decimal.Decimal
+	// Tension is set when the bounds derived from other scopes disagree
+	// with the consensus of the claims about this scope (a part larger than
+	// its whole); the consensus is then left as the claims imply it.
+	Tension bool
+
+	// Claims are the live, credible claims about the scope, by ID.
+	Claims []source.ClaimID
+	// Support are the claims of the consensus, by ID.
+	Support []source.ClaimID
+	// LowFrom, BestFrom and HighFrom are the claims each number comes from;
+	// empty when it comes from the verified or derived floor alone.
+	LowFrom, BestFrom, HighFrom []source.ClaimID
+	// FloorFrom are the claims about parts of the scope whose figures make
+	// up Floor; CapFrom the claims about the containing scope that set Cap.
+	FloorFrom, CapFrom []source.ClaimID
+	// Disputed are the credible claims outside the consensus, each with
+	// what it contradicts, by claim ID.
+	Disputed []Dispute
+	// Superseded, Relayed, Retracted and Unresolved are the claims about
+	// the scope that step 1 of the fold set aside; Ignored are live claims
+	// whose weight is below the policy's minimum. Each by ID.
+	Superseded, Relayed, Retracted, Unresolved, Ignored []source.ClaimID
+}
+
+// Dispute is a claim outside the consensus and what it contradicts.
+type Dispute struct {
+	// Claim is the disputed claim.
+	Claim source.ClaimID
+	// Contradicts is the heaviest consensus claim whose interval it does not
+	// meet (ties by ID), or the zero ClaimID when it falls below the
+	// verified floor.
+	Contradicts source.ClaimID
+	// BelowVerified reports that the claim's interval lies wholly below the
+	// number of people verified as released.
+	BelowVerified bool
+}
+
+// Equal reports whether f and g are the same figure, comparing Confidence
+// by value and nil and empty lists alike.
+func (f Figure) Equal(g Figure) bool {
+	return f.Measure == g.Measure && f.Scope == g.Scope && f.Verified == g.Verified &&
+		f.Low == g.Low && f.Best == g.Best && f.High == g.High && f.Consensus == g.Consensus &&
+		f.Floor == g.Floor && f.Cap == g.Cap && f.Unverified == g.Unverified &&
+		f.Confidence.Equal(g.Confidence) && f.Tension == g.Tension &&
+		slices.Equal(f.Claims, g.Claims) && slices.Equal(f.Support, g.Support) &&
+		slices.Equal(f.LowFrom, g.LowFrom) && slices.Equal(f.BestFrom, g.BestFrom) &&
+		slices.Equal(f.HighFrom, g.HighFrom) && slices.Equal(f.FloorFrom, g.FloorFrom) &&
+		slices.Equal(f.CapFrom, g.CapFrom) && slices.Equal(f.Disputed, g.Disputed) &&
+		slices.Equal(f.Superseded, g.Superseded) && slices.Equal(f.Relayed, g.Relayed) &&
+		slices.Equal(f.Retracted, g.Retracted) && slices.Equal(f.Unresolved, g.Unresolved) &&
+		slices.Equal(f.Ignored, g.Ignored)
+}
+
+// SameNumbers reports whether f and g agree on every number (Verified, Low,
+// Best, High, Consensus, Floor, Cap, Unverified, Confidence), whatever the
+// claims behind them.
+func (f Figure) SameNumbers(g Figure) bool {
+	return f.Verified == g.Verified && f.Low == g.Low && f.Best == g.Best && f.High == g.High &&
+		f.Consensus == g.Consensus && f.Floor == g.Floor && f.Cap == g.Cap &&
+		f.Unverified == g.Unverified && f.Confidence.Equal(g.Confidence)
+}
+
+// String returns a one-line summary: "releases of SCOPE: low L, best B,
+// high H (consensus C, verified V)".
+func (f Figure) String() string {
+	return fmt.Sprintf("%s of %s: low %d, best %d, high %d (consensus %s, verified %d)",
+		f.Measure, f.Scope, f.Low, f.Best, f.High, f.Consensus, f.Verified)
+}
+
+// Figure returns the figure for measure m over scope s. The scope need not
+// be one that any claim is about: a figure can be read for any scope, from
+// the claims about it and the bounds that flow from other scopes. An open
+// end of s's period is taken as given; for the stock measure only its last
+// day counts. It fails only if m or s is invalid.
+func (ix *Index) Figure(m source.Measure, s release.Scope) (Figure, error) {
+	if !m.IsValid() {
+		return Figure{}, fieldErr("Measure", m.String(), ErrInvalid, "unknown measure")
+	}
+	if !s.IsValid() {
+		return Figure{}, fieldErr("Scope", s.String(), ErrInvalid, "missing population or region")
+	}
+	if m.IsStock() {
+		s = s.WithPeriod(release.Day(s.Period().Last()))
+	}
+	k := cellKey{m, s}
+	if n, ok := ix.cellOf[k]; ok {
+		return ix.figure(&ix.cells[n]), nil
+	}
+	c := cell{key: k, col: -1}
+	if m == source.Releases {
+		c.verified = ix.verified(s, make([]bool, ix.nPeople))
+	}
+	c.lowDirect = c.verified
+	c.floor, c.floorFrom = ix.floor(k, c.verified)
+	return ix.figure(&c), nil
+}
+
+// Figures returns the figure of every measure and scope that some claim is
+// about, in order of measure and scope.
+func (ix *Index) Figures() []Figure {
+	out := make([]Figure, 0, len(ix.cells))
+	for i := range ix.cells {
+		if len(ix.cells[i].claims) > 0 {
+			out = append(out, ix.figure(&ix.cells[i]))
+		}
+	}
+	return out
+}
+
+// figure computes steps 3 to 6 of the fold for one cell.
+func (ix *Index) figure(c *cell) Figure {
+	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
+	ix.listSetAside(c, &f)
+	for _, i := range c.direct {
+		f.Claims = append(f.Claims, ix.recs[i].c.ID)
+	}
+	cap, capFrom := ix.cap(c.key)
+	f.Cap = cap.interval()
+	f.CapFrom = ix.claimIDs(capFrom)
+	for _, n := range c.floorFrom {
+		f.FloorFrom = append(f.FloorFrom, ix.claimIDs(ix.cells[n].direct)...)
+	}
+	slices.SortFunc(f.FloorFrom, source.ClaimID.Compare)
+	f.FloorFrom = slices.Compact(f.FloorFrom)
+
+	if len(c.direct) == 0 {
+		f.Low, f.Best, f.High = c.floor, c.floor, c.floor
+		cons := span{c.floor, cap.hi}
+		if cons.empty() {
+			cons, f.Tension = span{c.floor, unbounded}, true
+		}
+		f.Consensus = cons.interval()
+		f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
+		f.Confidence = decimal.Zero
+		return f
+	}
+
+	cons, support, groupW := ix.consensus(c, &f)
+	derived := span{c.floor, cap.hi}
+	if both := cons.intersect(derived); !both.empty() {
+		cons = both
+	} else {
+		f.Tension = true
+	}
+	f.Consensus = cons.interval()
+	f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
+	f.Support = ix.claimIDs(support)
+
+	// Low and High: the lowest and highest figures credibly stated.
+	lo, hi := unbounded, -1
+	for _, i := range c.direct {
+		lo, hi = min(lo, ix.recs[i].lo), max(hi, ix.recs[i].hi)
+	}
+	f.Low = max(c.verified, lo)
+	if lo >= c.verified {
+		f.LowFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.lo == lo })
+	}
+	f.High = max(f.Low, hi, c.floor)
+	switch {
+	case hi >= f.High:
+		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.hi == hi })
+	case c.floor >= f.High:
+		f.HighFrom = f.FloorFrom
+	}
+
+	best, bestFrom := ix.best(c, support, cons, f.Low, f.High)
+	f.Best = max(f.Low, min(best, f.High))
+	f.BestFrom = ix.claimIDs(bestFrom)
+
+	f.Confidence = decimal.Zero
+	if total := ix.groupTotal(c.direct); total.Sign() > 0 {
+		f.Confidence = groupW.DivRound(total, 4)
+	}
+	return f
+}
+
+// sub returns hi − v, keeping an unbounded hi unbounded.
+func sub(hi, v int) int {
+	if hi == unbounded {
+		return unbounded
+	}
+	return hi - v
+}
+
+// listSetAside fills the lists of claims that step 1 set aside.
+func (ix *Index) listSetAside(c *cell, f *Figure) {
+	for _, i := range c.claims {
+		r := &ix.recs[i]
+		id := r.c.ID
+		switch {
+		case r.state == Superseded:
+			f.Superseded = append(f.Superseded, id)
+		case r.state == Relayed:
+			f.Relayed = append(f.Relayed, id)
+		case r.state == Retracted:
+			f.Retracted = append(f.Retracted, id)
+		case r.state == Unresolved:
+			f.Unresolved = append(f.Unresolved, id)
+		case !r.credible:
+			f.Ignored = append(f.Ignored, id)
+		}
+	}
+}
+
+func (ix *Index) claimIDs(list []int32) []source.ClaimID {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]source.ClaimID, len(list))
+	for k, i := range list {
+		out[k] = ix.recs[i].c.ID
+	}
+	slices.SortFunc(out, source.ClaimID.Compare)
+	return slices.Compact(out)
+}
+
+func (ix *Index) claimsWhere(list []int32, keep func(*rec) bool) []source.ClaimID {
+	var out []source.ClaimID
+	for _, i := range list {
+		if keep(&ix.recs[i]) {
+			out = append(out, ix.recs[i].c.ID)
+		}
+	}
+	return out
+}
+
+// cap returns the least upper bound that credible claims about scopes
+// containing k's give, and the claims of the scope that gives it.
+func (ix *Index) cap(k cellKey) (span, []int32) {
+	best, from := span{0, unbounded}, []int32(nil)
+	s := k.s
+	for _, n := range ix.columnsOver(k.m, s.Population(), s.Region()) {
+		for _, ci := range ix.cols[n].cells {
+			u := &ix.cells[ci]
+			if u.key == k || len(u.direct) == 0 || !u.key.s.Contains(s) {
+				continue
+			}
+			if u.hiBound < best.hi {
+				best.hi, from = u.hiBound, u.direct
+			}
+		}
+	}
+	return best, from
+}
+
+// groupTotal returns the sum over independence groups of the heaviest
+// weight among list's claims in each group.
+func (ix *Index) groupTotal(list []int32) decimal.Decimal {
+	heaviest := map[int32]decimal.Decimal{}
+	for _, i := range list {
+		r := &ix.recs[i]
+		g := ix.srcG[r.src]
+		if w, ok := heaviest[g]; !ok || r.w.GreaterThan(w) {
+			heaviest[g] = r.w
+		}
+	}
+	total := decimal.Zero
+	for _, g := range slices.Sorted(maps.Keys(heaviest)) {
+		total = total.Add(heaviest[g])
+	}
+	return total
+}
+
+// consensus finds the point of greatest independent weight among the cell's
+// claims (step 5) and returns the intersection of the claims that cover it
+// with the verified floor, those claims, and their independent weight. The
+// claims it leaves out are recorded in f as disputed.
+//
+// Weight is counted per independence group: two ministries of one
+// government add the weight of the heavier, not both. Among points of equal
+// weight the sweep prefers the one covered by more total weight (so that a
+// consistent set is never split), then the smaller value.
+func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, decimal.Decimal) {
+	type event struct {
+		pos int
+		i   int32
+		add bool
+	}
+	var events []event
+	var below []int32
+	for _, i := range c.direct {
+		r := &ix.recs[i]
+		if r.iv.hi < c.verified {
+			below = append(below, i)
+			continue
+		}
+		events = append(events, event{max(r.iv.lo, c.verified), i, true})
+		if r.iv.hi != unbounded {
+			events = append(events, event{r.iv.hi + 1, i, false})
+		}
+	}
+	slices.SortFunc(events, func(a, b event) int {
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	active := map[int32]bool{}
+	bestPos := -1
+	var bestGroup, bestRaw decimal.Decimal
+	for k := 0; k < len(events); {
+		pos := events[k].pos
+		for ; k < len(events) && events[k].pos == pos; k++ {
+			if events[k].add {
+				active[events[k].i] = true
+			} else {
+				delete(active, events[k].i)
+			}
+		}
+		if len(active) == 0 {
+			continue
+		}
+		list := slices.Sorted(maps.Keys(active))
+		g := ix.groupTotal(list)
+		raw := decimal.Zero
+		for _, i := range list {
+			raw = raw.Add(ix.recs[i].w)
+		}
+		if bestPos < 0 || g.GreaterThan(bestGroup) || (g.Equal(bestGroup) && raw.GreaterThan(bestRaw)) {
+			bestPos, bestGroup, bestRaw = pos, g, raw
+		}
+	}
+	var support []int32
+	cons := span{c.verified, unbounded}
+	for _, i := range c.direct {
+		if r := &ix.recs[i]; bestPos >= 0 && r.iv.contains(bestPos) {
+			support = append(support, i)
+			cons = cons.intersect(r.iv)
+		}
+	}
+	if bestPos < 0 {
+		bestGroup = decimal.Zero
+	}
+	for _, i := range c.direct {
+		if slices.Contains(support, i) {
+			continue
+		}
+		d := Dispute{Claim: ix.recs[i].c.ID}
+		if slices.Contains(below, i) {
+			d.BelowVerified = true
+		} else {
+			d.Contradicts = ix.contradicted(i, support)
+		}
+		f.Disputed = append(f.Disputed, d)
+	}
+	return cons, support, bestGroup
+}
+
+// contradicted returns the heaviest claim of support whose interval does not
+// meet claim i's, ties by ID.
+func (ix *Index) contradicted(i int32, support []int32) source.ClaimID {
+	r := &ix.recs[i]
+	var best int32 = -1
+	for _, j := range support {
+		s := &ix.recs[j]
+		if r.iv.overlaps(s.iv) {
+			continue
+		}
+		if best < 0 || s.w.GreaterThan(ix.recs[best].w) {
+			best = j
+		}
+	}
+	if best < 0 {
+		return source.ClaimID{}
+	}
+	return ix.recs[best].c.ID
+}
+
+// best applies the policy's rule for Best and returns the value, before
+// clamping into [low, high], and the claims it comes from.
+func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, []int32) {
+	rule := ix.policy.Best
+	if rule == Hierarchy {
+		for _, id := range ix.policy.Hierarchy {
+			var from []int32
+			for _, i := range c.direct {
+				if ix.recs[i].c.Source == id {
+					from = append(from, i)
+				}
+			}
+			if len(from) > 0 {
+				v, _ := ix.weightedMedian(from)
+				return v, from
+			}
+		}
+		rule = WeightedMedian
+	}
+	switch rule {
+	case Conservative:
+		if len(support) == 0 {
+			return cons.clamp(low), nil
+		}
+		v := unbounded
+		for _, i := range support {
+			v = min(v, ix.recs[i].lo)
+		}
+		return cons.clamp(v), ix.claimsAt(support, v)
+	case Range:
+		return low + (high-low)/2, nil
+	case Majority:
+		return ix.majority(c.direct)
+	}
+	if len(support) == 0 {
+		return cons.clamp(low), nil
+	}
+	v, from := ix.weightedMedian(support)
+	return cons.clamp(v), from
+}
+
+// claimsAt returns the claims of list whose stated figures include v.
+func (ix *Index) claimsAt(list []int32, v int) []int32 {
+	var out []int32
+	for _, i := range list {
+		if r := &ix.recs[i]; r.lo == v || r.hi == v {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// weightedMedian returns the lower weighted median of the stated figures of
+// list's claims, and the claims that state it. A claim stating a range puts
+// half its weight on each end; the weight of an independence group is
+// shared among its claims, so that one voice counts once.
+func (ix *Index) weightedMedian(list []int32) (int, []int32) {
+	type point struct {
+		v int
+		w decimal.Decimal
+	}
+	members := map[int32]int64{}
+	for _, i := range list {
+		members[ix.srcG[ix.recs[i].src]]++
+	}
+	var pts []point
+	total := decimal.Zero
+	for _, i := range list {
+		r := &ix.recs[i]
+		w := r.w.DivRound(decimal.NewFromInt(members[ix.srcG[r.src]]), 20)
+		if r.lo == r.hi {
+			pts = append(pts, point{r.lo, w})
+		} else {
+			half := w.DivRound(decimal.NewFromInt(2), 20)
+			pts = append(pts, point{r.lo, half}, point{r.hi, half})
+		}
+		total = total.Add(w)
+	}
+	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(a.v, b.v) })
+	halfTotal := total.DivRound(decimal.NewFromInt(2), 20)
+	acc := decimal.Zero
+	v := pts[len(pts)-1].v
+	for _, p := range pts {
+		acc = acc.Add(p.w)
+		if acc.GreaterThanOrEqual(halfTotal) {
+			v = p.v
+			break
+		}
+	}
+	return v, ix.claimsAt(list, v)
+}
+
+// majority returns the stated figure asserted by the most independence
+// groups, the smaller on a tie, and the claims that state it.
+func (ix *Index) majority(list []int32) (int, []int32) {
+	groups := map[int]map[int32]bool{}
+	for _, i := range list {
+		r := &ix.recs[i]
+		for _, v := range []int{r.lo, r.hi} {
+			if groups[v] == nil {
+				groups[v] = map[int32]bool{}
+			}
+			groups[v][ix.srcG[r.src]] = true
+		}
+	}
+	best, count := 0, -1
+	for _, v := range slices.Sorted(maps.Keys(groups)) {
+		if n := len(groups[v]); n > count {
+			best, count = v, n
+		}
+	}
+	return best, ix.claimsAt(list, best)
+}
+
+// Describe writes f as a short multi-line text for people: the numbers,
+// then the claims behind them.
+func (f Figure) Describe() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", f)
+	list := func(label string, ids []source.ClaimID) {
+		if len(ids) == 0 {
+			return
+		}
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = id.String()
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", label, strings.Join(s, ", "))
+	}
+	list("support", f.Support)
+	list("superseded", f.Superseded)
+	list("relayed", f.Relayed)
+	for _, d := range f.Disputed {
+		if d.BelowVerified {
+			fmt.Fprintf(&b, "  disputed: %s (below the verified floor)\n", d.Claim)
+		} else {
+			fmt.Fprintf(&b, "  disputed: %s (contradicts %s)\n", d.Claim, d.Contradicts)
+		}
+	}
+	return b.String()
+}

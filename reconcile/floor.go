@@ -1,0 +1,419 @@
+package reconcile
+
+import (
+	"cmp"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// item is a lower bound known for a scope inside the one being read: a cell
+// with credible claims (its lowest credible figure, never below its verified
+// floor), or a floor that the stock-and-flow identity implies.
+type item struct {
+	scope release.Scope
+	w     int
+	cell  int32   // the cell, or -1 for a derived floor
+	from  []int32 // for a derived floor, the claims it derives from
+}
+
+// deriveStockFlow turns each pair of consecutive stock figures of a
+// population and region into floors for the flows between them: held at the
+// end = held at the start + detained − released, so over (d₁, d₂]
+//
+//	released ≥ held(d₁) − held(d₂)   and   detained ≥ held(d₂) − held(d₁),
+//
+// each side read conservatively (the lowest credible figure of one day
+// against the highest bound of the other). An NGO's falling count of
+// prisoners held bounds the releases it implies.
+func (ix *Index) deriveStockFlow() {
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if col.key.m != source.Held {
+			continue
+		}
+		var days []int32 // cells with credible claims, by day
+		for _, c := range col.cells {
+			if len(ix.cells[c].direct) > 0 {
+				days = append(days, c)
+			}
+		}
+		for k := 1; k < len(days); k++ {
+			a, b := &ix.cells[days[k-1]], &ix.cells[days[k]]
+			first, ok := a.key.s.Period().Last().AddDays(1)
+			if !ok {
+				continue
+			}
+			per := release.MustPeriod(first, b.key.s.Period().Last())
+			from := append(slices.Clone(a.direct), b.direct...)
+			ix.addDerived(source.Releases, a.key.s.WithPeriod(per), ix.lowOf(a)-ix.highBoundOf(b), from)
+			ix.addDerived(source.Detentions, a.key.s.WithPeriod(per), ix.lowOf(b)-ix.highBoundOf(a), from)
+		}
+	}
+	for n := range ix.cols {
+		slices.SortStableFunc(ix.cols[n].derived, func(a, b item) int { return a.scope.Period().Compare(b.scope.Period()) })
+	}
+}
+
+// lowOf returns the lowest stated figure of a cell's credible claims: the
+// figure read conservatively from below. It is valid once the cell's direct
+// claims are known (deriveStockFlow runs before deriveFloors).
+func (ix *Index) lowOf(c *cell) int {
+	lo := math.MaxInt
+	for _, i := range c.direct {
+		lo = min(lo, ix.recs[i].lo)
+	}
+	return lo
+}
+
+func (ix *Index) highBoundOf(c *cell) int {
+	hi := 0
+	for _, i := range c.direct {
+		hi = max(hi, ix.recs[i].iv.hi)
+	}
+	return hi
+}
+
+// addDerived records a derived floor w for measure m over s, if positive.
+// A flow column that has no claims of its own is created for it.
+func (ix *Index) addDerived(m source.Measure, s release.Scope, w int, from []int32) {
+	if w <= 0 || w > source.MaxCount {
+		return
+	}
+	k := colKey{m, s.Population(), s.Region()}
+	n, ok := ix.colOf[k]
+	if !ok {
+		n = int32(len(ix.cols))
+		ix.colOf[k] = n
+		ix.cols = append(ix.cols, column{key: k})
+		ix.cols[n].up = ix.columnsAbove(k)
+		for _, u := range ix.cols[n].up {
+			ix.cols[u].down = append(ix.cols[u].down, n)
+			slices.Sort(ix.cols[u].down)
+		}
+		// Columns below the new one were linked before it existed.
+		for d := range ix.cols {
+			if int32(d) != n && ix.cols[d].key.m == m && k.pop.Contains(ix.cols[d].key.pop) && k.reg.Contains(ix.cols[d].key.reg) {
+				ix.cols[n].down = append(ix.cols[n].down, int32(d))
+				ix.cols[d].up = append(ix.cols[d].up, n)
+				slices.Sort(ix.cols[d].up)
+			}
+		}
+		slices.Sort(ix.cols[n].down)
+	}
+	ix.cols[n].derived = append(ix.cols[n].derived, item{scope: s, w: w, cell: -1, from: from})
+}
+
+// deriveFloors computes, for every cell, its verified floor, its lowest
+// credible figure and its derived floor, parts before wholes so that each
+// whole can take the floor of each part.
+func (ix *Index) deriveFloors() {
+	seen := make([]bool, ix.nPeople)
+	order := make([]int32, len(ix.cells))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return partsFirst(ix.cells[a].key.s, ix.cells[b].key.s) })
+	for _, n := range order {
+		c := &ix.cells[n]
+		if c.key.m == source.Releases {
+			c.verified = ix.verified(c.key.s, seen)
+		}
+		c.lowDirect = c.verified
+		if len(c.direct) > 0 {
+			c.lowDirect = max(c.verified, ix.lowOf(c))
+			c.hiBound = ix.highBoundOf(c)
+		}
+		c.floor, c.floorFrom = ix.floor(c.key, c.verified)
+	}
+}
+
+// partsFirst orders scopes so that a scope comes after every scope it
+// strictly contains: by length of period (open last), then latest first
+// day, then earliest last day, then deepest population and region.
+func partsFirst(a, b release.Scope) int {
+	pa, pb := a.Period(), b.Period()
+	la, oka := pa.Days()
+	lb, okb := pb.Days()
+	if !oka {
+		la = math.MaxInt
+	}
+	if !okb {
+		lb = math.MaxInt
+	}
+	if c := cmp.Compare(la, lb); c != 0 {
+		return c
+	}
+	if c := pb.First().Compare(pa.First()); c != 0 {
+		return c
+	}
+	if c := endOrder(pa.Last(), pb.Last()); c != 0 {
+		return c
+	}
+	return cmp.Compare(depth(b), depth(a))
+}
+
+// endOrder compares last days with an open end after every day.
+func endOrder(a, b release.Date) int {
+	switch {
+	case a == b:
+		return 0
+	case !a.IsValid():
+		return 1
+	case !b.IsValid():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+func depth(s release.Scope) int {
+	n := 0
+	for p, ok := s.Population(), true; ok; p, ok = p.Parent() {
+		n++
+	}
+	for r, ok := s.Region(), true; ok; r, ok = r.Parent() {
+		n++
+	}
+	return n
+}
+
+// items returns the lower bounds known strictly inside k's scope, and the
+// largest derived floor among the cells inside it.
+func (ix *Index) items(k cellKey) (items []item, inner int, innerCell int32) {
+	s := k.s
+	innerCell = -1
+	for _, n := range ix.columnsBelow(k.m, s.Population(), s.Region()) {
+		col := &ix.cols[n]
+		for _, ci := range periodsWithin(col.cells, s.Period(), func(i int32) release.Period { return ix.cells[i].key.s.Period() }) {
+			c := &ix.cells[ci]
+			if c.key == k {
+				continue
+			}
+			if c.lowDirect > 0 {
+				items = append(items, item{scope: c.key.s, w: c.lowDirect, cell: ci})
+			}
+			if c.floor > inner {
+				inner, innerCell = c.floor, ci
+			}
+		}
+		for _, d := range col.derived {
+			if s.Contains(d.scope) {
+				items = append(items, d)
+			}
+		}
+	}
+	return items, inner, innerCell
+}
+
+// floor returns the derived floor of k: the largest of its verified count,
+// the sum over the heaviest family of disjoint parts, and the floor of any
+// part; with the cells whose figures make it up.
+func (ix *Index) floor(k cellKey, verified int) (int, []int32) {
+	items, inner, innerCell := ix.items(k)
+	total, chosen := ix.bestFamily(k.s, items)
+	switch {
+	case verified >= total && verified >= inner:
+		return verified, nil
+	case inner > total:
+		return inner, []int32{innerCell}
+	}
+	var from []int32
+	for _, i := range chosen {
+		if items[i].cell >= 0 {
+			from = append(from, items[i].cell)
+		}
+	}
+	return total, from
+}
+
+// bestFamily returns a heavy family of pairwise disjoint items (no release
+// can count in two of them), its total weight, and its items in increasing
+// order: a floor for the whole. Finding the heaviest such family is hard in
+// general, so it takes the best of three families, each the heaviest under a
+// stricter notion of overlap:
+//
+//   - by time: items that share a day overlap (weighted interval scheduling);
+//   - by region: along the region tree below root, the subtrees of sibling
+//     regions add up, and the items of one region are scheduled by time;
+//   - by population: the same along the population tree, where siblings add
+//     up only when a declared partition separates them.
+//
+// Each is exact for its notion, so none can fall when an item is added: the
+// floor is monotone, which the invariants need (a part's low never exceeds
+// its whole's high). Families that mix the dimensions in other ways (a
+// national figure for one day and state figures for the next) are not
+// searched; the floor is then valid but lower than it could be.
+func (ix *Index) bestFamily(root release.Scope, items []item) (int, []int) {
+	if len(items) == 0 {
+		return 0, nil
+	}
+	all := make([]int, len(items))
+	for i := range all {
+		all[i] = i
+	}
+	best, pick := intervalFamily(items, all)
+	if w, p := regionFamily(root.Region(), items, all); w > best {
+		best, pick = w, p
+	}
+	if len(ix.policy.Partitions) > 0 {
+		if w, p := ix.populationFamily(root.Population(), items, all); w > best {
+			best, pick = w, p
+		}
+	}
+	slices.Sort(pick)
+	return min(best, source.MaxCount), pick
+}
+
+// regionFamily returns the heaviest family of items within region r under
+// the region-then-time notion of overlap.
+func regionFamily(r release.Region, items []item, idx []int) (int, []int) {
+	var here []int
+	below := map[release.Region][]int{}
+	for _, i := range idx {
+		reg := items[i].scope.Region()
+		if reg == r {
+			here = append(here, i)
+			continue
+		}
+		c := reg
+		for p, ok := c.Parent(); ok && p != r; p, ok = c.Parent() {
+			c = p
+		}
+		below[c] = append(below[c], i)
+	}
+	w, pick := intervalFamily(items, here)
+	sum, all := 0, []int(nil)
+	for _, c := range slices.SortedFunc(maps.Keys(below), release.Region.Compare) {
+		cw, cp := regionFamily(c, items, below[c])
+		sum += cw
+		all = append(all, cp...)
+	}
+	if sum > w {
+		return sum, all
+	}
+	return w, pick
+}
+
+// populationFamily returns the heaviest family of items within population p
+// under the population-then-time notion of overlap: the items of p itself
+// scheduled by time, or the family of one sub-population, or, for each
+// partition of p the policy declares, the families of its parts added up.
+func (ix *Index) populationFamily(p release.Population, items []item, idx []int) (int, []int) {
+	var here []int
+	below := map[release.Population][]int{}
+	for _, i := range idx {
+		pop := items[i].scope.Population()
+		if pop == p {
+			here = append(here, i)
+			continue
+		}
+		c := pop
+		for q, ok := c.Parent(); ok && q != p; q, ok = c.Parent() {
+			c = q
+		}
+		below[c] = append(below[c], i)
+	}
+	best, pick := intervalFamily(items, here)
+	for _, c := range slices.SortedFunc(maps.Keys(below), release.Population.Compare) {
+		if w, cp := ix.populationFamily(c, items, below[c]); w > best {
+			best, pick = w, cp
+		}
+	}
+	for _, pt := range ix.policy.Partitions {
+		if pt.Parent() != p {
+			continue
+		}
+		sum, all := 0, []int(nil)
+		for _, q := range pt.Parts() {
+			var in []int
+			for _, i := range idx {
+				if q.Contains(items[i].scope.Population()) {
+					in = append(in, i)
+				}
+			}
+			w, qp := ix.populationFamily(q, items, in)
+			sum += w
+			all = append(all, qp...)
+		}
+		if sum > best {
+			best, pick = sum, all
+		}
+	}
+	return best, pick
+}
+
+// startNum and endNum map a period's ends to integers for interval
+// arithmetic; open ends map to the extremes.
+func startNum(p release.Period) int {
+	if f := p.First(); f.IsValid() {
+		return f.DaysSince(epoch)
+	}
+	return math.MinInt
+}
+
+func endNum(p release.Period) int {
+	if l := p.Last(); l.IsValid() {
+		return l.DaysSince(epoch)
+	}
+	return math.MaxInt
+}
+
+var epoch = release.MustDate(1, 1, 1)
+
+// intervalFamily solves weighted interval scheduling on the items' periods,
+// treating items that share a day as overlapping: exact when only time can
+// separate them, and always a valid family.
+func intervalFamily(items []item, g []int) (int, []int) {
+	idx := slices.Clone(g)
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(endNum(items[a].scope.Period()), endNum(items[b].scope.Period())); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	n := len(idx)
+	best := make([]int, n+1) // best[k]: using the first k by end
+	take := make([]bool, n+1)
+	prev := make([]int, n+1)
+	for k := 1; k <= n; k++ {
+		it := items[idx[k-1]]
+		start := startNum(it.scope.Period())
+		// The last item ending before this one starts.
+		p := sortSearch(k-1, func(j int) bool { return endNum(items[idx[j]].scope.Period()) >= start })
+		prev[k] = p
+		with := best[p] + it.w
+		if with > best[k-1] {
+			best[k], take[k] = with, true
+		} else {
+			best[k] = best[k-1]
+		}
+	}
+	var pick []int
+	for k := n; k > 0; {
+		if take[k] {
+			pick = append(pick, idx[k-1])
+			k = prev[k]
+		} else {
+			k--
+		}
+	}
+	slices.Sort(pick)
+	return best[n], pick
+}
+
+// sortSearch is sort.Search over [0, n).
+func sortSearch(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

@@ -1,0 +1,673 @@
+package reconcile
+
+import (
+	"cmp"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/freedcount/freedcount/internal/enum"
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+	"github.com/shopspring/decimal"
+)
+
+// unbounded is the high end of a span with no upper limit. Counts never
+// exceed source.MaxCount, so it cannot be confused with a count.
+const unbounded = math.MaxInt
+
+// span is an integer interval [lo, hi], hi possibly unbounded: the internal
+// form of source.Interval, cheap to compare and intersect.
+type span struct{ lo, hi int }
+
+func spanOf(iv source.Interval) span {
+	hi, ok := iv.Hi()
+	if !ok {
+		hi = unbounded
+	}
+	return span{iv.Lo(), hi}
+}
+
+func (s span) interval() source.Interval {
+	if s.hi == unbounded {
+		iv, _ := source.NewIntervalFrom(s.lo)
+		return iv
+	}
+	iv, _ := source.NewInterval(s.lo, s.hi)
+	return iv
+}
+
+func (s span) contains(n int) bool   { return s.lo <= n && n <= s.hi }
+func (s span) overlaps(t span) bool  { return s.lo <= t.hi && t.lo <= s.hi }
+func (s span) intersect(t span) span { return span{max(s.lo, t.lo), min(s.hi, t.hi)} }
+func (s span) empty() bool           { return s.lo > s.hi }
+func (s span) clamp(n int) int       { return max(s.lo, min(n, s.hi)) }
+
+// ClaimState is what step 1 of the fold made of a claim.
+type ClaimState uint8
+
+// Values of [ClaimState]. The zero value is "unset"; every claim an
+// [Index] reads has one of these.
+const (
+	// Live: the claim counts, if its weight makes it credible.
+	Live ClaimState = 1 + iota
+	// Relayed: a copy of another claim's statement (a relay or a repeat),
+	// folded into it.
+	Relayed
+	// Superseded: replaced by a later statement of its source.
+	Superseded
+	// Retracted: withdrawn; it carries no figure.
+	Retracted
+	// Unresolved: relative to a claim that is missing or has no figure.
+	Unresolved
+)
+
+var claimStateNames = enum.Names{"", "live", "relayed", "superseded", "retracted", "unresolved"}
+
+// String returns the state's name, or "ClaimState(N)".
+func (s ClaimState) String() string { return enum.String(claimStateNames, "ClaimState", s) }
+
+// Reading is how the index read one claim.
+type Reading struct {
+	// Claim is the claim's ID.
+	Claim source.ClaimID
+	// State is what step 1 made of it.
+	State ClaimState
+	// By is the claim it was relayed into or superseded by; zero otherwise.
+	By source.ClaimID
+	// Measure and Scope are what it is about, the scope resolved (an open
+	// end closed at the day stated; for a stock, the last day only).
+	Measure source.Measure
+	Scope   release.Scope
+	// Quantity is the figure as said, a relative quantity resolved; zero
+	// for a retraction or an unresolved claim.
+	Quantity source.Quantity
+	// Interval is the counts the quantity admits under the policy; the zero
+	// Interval when Quantity is zero.
+	Interval source.Interval
+	// Weight is source confidence × status × basis; Credible reports that a
+	// live claim's weight is positive and at least the policy's minimum.
+	Weight   decimal.Decimal
+	Credible bool
+}
+
+// Reading returns how the index read the claim with the given ID.
+func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
+	i := indexClaim(ix.ev.claims, id)
+	if i < 0 {
+		return Reading{}, false
+	}
+	r := &ix.recs[i]
+	out := Reading{
+		Claim: id, State: r.state, Measure: r.c.Measure, Scope: r.scope, Quantity: r.q,
+		Weight: r.w, Credible: r.credible,
+	}
+	if r.q.IsValid() && r.state != Retracted {
+		out.Interval = r.iv.interval()
+	}
+	if r.by >= 0 {
+		out.By = ix.recs[r.by].c.ID
+	}
+	return out, true
+}
+
+// rec is the index's view of one claim.
+type rec struct {
+	c        *source.Claim
+	src      int32           // index into Index.sources
+	scope    release.Scope   // resolved: open end closed, a stock's period reduced to its last day
+	q        source.Quantity // resolved: a relative quantity applied to its referent
+	iv       span            // bounds under the policy's tolerance
+	lo, hi   int             // stated figures, clamped into iv
+	w        decimal.Decimal // source confidence × status × basis
+	state    ClaimState
+	credible bool
+	by       int32 // the claim it was relayed into or superseded by, or -1
+}
+
+// cellKey is a measure over a resolved scope: what one figure is about.
+type cellKey struct {
+	m source.Measure
+	s release.Scope
+}
+
+// colKey is a column of cells: one measure, population and region, any
+// period.
+type colKey struct {
+	m   source.Measure
+	pop release.Population
+	reg release.Region
+}
+
+// cell gathers the claims about one measure and scope, and what the index
+// derives for it once.
+type cell struct {
+	key    cellKey
+	col    int32
+	claims []int32 // every claim whose resolved key this is, by ID
+	direct []int32 // the live, credible ones, by ID
+
+	verified  int
+	lowDirect int // max(verified, lowest stated figure of direct claims)
+	hiBound   int // highest upper bound of direct claims (unbounded if any is)
+	floor     int // derived floor: verified, disjoint parts, and the floors of parts
+	floorFrom []int32
+}
+
+// column lists the cells of one colKey in order of period, with the columns
+// above and below it.
+type column struct {
+	key   colKey
+	cells []int32 // by period (first, then last)
+	up    []int32 // columns whose population and region contain this one's, itself included
+	down  []int32 // columns this one contains, itself included
+	// derived lists floors implied by the stock-and-flow identity in this
+	// column's population and region (flows only), by period.
+	derived []item
+}
+
+// popReg is a population and a region, without a period.
+type popReg struct {
+	pop release.Population
+	reg release.Region
+}
+
+// identity is one verified person released within a scope: from a
+// Verification, or named by a verified list claim.
+type identity struct {
+	who   int32 // dense detainee number
+	scope release.Scope
+}
+
+// Index is the evidence read under a policy: every claim classified (live,
+// relayed, superseded, retracted, unresolved), weighed and placed in its
+// scope, ready to give figures. Build one with [NewIndex]; it is immutable
+// and safe for concurrent use.
+type Index struct {
+	policy  Policy
+	ev      Evidence
+	srcW    []decimal.Decimal // weight of each source of ev
+	srcG    []int32           // independence group of each source
+	recs    []rec             // parallel to ev.claims
+	cells   []cell            // by (measure, scope)
+	cellOf  map[cellKey]int32
+	cols    []column
+	colOf   map[colKey]int32
+	ids     []identity
+	idDown  map[popReg][][]int32 // per population and region, the lists of identities within, each by period
+	nPeople int
+}
+
+// NewIndex reads e under p. It fails only if p is invalid.
+func NewIndex(e Evidence, p Policy) (*Index, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	ix := &Index{policy: p.clone(), ev: e}
+	ix.weighSources()
+	ix.readClaims()
+	ix.buildCells()
+	ix.buildIdentities()
+	ix.deriveStockFlow()
+	ix.deriveFloors()
+	return ix, nil
+}
+
+// Policy returns a copy of the policy the index reads under.
+func (ix *Index) Policy() Policy { return ix.policy.clone() }
+
+// Evidence returns the evidence the index reads.
+func (ix *Index) Evidence() Evidence { return ix.ev }
+
+func (ix *Index) weighSources() {
+	groups := map[source.Group]int32{}
+	ix.srcW = make([]decimal.Decimal, len(ix.ev.sources))
+	ix.srcG = make([]int32, len(ix.ev.sources))
+	for i, s := range ix.ev.sources {
+		w, ok := ix.policy.SourceWeights[s.ID]
+		if !ok {
+			w = s.Confidence
+		}
+		ix.srcW[i] = w
+		g := s.IndependenceGroup()
+		n, ok := groups[g]
+		if !ok {
+			n = int32(len(groups))
+			groups[g] = n
+		}
+		ix.srcG[i] = n
+	}
+}
+
+func (ix *Index) sourceIndex(id source.SourceID) int32 {
+	i, _ := slices.BinarySearchFunc(ix.ev.sources, id, func(s *source.Source, id source.SourceID) int { return s.ID.Compare(id) })
+	return int32(i)
+}
+
+// readClaims performs step 1 and 2 of the fold: resolve relative
+// quantities, fold relays, apply supersession and retraction, and weigh
+// what is left.
+func (ix *Index) readClaims() {
+	claims := ix.ev.claims
+	ix.recs = make([]rec, len(claims))
+	for i, c := range claims {
+		r := &ix.recs[i]
+		r.c, r.by, r.state = c, -1, Live
+		r.src = ix.sourceIndex(c.Source)
+		r.scope = c.ResolvedScope()
+		if c.Measure.IsStock() {
+			last := r.scope.Period().Last()
+			r.scope = r.scope.WithPeriod(release.Day(last))
+		}
+	}
+	ix.resolveRelatives()
+	ix.foldRelays()
+	ix.supersede()
+	for i := range ix.recs {
+		r := &ix.recs[i]
+		switch {
+		case r.c.Status == source.Retracted:
+			r.state = Retracted
+		case !r.q.IsValid() && r.state == Live:
+			r.state = Unresolved
+		}
+		if !r.q.IsValid() || r.state == Retracted {
+			continue
+		}
+		iv, _ := r.q.BoundsTolerance(ix.policy.Tolerance)
+		r.iv = spanOf(iv)
+		if r.c.Status == source.Preliminary && ix.policy.PreliminaryIsFloor {
+			r.iv.hi = unbounded
+		}
+		lo, hi := r.q.Stated()
+		r.lo, r.hi = r.iv.clamp(lo), r.iv.clamp(hi)
+		r.w = ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+		r.credible = r.state == Live && r.w.Sign() > 0 && r.w.GreaterThanOrEqual(ix.policy.MinWeight)
+	}
+}
+
+// resolveRelatives gives every claim its quantity: its own, or for a
+// relative claim, its ratio applied to the figure of the claim it refers to
+// (itself resolved first). A referent that is missing, retracted or
+// unresolved leaves the claim unresolved.
+func (ix *Index) resolveRelatives() {
+	const (
+		todo = iota
+		busy
+		done
+	)
+	state := make([]uint8, len(ix.recs))
+	var resolve func(i int) source.Quantity
+	resolve = func(i int) source.Quantity {
+		r := &ix.recs[i]
+		switch state[i] {
+		case done:
+			return r.q
+		case busy: // a cycle: the evidence forbids it, but never loop
+			return source.Quantity{}
+		}
+		state[i] = busy
+		switch {
+		case r.c.Status == source.Retracted:
+		case r.c.Relative.IsZero():
+			r.q = r.c.Quantity
+		default:
+			if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
+				if base := resolve(j); base.IsValid() {
+					if q, err := r.c.Relative.Apply(base.Number()); err == nil {
+						r.q = q
+					}
+				}
+			}
+		}
+		state[i] = done
+		return r.q
+	}
+	for i := range ix.recs {
+		resolve(i)
+	}
+}
+
+// sameStatement orders claims so that copies of one statement (same source,
+// measure, resolved scope, moment and figure) are adjacent.
+func (ix *Index) sameStatement(a, b int32) int {
+	x, y := &ix.recs[a], &ix.recs[b]
+	if c := cmp.Compare(x.src, y.src); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.c.Measure, y.c.Measure); c != 0 {
+		return c
+	}
+	if c := x.scope.Compare(y.scope); c != 0 {
+		return c
+	}
+	if c := compareInstant(x.c.Stated, y.c.Stated); c != 0 {
+		return c
+	}
+	return compareQuantity(x.q, y.q)
+}
+
+func compareQuantity(a, b source.Quantity) int {
+	if c := cmp.Compare(a.Kind(), b.Kind()); c != 0 {
+		return c
+	}
+	alo, ahi := a.Stated()
+	blo, bhi := b.Stated()
+	if c := cmp.Compare(alo, blo); c != 0 {
+		return c
+	}
+	return cmp.Compare(ahi, bhi)
+}
+
+// foldRelays folds every copy of a statement into one claim: the first by ID
+// among those the source published itself, or, if it reached the record only
+// through outlets, the first by ID. The others are "relayed": AFP repeating
+// Foro Penal is one claim.
+func (ix *Index) foldRelays() {
+	order := make([]int32, len(ix.recs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := ix.sameStatement(a, b); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b) // IDs are sorted, so index order is ID order
+	})
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && ix.sameStatement(order[lo], order[hi]) == 0 {
+			hi++
+		}
+		if hi-lo > 1 {
+			group := order[lo:hi]
+			rep := group[0]
+			for _, i := range group {
+				if !ix.recs[i].c.IsRelay() {
+					rep = i
+					break
+				}
+			}
+			for _, i := range group {
+				if i != rep {
+					ix.recs[i].state, ix.recs[i].by = Relayed, rep
+				}
+			}
+		}
+		lo = hi
+	}
+}
+
+// supersede marks the statements that a later one replaced: per source,
+// measure and resolved scope, every statement made before the latest is
+// superseded by it, even when the latest is lower (a revision down) or a
+// retraction. A claim that names another in Supersedes replaces it too,
+// whatever its scope.
+func (ix *Index) supersede() {
+	var order []int32
+	for i := range ix.recs {
+		if ix.recs[i].state == Live {
+			order = append(order, int32(i))
+		}
+	}
+	key := func(a, b int32) int {
+		x, y := &ix.recs[a], &ix.recs[b]
+		if c := cmp.Compare(x.src, y.src); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.c.Measure, y.c.Measure); c != 0 {
+			return c
+		}
+		return x.scope.Compare(y.scope)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := key(a, b); c != 0 {
+			return c
+		}
+		if c := ix.recs[b].c.Stated.Compare(ix.recs[a].c.Stated); c != 0 {
+			return c // latest first
+		}
+		return cmp.Compare(a, b)
+	})
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && key(order[lo], order[hi]) == 0 {
+			hi++
+		}
+		latest := ix.recs[order[lo]].c.Stated
+		for _, i := range order[lo+1 : hi] {
+			if ix.recs[i].c.Stated.Before(latest) {
+				ix.recs[i].state, ix.recs[i].by = Superseded, order[lo]
+			}
+		}
+		lo = hi
+	}
+	// Naming any copy of a statement names the statement: supersede the
+	// copy that stands for it, so that the result does not depend on which
+	// copy that is (a relay whose ID sorts first stands for a statement that
+	// reached the record only through outlets). A claim never supersedes
+	// its own statement.
+	rep := func(k int32) int32 {
+		if ix.recs[k].state == Relayed {
+			return ix.recs[k].by
+		}
+		return k
+	}
+	for i := range ix.recs {
+		c := ix.recs[i].c
+		if !c.Supersedes.IsValid() {
+			continue
+		}
+		if j := indexClaim(ix.ev.claims, c.Supersedes); j >= 0 {
+			k := rep(int32(j))
+			if k == rep(int32(i)) {
+				continue
+			}
+			if t := &ix.recs[k]; t.state == Live || t.state == Superseded {
+				t.state, t.by = Superseded, int32(i)
+			}
+		}
+	}
+}
+
+// buildCells groups the claims by measure and resolved scope, and the cells
+// into columns that know which columns lie above and below them.
+func (ix *Index) buildCells() {
+	ix.cellOf = make(map[cellKey]int32)
+	for i := range ix.recs {
+		r := &ix.recs[i]
+		k := cellKey{r.c.Measure, r.scope}
+		n, ok := ix.cellOf[k]
+		if !ok {
+			n = int32(len(ix.cells))
+			ix.cellOf[k] = n
+			ix.cells = append(ix.cells, cell{key: k})
+		}
+		ix.cells[n].claims = append(ix.cells[n].claims, int32(i))
+		if r.state == Live && r.credible {
+			ix.cells[n].direct = append(ix.cells[n].direct, int32(i))
+		}
+	}
+	// Every scope in which someone was verified released is a part whose
+	// floor can add up, whether or not any claim is about it.
+	for _, v := range ix.ev.verified {
+		k := cellKey{source.Releases, v.Scope}
+		if _, ok := ix.cellOf[k]; !ok {
+			ix.cellOf[k] = int32(len(ix.cells))
+			ix.cells = append(ix.cells, cell{key: k})
+		}
+	}
+	// Cells in (measure, scope) order, so that every later loop is
+	// deterministic.
+	slices.SortFunc(ix.cells, func(a, b cell) int { return compareKey(a.key, b.key) })
+	ix.colOf = make(map[colKey]int32)
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		ix.cellOf[c.key] = int32(i)
+		k := colKeyOf(c.key)
+		n, ok := ix.colOf[k]
+		if !ok {
+			n = int32(len(ix.cols))
+			ix.colOf[k] = n
+			ix.cols = append(ix.cols, column{key: k})
+		}
+		c.col = n
+		ix.cols[n].cells = append(ix.cols[n].cells, int32(i))
+	}
+	for n := range ix.cols {
+		ix.cols[n].up = ix.columnsAbove(ix.cols[n].key)
+		for _, u := range ix.cols[n].up {
+			ix.cols[u].down = append(ix.cols[u].down, int32(n))
+		}
+	}
+	for n := range ix.cols {
+		slices.Sort(ix.cols[n].down)
+	}
+}
+
+func compareKey(a, b cellKey) int {
+	if c := cmp.Compare(a.m, b.m); c != 0 {
+		return c
+	}
+	return a.s.Compare(b.s)
+}
+
+func colKeyOf(k cellKey) colKey { return colKey{k.m, k.s.Population(), k.s.Region()} }
+
+// columnsAbove returns the existing columns of k's measure whose population
+// and region contain k's, k's own included, in increasing order.
+func (ix *Index) columnsAbove(k colKey) []int32 {
+	var out []int32
+	for p, okp := k.pop, true; okp; p, okp = p.Parent() {
+		for r, okr := k.reg, true; okr; r, okr = r.Parent() {
+			if n, ok := ix.colOf[colKey{k.m, p, r}]; ok {
+				out = append(out, n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// columnsBelow returns the columns of measure m whose population and region
+// lie within pop and reg, for a scope that may have no column of its own.
+func (ix *Index) columnsBelow(m source.Measure, pop release.Population, reg release.Region) []int32 {
+	if n, ok := ix.colOf[colKey{m, pop, reg}]; ok {
+		return ix.cols[n].down
+	}
+	var out []int32
+	for n, c := range ix.cols {
+		if c.key.m == m && pop.Contains(c.key.pop) && reg.Contains(c.key.reg) {
+			out = append(out, int32(n))
+		}
+	}
+	return out
+}
+
+// columnsOver is columnsBelow the other way up.
+func (ix *Index) columnsOver(m source.Measure, pop release.Population, reg release.Region) []int32 {
+	if n, ok := ix.colOf[colKey{m, pop, reg}]; ok {
+		return ix.cols[n].up
+	}
+	return ix.columnsAbove(colKey{m, pop, reg})
+}
+
+// buildIdentities gathers the verified people: every verification, and the
+// people named by live, credible, verified or final list claims about
+// releases. Each person gets a dense number so that counting distinct people
+// needs no map.
+func (ix *Index) buildIdentities() {
+	num := map[release.DetaineeID]int32{}
+	id := func(d release.DetaineeID) int32 {
+		n, ok := num[d]
+		if !ok {
+			n = int32(len(num))
+			num[d] = n
+		}
+		return n
+	}
+	for _, v := range ix.ev.verified {
+		ix.ids = append(ix.ids, identity{id(v.Detainee), v.Scope})
+	}
+	for i := range ix.recs {
+		r := &ix.recs[i]
+		if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList ||
+			(r.c.Status != source.Verified && r.c.Status != source.Final) {
+			continue
+		}
+		for _, d := range r.c.Named {
+			ix.ids = append(ix.ids, identity{id(d), r.scope})
+		}
+	}
+	ix.nPeople = len(num)
+	lists := map[popReg][]int32{}
+	for i, d := range ix.ids {
+		k := popReg{d.scope.Population(), d.scope.Region()}
+		lists[k] = append(lists[k], int32(i))
+	}
+	keys := slices.SortedFunc(maps.Keys(lists), func(a, b popReg) int {
+		if c := a.pop.Compare(b.pop); c != 0 {
+			return c
+		}
+		return a.reg.Compare(b.reg)
+	})
+	ix.idDown = map[popReg][][]int32{}
+	for _, k := range keys {
+		list := lists[k]
+		slices.SortStableFunc(list, func(a, b int32) int { return ix.ids[a].scope.Period().Compare(ix.ids[b].scope.Period()) })
+		for p, okp := k.pop, true; okp; p, okp = p.Parent() {
+			for r, okr := k.reg, true; okr; r, okr = r.Parent() {
+				up := popReg{p, r}
+				ix.idDown[up] = append(ix.idDown[up], list)
+			}
+		}
+	}
+}
+
+// verified counts the distinct people verified as released within s, using
+// seen (len nPeople, all false) as scratch and leaving it all false.
+func (ix *Index) verified(s release.Scope, seen []bool) int {
+	n := 0
+	var marked []int32
+	for _, list := range ix.idDown[popReg{s.Population(), s.Region()}] {
+		for _, i := range periodsWithin(list, s.Period(), func(i int32) release.Period { return ix.ids[i].scope.Period() }) {
+			if who := ix.ids[i].who; !seen[who] {
+				seen[who] = true
+				marked = append(marked, who)
+				n++
+			}
+		}
+	}
+	for _, who := range marked {
+		seen[who] = false
+	}
+	return n
+}
+
+// periodsWithin returns the entries of list (sorted by period) whose period
+// lies within p.
+func periodsWithin(list []int32, p release.Period, period func(int32) release.Period) []int32 {
+	// Entries within p start at or after p's first day; skip those before.
+	start := 0
+	if first := p.First(); first.IsValid() {
+		start, _ = slices.BinarySearchFunc(list, first, func(i int32, d release.Date) int {
+			f := period(i).First()
+			if !f.IsValid() || f.Before(d) {
+				return -1
+			}
+			return 1
+		})
+	}
+	var out []int32
+	last := p.Last()
+	for _, i := range list[start:] {
+		q := period(i)
+		if last.IsValid() && q.First().IsValid() && q.First().After(last) {
+			break
+		}
+		if p.Contains(q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
