@@ -114,11 +114,10 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 		s = s.WithPeriod(release.Day(s.Period().Last()))
 	}
 	k := cellKey{m, s}
-	n, ok := ix.cellOf[k]
+	here, ok := ix.cell(m, s)
 	if !ok {
 		return nil, nil
 	}
-	here := &ix.cells[n]
 	var out []Discrepancy
 	add := func(a, b int32, cause Cause) {
 		ra, rb := &ix.recs[a], &ix.recs[b]
@@ -151,9 +150,9 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 		if om.IsStock() {
 			os = s.WithPeriod(release.Day(s.Period().Last()))
 		}
-		if on, ok := ix.cellOf[cellKey{om, os}]; ok {
+		if o, ok := ix.cell(om, os); ok {
 			for _, a := range here.direct {
-				for _, b := range ix.cells[on].direct {
+				for _, b := range o.direct {
 					add(a, b, DifferentMeasure)
 				}
 			}

@@ -3,7 +3,7 @@ package reconcile
 import (
 	"cmp"
 	"fmt"
-	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -146,11 +146,11 @@ func (ix *Index) Figure(m source.Measure, s release.Scope) (Figure, error) {
 	if m.IsStock() {
 		s = s.WithPeriod(release.Day(s.Period().Last()))
 	}
-	k := cellKey{m, s}
-	if n, ok := ix.cellOf[k]; ok {
-		return ix.figure(&ix.cells[n]), nil
+	if c, ok := ix.cell(m, s); ok {
+		return ix.figure(c), nil
 	}
-	c := cell{key: k, col: -1}
+	k := cellKey{m, s}
+	c := cell{key: k, col: -1, first: startNum(s.Period()), last: endNum(s.Period())}
 	if m == source.Releases {
 		c.verified = ix.verified(s, make([]bool, ix.nPeople))
 	}
@@ -178,14 +178,10 @@ func (ix *Index) figure(c *cell) Figure {
 	for _, i := range c.direct {
 		f.Claims = append(f.Claims, ix.recs[i].c.ID)
 	}
-	cap, capFrom := ix.cap(c.key)
+	cap, capFrom := ix.cap(c)
 	f.Cap = cap.interval()
 	f.CapFrom = ix.claimIDs(capFrom)
-	for _, n := range c.floorFrom {
-		f.FloorFrom = append(f.FloorFrom, ix.claimIDs(ix.cells[n].direct)...)
-	}
-	slices.SortFunc(f.FloorFrom, source.ClaimID.Compare)
-	f.FloorFrom = slices.Compact(f.FloorFrom)
+	f.FloorFrom = ix.claimIDs(c.floorFrom)
 
 	if len(c.direct) == 0 {
 		f.Low, f.Best, f.High = c.floor, c.floor, c.floor
@@ -232,10 +228,19 @@ func (ix *Index) figure(c *cell) Figure {
 	f.BestFrom = ix.claimIDs(bestFrom)
 
 	f.Confidence = decimal.Zero
-	if total := ix.groupTotal(c.direct); total.Sign() > 0 {
-		f.Confidence = groupW.DivRound(total, 4)
+	if total := ix.groupTotal(c.direct); total > 0 {
+		f.Confidence = ratio4(groupW, total)
 	}
 	return f
+}
+
+// ratio4 returns a/b rounded half up to four decimal places, for 0 ≤ a ≤ b,
+// b > 0, exactly.
+func ratio4(a, b int64) decimal.Decimal {
+	if a <= math.MaxInt64/20000 && b <= math.MaxInt64/2 {
+		return decimal.New((2*a*10000+b)/(2*b), -4)
+	}
+	return decimal.NewFromInt(a).DivRound(decimal.NewFromInt(b), 4)
 }
 
 // sub returns hi − v, keeping an unbounded hi unbounded.
@@ -266,6 +271,8 @@ func (ix *Index) listSetAside(c *cell, f *Figure) {
 	}
 }
 
+// claimIDs returns the IDs of list's claims. Every list the index keeps is
+// in claim order, which is ID order, so the IDs come out sorted.
 func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 	if len(list) == 0 {
 		return nil
@@ -274,8 +281,7 @@ func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 	for k, i := range list {
 		out[k] = ix.recs[i].c.ID
 	}
-	slices.SortFunc(out, source.ClaimID.Compare)
-	return slices.Compact(out)
+	return out
 }
 
 func (ix *Index) claimsWhere(list []int32, keep func(*rec) bool) []source.ClaimID {
@@ -289,18 +295,38 @@ func (ix *Index) claimsWhere(list []int32, keep func(*rec) bool) []source.ClaimI
 }
 
 // cap returns the least upper bound that credible claims about scopes
-// containing k's give, and the claims of the scope that gives it.
-func (ix *Index) cap(k cellKey) (span, []int32) {
+// containing c's give, and the claims of the scope that gives it.
+func (ix *Index) cap(c *cell) (span, []int32) {
 	best, from := span{0, unbounded}, []int32(nil)
-	s := k.s
-	for _, n := range ix.columnsOver(k.m, s.Population(), s.Region()) {
-		for _, ci := range ix.cols[n].cells {
+	s := c.key.s
+	consider := func(ci int32) {
+		u := &ix.cells[ci]
+		if u == c || len(u.direct) == 0 || u.first > c.first || u.last < c.last || !u.key.s.Contains(s) {
+			return
+		}
+		if u.hiBound < best.hi {
+			best.hi, from = u.hiBound, u.direct
+		}
+	}
+	for _, n := range ix.columnsOver(c.key.m, s.Population(), s.Region()) {
+		col := &ix.cols[n]
+		// A bounded period that contains c's starts at most col.span − 1
+		// days before c's last day; open periods are listed apart.
+		for _, ci := range col.open {
+			consider(ci)
+		}
+		if c.last == math.MaxInt || c.first == math.MinInt {
+			continue // only an open period can contain an open one
+		}
+		from0 := c.last - col.span + 1
+		lo, _ := slices.BinarySearchFunc(col.cells, from0, func(ci int32, d int) int { return cmp.Compare(ix.cells[ci].first, d) })
+		for _, ci := range col.cells[lo:] {
 			u := &ix.cells[ci]
-			if u.key == k || len(u.direct) == 0 || !u.key.s.Contains(s) {
-				continue
+			if u.first > c.first {
+				break
 			}
-			if u.hiBound < best.hi {
-				best.hi, from = u.hiBound, u.direct
+			if u.last != math.MaxInt && u.first != math.MinInt {
+				consider(ci)
 			}
 		}
 	}
@@ -309,18 +335,20 @@ func (ix *Index) cap(k cellKey) (span, []int32) {
 
 // groupTotal returns the sum over independence groups of the heaviest
 // weight among list's claims in each group.
-func (ix *Index) groupTotal(list []int32) decimal.Decimal {
-	heaviest := map[int32]decimal.Decimal{}
-	for _, i := range list {
+func (ix *Index) groupTotal(list []int32) int64 {
+	var total int64
+	for k, i := range list {
 		r := &ix.recs[i]
-		g := ix.srcG[r.src]
-		if w, ok := heaviest[g]; !ok || r.w.GreaterThan(w) {
-			heaviest[g] = r.w
+		voice := true // r is its group's heaviest, the first of equals
+		for x, j := range list {
+			if o := &ix.recs[j]; x != k && o.group == r.group && (o.w > r.w || o.w == r.w && x < k) {
+				voice = false
+				break
+			}
 		}
-	}
-	total := decimal.Zero
-	for _, g := range slices.Sorted(maps.Keys(heaviest)) {
-		total = total.Add(heaviest[g])
+		if voice {
+			total += r.w
+		}
 	}
 	return total
 }
@@ -334,13 +362,13 @@ func (ix *Index) groupTotal(list []int32) decimal.Decimal {
 // government add the weight of the heavier, not both. Among points of equal
 // weight the sweep prefers the one covered by more total weight (so that a
 // consistent set is never split), then the smaller value.
-func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, decimal.Decimal) {
+func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 	type event struct {
 		pos int
 		i   int32
 		add bool
 	}
-	var events []event
+	events := make([]event, 0, 2*len(c.direct))
 	var below []int32
 	for _, i := range c.direct {
 		r := &ix.recs[i]
@@ -359,28 +387,27 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, decimal.Decimal) 
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	active := map[int32]bool{}
+	active := make([]int32, 0, len(c.direct))
 	bestPos := -1
-	var bestGroup, bestRaw decimal.Decimal
+	var bestGroup, bestRaw int64
 	for k := 0; k < len(events); {
 		pos := events[k].pos
 		for ; k < len(events) && events[k].pos == pos; k++ {
 			if events[k].add {
-				active[events[k].i] = true
-			} else {
-				delete(active, events[k].i)
+				active = append(active, events[k].i)
+			} else if j := slices.Index(active, events[k].i); j >= 0 {
+				active = slices.Delete(active, j, j+1)
 			}
 		}
 		if len(active) == 0 {
 			continue
 		}
-		list := slices.Sorted(maps.Keys(active))
-		g := ix.groupTotal(list)
-		raw := decimal.Zero
-		for _, i := range list {
-			raw = raw.Add(ix.recs[i].w)
+		g := ix.groupTotal(active)
+		var raw int64
+		for _, i := range active {
+			raw += ix.recs[i].w
 		}
-		if bestPos < 0 || g.GreaterThan(bestGroup) || (g.Equal(bestGroup) && raw.GreaterThan(bestRaw)) {
+		if bestPos < 0 || g > bestGroup || (g == bestGroup && raw > bestRaw) {
 			bestPos, bestGroup, bestRaw = pos, g, raw
 		}
 	}
@@ -393,7 +420,7 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, decimal.Decimal) 
 		}
 	}
 	if bestPos < 0 {
-		bestGroup = decimal.Zero
+		bestGroup = 0
 	}
 	for _, i := range c.direct {
 		if slices.Contains(support, i) {
@@ -420,7 +447,7 @@ func (ix *Index) contradicted(i int32, support []int32) source.ClaimID {
 		if r.iv.overlaps(s.iv) {
 			continue
 		}
-		if best < 0 || s.w.GreaterThan(ix.recs[best].w) {
+		if best < 0 || s.w > ix.recs[best].w {
 			best = j
 		}
 	}
@@ -482,39 +509,49 @@ func (ix *Index) claimsAt(list []int32, v int) []int32 {
 	return out
 }
 
+// voices returns, for each independence group in list, its heaviest claim
+// (ties by ID): one voice per group, so that two ministries of one
+// government are not two votes.
+func (ix *Index) voices(list []int32) []int32 {
+	var out []int32
+	for _, i := range list {
+		r := &ix.recs[i]
+		k := slices.IndexFunc(out, func(j int32) bool { return ix.recs[j].group == r.group })
+		switch {
+		case k < 0:
+			out = append(out, i)
+		case r.w > ix.recs[out[k]].w:
+			out[k] = i
+		}
+	}
+	return out
+}
+
 // weightedMedian returns the lower weighted median of the stated figures of
-// list's claims, and the claims that state it. A claim stating a range puts
-// half its weight on each end; the weight of an independence group is
-// shared among its claims, so that one voice counts once.
+// list's claims, one voice per independence group, and the claims that
+// state it. A claim stating a range puts half its weight on each end.
 func (ix *Index) weightedMedian(list []int32) (int, []int32) {
 	type point struct {
 		v int
-		w decimal.Decimal
-	}
-	members := map[int32]int64{}
-	for _, i := range list {
-		members[ix.srcG[ix.recs[i].src]]++
+		w int64 // twice the weight, so that halves stay integers
 	}
 	var pts []point
-	total := decimal.Zero
-	for _, i := range list {
+	var total int64
+	for _, i := range ix.voices(list) {
 		r := &ix.recs[i]
-		w := r.w.DivRound(decimal.NewFromInt(members[ix.srcG[r.src]]), 20)
 		if r.lo == r.hi {
-			pts = append(pts, point{r.lo, w})
+			pts = append(pts, point{r.lo, 2 * r.w})
 		} else {
-			half := w.DivRound(decimal.NewFromInt(2), 20)
-			pts = append(pts, point{r.lo, half}, point{r.hi, half})
+			pts = append(pts, point{r.lo, r.w}, point{r.hi, r.w})
 		}
-		total = total.Add(w)
+		total += 2 * r.w
 	}
 	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(a.v, b.v) })
-	halfTotal := total.DivRound(decimal.NewFromInt(2), 20)
-	acc := decimal.Zero
 	v := pts[len(pts)-1].v
+	var acc int64
 	for _, p := range pts {
-		acc = acc.Add(p.w)
-		if acc.GreaterThanOrEqual(halfTotal) {
+		acc += p.w
+		if 2*acc >= total {
 			v = p.v
 			break
 		}
@@ -525,21 +562,32 @@ func (ix *Index) weightedMedian(list []int32) (int, []int32) {
 // majority returns the stated figure asserted by the most independence
 // groups, the smaller on a tie, and the claims that state it.
 func (ix *Index) majority(list []int32) (int, []int32) {
-	groups := map[int]map[int32]bool{}
+	type vote struct {
+		v int
+		g int32
+	}
+	var votes []vote
 	for _, i := range list {
 		r := &ix.recs[i]
-		for _, v := range []int{r.lo, r.hi} {
-			if groups[v] == nil {
-				groups[v] = map[int32]bool{}
-			}
-			groups[v][ix.srcG[r.src]] = true
-		}
+		votes = append(votes, vote{r.lo, r.group}, vote{r.hi, r.group})
 	}
-	best, count := 0, -1
-	for _, v := range slices.Sorted(maps.Keys(groups)) {
-		if n := len(groups[v]); n > count {
-			best, count = v, n
+	slices.SortFunc(votes, func(a, b vote) int {
+		if c := cmp.Compare(a.v, b.v); c != 0 {
+			return c
 		}
+		return cmp.Compare(a.g, b.g)
+	})
+	votes = slices.Compact(votes)
+	best, count := 0, -1
+	for k := 0; k < len(votes); {
+		j := k
+		for j < len(votes) && votes[j].v == votes[k].v {
+			j++
+		}
+		if j-k > count {
+			best, count = votes[k].v, j-k
+		}
+		k = j
 	}
 	return best, ix.claimsAt(list, best)
 }

@@ -112,48 +112,57 @@ func (ix *Index) addDerived(m source.Measure, s release.Scope, w int, from []int
 // whole can take the floor of each part.
 func (ix *Index) deriveFloors() {
 	seen := make([]bool, ix.nPeople)
-	order := make([]int32, len(ix.cells))
-	for i := range order {
-		order[i] = int32(i)
+	type key struct {
+		days, first, last, depth int
+		n                        int32
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return partsFirst(ix.cells[a].key.s, ix.cells[b].key.s) })
-	for _, n := range order {
-		c := &ix.cells[n]
+	order := make([]key, len(ix.cells))
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		days := math.MaxInt
+		if c.first != math.MinInt && c.last != math.MaxInt {
+			days = c.last - c.first + 1
+		}
+		order[i] = key{days, c.first, c.last, depth(c.key.s), int32(i)}
+	}
+	// A scope comes after every scope it strictly contains: by length of
+	// period (open last), then latest first day, then earliest last day,
+	// then deepest population and region.
+	slices.SortFunc(order, func(a, b key) int {
+		if c := cmp.Compare(a.days, b.days); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.first, a.first); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.last, b.last); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.depth, a.depth); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.n, b.n)
+	})
+	for _, k := range order {
+		c := &ix.cells[k.n]
 		if c.key.m == source.Releases {
 			c.verified = ix.verified(c.key.s, seen)
 		}
 		c.lowDirect = c.verified
 		if len(c.direct) > 0 {
-			c.lowDirect = max(c.verified, ix.lowOf(c))
+			lo := ix.lowOf(c)
+			c.lowDirect = max(c.verified, lo)
 			c.hiBound = ix.highBoundOf(c)
+			if lo >= c.verified {
+				for _, i := range c.direct {
+					if ix.recs[i].lo == lo {
+						c.lowFrom = append(c.lowFrom, i)
+					}
+				}
+			}
 		}
 		c.floor, c.floorFrom = ix.floor(c.key, c.verified)
 	}
-}
-
-// partsFirst orders scopes so that a scope comes after every scope it
-// strictly contains: by length of period (open last), then latest first
-// day, then earliest last day, then deepest population and region.
-func partsFirst(a, b release.Scope) int {
-	pa, pb := a.Period(), b.Period()
-	la, oka := pa.Days()
-	lb, okb := pb.Days()
-	if !oka {
-		la = math.MaxInt
-	}
-	if !okb {
-		lb = math.MaxInt
-	}
-	if c := cmp.Compare(la, lb); c != 0 {
-		return c
-	}
-	if c := pb.First().Compare(pa.First()); c != 0 {
-		return c
-	}
-	if c := endOrder(pa.Last(), pb.Last()); c != 0 {
-		return c
-	}
-	return cmp.Compare(depth(b), depth(a))
 }
 
 // endOrder compares last days with an open end after every day.
@@ -210,7 +219,7 @@ func (ix *Index) items(k cellKey) (items []item, inner int, innerCell int32) {
 
 // floor returns the derived floor of k: the largest of its verified count,
 // the sum over the heaviest family of disjoint parts, and the floor of any
-// part; with the cells whose figures make it up.
+// part; with the claims, in claim order, whose figures make it up.
 func (ix *Index) floor(k cellKey, verified int) (int, []int32) {
 	items, inner, innerCell := ix.items(k)
 	total, chosen := ix.bestFamily(k.s, items)
@@ -218,15 +227,18 @@ func (ix *Index) floor(k cellKey, verified int) (int, []int32) {
 	case verified >= total && verified >= inner:
 		return verified, nil
 	case inner > total:
-		return inner, []int32{innerCell}
+		return inner, ix.cells[innerCell].floorFrom
 	}
 	var from []int32
 	for _, i := range chosen {
-		if items[i].cell >= 0 {
-			from = append(from, items[i].cell)
+		if it := &items[i]; it.cell >= 0 {
+			from = append(from, ix.cells[it.cell].lowFrom...)
+		} else {
+			from = append(from, it.from...)
 		}
 	}
-	return total, from
+	slices.Sort(from)
+	return total, slices.Compact(from)
 }
 
 // bestFamily returns a heavy family of pairwise disjoint items (no release

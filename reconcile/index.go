@@ -100,7 +100,7 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	r := &ix.recs[i]
 	out := Reading{
 		Claim: id, State: r.state, Measure: r.c.Measure, Scope: r.scope, Quantity: r.q,
-		Weight: r.w, Credible: r.credible,
+		Weight: r.wd, Credible: r.credible,
 	}
 	if r.q.IsValid() && r.state != Retracted {
 		out.Interval = r.iv.interval()
@@ -111,16 +111,29 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	return out, true
 }
 
+// weightScale is the number of decimal places to which claim weights are
+// held: weights are decimals, rounded half-even to 12 places once, and from
+// then on added and compared as exact integers (weight × 10¹²), so that no
+// rounding can depend on the order of a sum.
+const weightScale = 12
+
 // rec is the index's view of one claim.
 type rec struct {
-	c        *source.Claim
-	src      int32           // index into Index.sources
-	scope    release.Scope   // resolved: open end closed, a stock's period reduced to its last day
-	q        source.Quantity // resolved: a relative quantity applied to its referent
-	iv       span            // bounds under the policy's tolerance
-	lo, hi   int             // stated figures, clamped into iv
-	w        decimal.Decimal // source confidence × status × basis
-	state    ClaimState
+	c      *source.Claim
+	src    int32           // index into Index.sources
+	group  int32           // independence group of the source
+	scope  release.Scope   // resolved: open end closed, a stock's period reduced to its last day
+	sid    int32           // the scope's rank among all scopes read (scope order)
+	stated int64           // Stated as Unix nanoseconds
+	offset int32           // Stated's zone offset, in seconds
+	q      source.Quantity // resolved: a relative quantity applied to its referent
+	iv     span            // bounds under the policy's tolerance
+	lo, hi int             // stated figures, clamped into iv
+	wd     decimal.Decimal // weight: source confidence × status × basis
+	w      int64           // wd × 10¹², exact
+	state  ClaimState
+	// credible reports a live claim whose weight is positive and at least
+	// the policy's minimum.
 	credible bool
 	by       int32 // the claim it was relayed into or superseded by, or -1
 }
@@ -142,16 +155,18 @@ type colKey struct {
 // cell gathers the claims about one measure and scope, and what the index
 // derives for it once.
 type cell struct {
-	key    cellKey
-	col    int32
-	claims []int32 // every claim whose resolved key this is, by ID
-	direct []int32 // the live, credible ones, by ID
+	key         cellKey
+	col         int32
+	first, last int     // the period's ends as day numbers, open ends at the extremes
+	claims      []int32 // every claim whose resolved key this is, by ID
+	direct      []int32 // the live, credible ones, by ID
 
 	verified  int
-	lowDirect int // max(verified, lowest stated figure of direct claims)
-	hiBound   int // highest upper bound of direct claims (unbounded if any is)
-	floor     int // derived floor: verified, disjoint parts, and the floors of parts
-	floorFrom []int32
+	lowDirect int     // max(verified, lowest stated figure of direct claims)
+	hiBound   int     // highest upper bound of direct claims (unbounded if any is)
+	lowFrom   []int32 // the direct claims whose stated figure is lowDirect, unless verified exceeds it
+	floor     int     // derived floor: verified, disjoint parts, and the floors of parts
+	floorFrom []int32 // the claims whose figures make up floor, in claim order
 }
 
 // column lists the cells of one colKey in order of period, with the columns
@@ -159,8 +174,12 @@ type cell struct {
 type column struct {
 	key   colKey
 	cells []int32 // by period (first, then last)
-	up    []int32 // columns whose population and region contain this one's, itself included
-	down  []int32 // columns this one contains, itself included
+	// span is the longest bounded period among the cells; open lists the
+	// cells whose period is open at either end.
+	span int
+	open []int32
+	up   []int32 // columns whose population and region contain this one's, itself included
+	down []int32 // columns this one contains, itself included
 	// derived lists floors implied by the stock-and-flow identity in this
 	// column's population and region (flows only), by period.
 	derived []item
@@ -189,8 +208,10 @@ type Index struct {
 	srcW    []decimal.Decimal // weight of each source of ev
 	srcG    []int32           // independence group of each source
 	recs    []rec             // parallel to ev.claims
-	cells   []cell            // by (measure, scope)
-	cellOf  map[cellKey]int32
+	scopes  []release.Scope   // every scope read, in scope order
+	scopeID map[release.Scope]int32
+	cells   []cell  // by (measure, scope)
+	cellAt  []int32 // cell of (measure, scope ID) at (measure−1)·len(scopes) + ID, or -1
 	cols    []column
 	colOf   map[colKey]int32
 	ids     []identity
@@ -244,7 +265,7 @@ func (ix *Index) sourceIndex(id source.SourceID) int32 {
 	return int32(i)
 }
 
-// readClaims performs step 1 and 2 of the fold: resolve relative
+// readClaims performs steps 1 and 2 of the fold: resolve relative
 // quantities, fold relays, apply supersession and retraction, and weigh
 // what is left.
 func (ix *Index) readClaims() {
@@ -254,15 +275,25 @@ func (ix *Index) readClaims() {
 		r := &ix.recs[i]
 		r.c, r.by, r.state = c, -1, Live
 		r.src = ix.sourceIndex(c.Source)
+		r.group = ix.srcG[r.src]
 		r.scope = c.ResolvedScope()
 		if c.Measure.IsStock() {
-			last := r.scope.Period().Last()
-			r.scope = r.scope.WithPeriod(release.Day(last))
+			r.scope = r.scope.WithPeriod(release.Day(r.scope.Period().Last()))
 		}
+		r.stated = c.Stated.UnixNano()
+		_, off := c.Stated.Zone()
+		r.offset = int32(off)
 	}
+	ix.numberScopes()
 	ix.resolveRelatives()
 	ix.foldRelays()
 	ix.supersede()
+	type wkey struct {
+		src           int32
+		status, basis uint8
+	}
+	weights := map[wkey]rec{}
+	bounds := map[source.Quantity]span{} // quantities repeat; their bounds need decimal arithmetic
 	for i := range ix.recs {
 		r := &ix.recs[i]
 		switch {
@@ -274,15 +305,47 @@ func (ix *Index) readClaims() {
 		if !r.q.IsValid() || r.state == Retracted {
 			continue
 		}
-		iv, _ := r.q.BoundsTolerance(ix.policy.Tolerance)
-		r.iv = spanOf(iv)
+		iv, ok := bounds[r.q]
+		if !ok {
+			b, _ := r.q.BoundsTolerance(ix.policy.Tolerance)
+			iv = spanOf(b)
+			bounds[r.q] = iv
+		}
+		r.iv = iv
 		if r.c.Status == source.Preliminary && ix.policy.PreliminaryIsFloor {
 			r.iv.hi = unbounded
 		}
 		lo, hi := r.q.Stated()
 		r.lo, r.hi = r.iv.clamp(lo), r.iv.clamp(hi)
-		r.w = ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
-		r.credible = r.state == Live && r.w.Sign() > 0 && r.w.GreaterThanOrEqual(ix.policy.MinWeight)
+		k := wkey{r.src, uint8(r.c.Status), uint8(r.c.Basis)}
+		w, ok := weights[k]
+		if !ok {
+			w.wd = ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+			w.w = w.wd.RoundBank(weightScale).Shift(weightScale).IntPart()
+			w.credible = w.w > 0 && w.wd.GreaterThanOrEqual(ix.policy.MinWeight)
+			weights[k] = w
+		}
+		r.wd, r.w = w.wd, w.w
+		r.credible = r.state == Live && w.credible
+	}
+}
+
+// numberScopes gives every scope read (of claims and verifications) its
+// rank in scope order, so that later steps sort and index by integers.
+func (ix *Index) numberScopes() {
+	ix.scopeID = make(map[release.Scope]int32)
+	for i := range ix.recs {
+		ix.scopeID[ix.recs[i].scope] = 0
+	}
+	for _, v := range ix.ev.verified {
+		ix.scopeID[v.Scope] = 0
+	}
+	ix.scopes = slices.SortedFunc(maps.Keys(ix.scopeID), release.Scope.Compare)
+	for i, s := range ix.scopes {
+		ix.scopeID[s] = int32(i)
+	}
+	for i := range ix.recs {
+		ix.recs[i].sid = ix.scopeID[ix.recs[i].scope]
 	}
 }
 
@@ -328,20 +391,55 @@ func (ix *Index) resolveRelatives() {
 	}
 }
 
-// sameStatement orders claims so that copies of one statement (same source,
-// measure, resolved scope, moment and figure) are adjacent.
-func (ix *Index) sameStatement(a, b int32) int {
+// sortKey is a claim's place in one of the fold's orders, packed so that
+// sorting a million claims compares integers held side by side rather than
+// chasing each claim's record.
+type sortKey struct {
+	statement uint64 // source, measure and scope
+	stated    int64  // Unix nanoseconds, negated for latest-first orders
+	i         int32  // the claim
+}
+
+// statementKey packs a claim's source, measure and scope ID, in that order
+// of significance.
+func (ix *Index) statementKey(r *rec) uint64 {
+	return uint64(r.src)<<34 | uint64(r.c.Measure)<<32 | uint64(uint32(r.sid))
+}
+
+// sortedKeys returns the given claims' keys sorted by statement, then
+// stated time (latest first if latestFirst), then tie, then claim order.
+func (ix *Index) sortedKeys(claims []int32, latestFirst bool, tie func(a, b int32) int) []sortKey {
+	keys := make([]sortKey, len(claims))
+	for k, i := range claims {
+		r := &ix.recs[i]
+		t := r.stated
+		if latestFirst {
+			t = -t
+		}
+		keys[k] = sortKey{ix.statementKey(r), t, i}
+	}
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		if c := cmp.Compare(x.statement, y.statement); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.stated, y.stated); c != 0 {
+			return c
+		}
+		if tie != nil {
+			if c := tie(x.i, y.i); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(x.i, y.i) // IDs are sorted, so claim order is ID order
+	})
+	return keys
+}
+
+// sameFigure orders claims of one statement key and moment by zone offset
+// and figure, so that copies of one statement end up adjacent.
+func (ix *Index) sameFigure(a, b int32) int {
 	x, y := &ix.recs[a], &ix.recs[b]
-	if c := cmp.Compare(x.src, y.src); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(x.c.Measure, y.c.Measure); c != 0 {
-		return c
-	}
-	if c := x.scope.Compare(y.scope); c != 0 {
-		return c
-	}
-	if c := compareInstant(x.c.Stated, y.c.Stated); c != 0 {
+	if c := cmp.Compare(x.offset, y.offset); c != 0 {
 		return c
 	}
 	return compareQuantity(x.q, y.q)
@@ -359,38 +457,37 @@ func compareQuantity(a, b source.Quantity) int {
 	return cmp.Compare(ahi, bhi)
 }
 
-// foldRelays folds every copy of a statement into one claim: the first by ID
-// among those the source published itself, or, if it reached the record only
-// through outlets, the first by ID. The others are "relayed": AFP repeating
-// Foro Penal is one claim.
+// foldRelays folds every copy of a statement (same source, measure, resolved
+// scope, moment and figure) into one claim: the first by ID among those the
+// source published itself, or, if it reached the record only through
+// outlets, the first by ID. The others are "relayed": AFP repeating Foro
+// Penal is one claim.
 func (ix *Index) foldRelays() {
-	order := make([]int32, len(ix.recs))
-	for i := range order {
-		order[i] = int32(i)
+	all := make([]int32, len(ix.recs))
+	for i := range all {
+		all[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := ix.sameStatement(a, b); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b) // IDs are sorted, so index order is ID order
-	})
-	for lo := 0; lo < len(order); {
+	keys := ix.sortedKeys(all, false, ix.sameFigure)
+	same := func(x, y sortKey) bool {
+		return x.statement == y.statement && x.stated == y.stated && ix.sameFigure(x.i, y.i) == 0
+	}
+	for lo := 0; lo < len(keys); {
 		hi := lo + 1
-		for hi < len(order) && ix.sameStatement(order[lo], order[hi]) == 0 {
+		for hi < len(keys) && same(keys[lo], keys[hi]) {
 			hi++
 		}
 		if hi-lo > 1 {
-			group := order[lo:hi]
-			rep := group[0]
-			for _, i := range group {
-				if !ix.recs[i].c.IsRelay() {
-					rep = i
+			group := keys[lo:hi]
+			rep := group[0].i
+			for _, k := range group {
+				if !ix.recs[k.i].c.IsRelay() {
+					rep = k.i
 					break
 				}
 			}
-			for _, i := range group {
-				if i != rep {
-					ix.recs[i].state, ix.recs[i].by = Relayed, rep
+			for _, k := range group {
+				if k.i != rep {
+					ix.recs[k.i].state, ix.recs[k.i].by = Relayed, rep
 				}
 			}
 		}
@@ -404,40 +501,22 @@ func (ix *Index) foldRelays() {
 // retraction. A claim that names another in Supersedes replaces it too,
 // whatever its scope.
 func (ix *Index) supersede() {
-	var order []int32
+	var live []int32
 	for i := range ix.recs {
 		if ix.recs[i].state == Live {
-			order = append(order, int32(i))
+			live = append(live, int32(i))
 		}
 	}
-	key := func(a, b int32) int {
-		x, y := &ix.recs[a], &ix.recs[b]
-		if c := cmp.Compare(x.src, y.src); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.c.Measure, y.c.Measure); c != 0 {
-			return c
-		}
-		return x.scope.Compare(y.scope)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := key(a, b); c != 0 {
-			return c
-		}
-		if c := ix.recs[b].c.Stated.Compare(ix.recs[a].c.Stated); c != 0 {
-			return c // latest first
-		}
-		return cmp.Compare(a, b)
-	})
-	for lo := 0; lo < len(order); {
+	keys := ix.sortedKeys(live, true, nil)
+	for lo := 0; lo < len(keys); {
 		hi := lo + 1
-		for hi < len(order) && key(order[lo], order[hi]) == 0 {
+		for hi < len(keys) && keys[hi].statement == keys[lo].statement {
 			hi++
 		}
-		latest := ix.recs[order[lo]].c.Stated
-		for _, i := range order[lo+1 : hi] {
-			if ix.recs[i].c.Stated.Before(latest) {
-				ix.recs[i].state, ix.recs[i].by = Superseded, order[lo]
+		latest := keys[lo].stated
+		for _, k := range keys[lo+1 : hi] {
+			if k.stated > latest { // negated: stated strictly earlier
+				ix.recs[k.i].state, ix.recs[k.i].by = Superseded, keys[lo].i
 			}
 		}
 		lo = hi
@@ -470,40 +549,45 @@ func (ix *Index) supersede() {
 	}
 }
 
-// buildCells groups the claims by measure and resolved scope, and the cells
-// into columns that know which columns lie above and below them.
+// buildCells groups the claims by measure and resolved scope, adds a cell
+// for every scope in which someone was verified released, and groups the
+// cells into columns that know which columns lie above and below them.
 func (ix *Index) buildCells() {
-	ix.cellOf = make(map[cellKey]int32)
+	n := len(ix.scopes)
+	ix.cellAt = make([]int32, 3*n)
+	for i := range ix.cellAt {
+		ix.cellAt[i] = -1
+	}
 	for i := range ix.recs {
 		r := &ix.recs[i]
-		k := cellKey{r.c.Measure, r.scope}
-		n, ok := ix.cellOf[k]
-		if !ok {
-			n = int32(len(ix.cells))
-			ix.cellOf[k] = n
-			ix.cells = append(ix.cells, cell{key: k})
-		}
-		ix.cells[n].claims = append(ix.cells[n].claims, int32(i))
-		if r.state == Live && r.credible {
-			ix.cells[n].direct = append(ix.cells[n].direct, int32(i))
-		}
+		ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)] = 0
 	}
 	// Every scope in which someone was verified released is a part whose
 	// floor can add up, whether or not any claim is about it.
 	for _, v := range ix.ev.verified {
-		k := cellKey{source.Releases, v.Scope}
-		if _, ok := ix.cellOf[k]; !ok {
-			ix.cellOf[k] = int32(len(ix.cells))
-			ix.cells = append(ix.cells, cell{key: k})
-		}
+		ix.cellAt[(int(source.Releases)-1)*n+int(ix.scopeID[v.Scope])] = 0
 	}
 	// Cells in (measure, scope) order, so that every later loop is
 	// deterministic.
-	slices.SortFunc(ix.cells, func(a, b cell) int { return compareKey(a.key, b.key) })
+	for k, mark := range ix.cellAt {
+		if mark < 0 {
+			continue
+		}
+		m, s := source.Measure(k/n+1), ix.scopes[k%n]
+		ix.cellAt[k] = int32(len(ix.cells))
+		ix.cells = append(ix.cells, cell{key: cellKey{m, s}, first: startNum(s.Period()), last: endNum(s.Period())})
+	}
+	for i := range ix.recs {
+		r := &ix.recs[i]
+		c := &ix.cells[ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)]]
+		c.claims = append(c.claims, int32(i))
+		if r.credible {
+			c.direct = append(c.direct, int32(i))
+		}
+	}
 	ix.colOf = make(map[colKey]int32)
 	for i := range ix.cells {
 		c := &ix.cells[i]
-		ix.cellOf[c.key] = int32(i)
 		k := colKeyOf(c.key)
 		n, ok := ix.colOf[k]
 		if !ok {
@@ -512,7 +596,7 @@ func (ix *Index) buildCells() {
 			ix.cols = append(ix.cols, column{key: k})
 		}
 		c.col = n
-		ix.cols[n].cells = append(ix.cols[n].cells, int32(i))
+		ix.cols[n].add(int32(i), c)
 	}
 	for n := range ix.cols {
 		ix.cols[n].up = ix.columnsAbove(ix.cols[n].key)
@@ -525,14 +609,37 @@ func (ix *Index) buildCells() {
 	}
 }
 
+// add appends cell i to the column, which receives cells in period order.
+func (col *column) add(i int32, c *cell) {
+	col.cells = append(col.cells, i)
+	if c.first == math.MinInt || c.last == math.MaxInt {
+		col.open = append(col.open, i)
+	} else {
+		col.span = max(col.span, c.last-c.first+1)
+	}
+}
+
+// cell returns the cell of measure m over scope s, if any.
+func (ix *Index) cell(m source.Measure, s release.Scope) (*cell, bool) {
+	id, ok := ix.scopeID[s]
+	if !ok || !m.IsValid() {
+		return nil, false
+	}
+	n := ix.cellAt[(int(m)-1)*len(ix.scopes)+int(id)]
+	if n < 0 {
+		return nil, false
+	}
+	return &ix.cells[n], true
+}
+
+func colKeyOf(k cellKey) colKey { return colKey{k.m, k.s.Population(), k.s.Region()} }
+
 func compareKey(a, b cellKey) int {
 	if c := cmp.Compare(a.m, b.m); c != 0 {
 		return c
 	}
 	return a.s.Compare(b.s)
 }
-
-func colKeyOf(k cellKey) colKey { return colKey{k.m, k.s.Population(), k.s.Region()} }
 
 // columnsAbove returns the existing columns of k's measure whose population
 // and region contain k's, k's own included, in increasing order.
