@@ -485,7 +485,7 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, 
 		for _, i := range support {
 			v = min(v, ix.recs[i].lo)
 		}
-		return cons.clamp(v), ix.claimsAt(support, v)
+		return ix.clampInto(cons, v, support, ix.claimsAt(support, v))
 	case Range:
 		return low + (high-low)/2, nil
 	case Majority:
@@ -495,7 +495,24 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, 
 		return cons.clamp(low), nil
 	}
 	v, from := ix.weightedMedian(support)
-	return cons.clamp(v), from
+	return ix.clampInto(cons, v, support, from)
+}
+
+// clampInto clamps v into the consensus interval. When that moves it, the
+// figure comes from the support claims that bound the consensus on that
+// side, not from those that stated v.
+func (ix *Index) clampInto(cons span, v int, support, from []int32) (int, []int32) {
+	c := cons.clamp(v)
+	if c == v {
+		return v, from
+	}
+	var bound []int32
+	for _, i := range support {
+		if r := &ix.recs[i]; (c > v && r.iv.lo == c) || (c < v && r.iv.hi == c) {
+			bound = append(bound, i)
+		}
+	}
+	return c, bound
 }
 
 // claimsAt returns the claims of list whose stated figures include v.
