@@ -33,7 +33,13 @@
 //     a whole caps its parts, and consecutive stock figures bound the flows
 //     between them. Parts add up only where they are known to be disjoint:
 //     different periods, sibling regions, or populations a
-//     [release.Partition] in the policy separates.
+//     [release.Partition] in the policy separates. The heaviest disjoint
+//     family is sought along one dimension at a time (time; region, then
+//     time; population, then time), each exactly, which keeps floors
+//     monotone; a family that mixes dimensions otherwise (a national figure
+//     for one day, state figures for the next) is not searched, so the
+//     floor is then lower than it could be, never wrong. Only claims that
+//     count make parts: a superseded or ignored claim changes no figure.
 //  5. Consensus: the point of greatest independent weight among the claims'
 //     intervals (a sweep over sorted endpoints) selects the heaviest
 //     mutually consistent set; its intersection is the consensus interval,

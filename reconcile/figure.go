@@ -47,9 +47,11 @@ type Figure struct {
 	// unbounded above.
 	Consensus source.Interval
 	// Floor is the lower bound derived for the scope: its verified floor,
-	// the figures of disjoint parts added up, the floor of any part, and
-	// floors implied by stock figures. It does not depend on the claims
-	// about the scope itself.
+	// or more, the lowest credible figures of disjoint parts added up
+	// (parts disjoint in time, in region, or by a declared population
+	// partition; floors implied by stock figures count as parts). It does
+	// not depend on the claims about the scope itself, and never falls as
+	// the scope grows.
 	Floor int
 	// Cap is the upper bound derived from claims about scopes that contain
 	// this one (a count of detainees caps the political prisoners among

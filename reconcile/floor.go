@@ -189,23 +189,20 @@ func depth(s release.Scope) int {
 	return n
 }
 
-// items returns the lower bounds known strictly inside k's scope, and the
-// largest derived floor among the cells inside it.
-func (ix *Index) items(k cellKey) (items []item, inner int, innerCell int32) {
+// items returns the lower bounds known strictly inside k's scope: the cells
+// that count (with credible claims, or a scope in which someone was verified
+// released) and the floors the stock-and-flow identity implies. A cell made
+// only by claims that count nowhere (superseded, relayed, retracted,
+// unresolved or ignored) is not a part: such claims change no figure.
+func (ix *Index) items(k cellKey) []item {
 	s := k.s
-	innerCell = -1
+	var items []item
 	for _, n := range ix.columnsBelow(k.m, s.Population(), s.Region()) {
 		col := &ix.cols[n]
 		for _, ci := range periodsWithin(col.cells, s.Period(), func(i int32) release.Period { return ix.cells[i].key.s.Period() }) {
 			c := &ix.cells[ci]
-			if c.key == k {
-				continue
-			}
-			if c.lowDirect > 0 {
+			if c.key != k && c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) {
 				items = append(items, item{scope: c.key.s, w: c.lowDirect, cell: ci})
-			}
-			if c.floor > inner {
-				inner, innerCell = c.floor, ci
 			}
 		}
 		for _, d := range col.derived {
@@ -214,20 +211,18 @@ func (ix *Index) items(k cellKey) (items []item, inner int, innerCell int32) {
 			}
 		}
 	}
-	return items, inner, innerCell
+	return items
 }
 
-// floor returns the derived floor of k: the largest of its verified count,
-// the sum over the heaviest family of disjoint parts, and the floor of any
-// part; with the claims, in claim order, whose figures make it up.
+// floor returns the derived floor of k: the larger of its verified count
+// and the sum over the heaviest family of disjoint parts found, with the
+// claims, in claim order, whose figures make it up. Both are monotone in
+// the scope: a part's floor never exceeds its whole's.
 func (ix *Index) floor(k cellKey, verified int) (int, []int32) {
-	items, inner, innerCell := ix.items(k)
+	items := ix.items(k)
 	total, chosen := ix.bestFamily(k.s, items)
-	switch {
-	case verified >= total && verified >= inner:
+	if verified >= total {
 		return verified, nil
-	case inner > total:
-		return inner, ix.cells[innerCell].floorFrom
 	}
 	var from []int32
 	for _, i := range chosen {

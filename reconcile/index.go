@@ -160,6 +160,9 @@ type cell struct {
 	first, last int     // the period's ends as day numbers, open ends at the extremes
 	claims      []int32 // every claim whose resolved key this is, by ID
 	direct      []int32 // the live, credible ones, by ID
+	// verifiedScope reports that some verification is about exactly this
+	// scope.
+	verifiedScope bool
 
 	verified  int
 	lowDirect int     // max(verified, lowest stated figure of direct claims)
@@ -576,6 +579,9 @@ func (ix *Index) buildCells() {
 		m, s := source.Measure(k/n+1), ix.scopes[k%n]
 		ix.cellAt[k] = int32(len(ix.cells))
 		ix.cells = append(ix.cells, cell{key: cellKey{m, s}, first: startNum(s.Period()), last: endNum(s.Period())})
+	}
+	for _, v := range ix.ev.verified {
+		ix.cells[ix.cellAt[(int(source.Releases)-1)*n+int(ix.scopeID[v.Scope])]].verifiedScope = true
 	}
 	for i := range ix.recs {
 		r := &ix.recs[i]

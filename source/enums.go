@@ -84,7 +84,10 @@ type Measure uint8
 
 // Values of [Measure].
 const (
-	// Releases counts people released within the period: a flow.
+	// Releases counts releases within the period: a flow. Counts of
+	// disjoint periods add up, so a person released twice in a period (after
+	// a re-arrest) is two releases; counts of verified people, which are
+	// distinct people, can only be lower.
 	Releases Measure = 1 + iota
 	// Held counts people held at the end of the period's last day: a stock
 	// ("777 political prisoners remain").
