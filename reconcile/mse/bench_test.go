@@ -1,0 +1,67 @@
+package mse_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/freedcount/freedcount/reconcile/mse"
+	"github.com/freedcount/freedcount/reconcile/mse/msetest"
+)
+
+// BenchmarkSelect fits and ranks every hierarchical model of a simulated
+// stratum of 5,000 people, for three to six lists. The project's budget is
+// 100 ms for five lists (1,024 models); ms/select reports the time of one
+// selection and the budget share, budget%, for five lists.
+func BenchmarkSelect(b *testing.B) {
+	for k := 3; k <= mse.MaxLists; k++ {
+		if testing.Short() && k == mse.MaxLists {
+			continue
+		}
+		h := msetest.Simulated(k, 5000, 1)
+		b.Run(fmt.Sprintf("lists=%d", k), func(b *testing.B) {
+			var s mse.Selection
+			var err error
+			for b.Loop() {
+				if s, err = mse.Select(h, mse.DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+			b.ReportMetric(ms, "ms/select")
+			b.ReportMetric(float64(s.Len()+len(s.Skipped())), "models")
+			b.ReportMetric(ms*1000/float64(s.Len()+len(s.Skipped())), "µs/model")
+			if k == 5 {
+				b.ReportMetric(ms, "budget%") // 100 ms is the budget: ms = percent
+			}
+		})
+	}
+}
+
+// BenchmarkFit fits one model, the HIV model [12,3,4].
+func BenchmarkFit(b *testing.B) {
+	h := hiv()
+	in := [][2]mse.ListID{pair(1, 2)}
+	for b.Loop() {
+		if _, err := mse.Fit(h, in, mse.DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestSelectAllocations pins the allocations of a selection: the fitter's
+// workspace is reused across models, so the count does not grow with the
+// number of models beyond the ranked rows and the skipped list.
+func TestSelectAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation count in -short mode skipped")
+	}
+	h := msetest.Simulated(5, 5000, 1)
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, err := mse.Select(h, mse.DefaultOptions()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 60 {
+		t.Errorf("Select of five lists allocates %v times; want at most 60", allocs)
+	}
+}
