@@ -165,19 +165,6 @@ func (ix *Index) deriveFloors() {
 	}
 }
 
-// endOrder compares last days with an open end after every day.
-func endOrder(a, b release.Date) int {
-	switch {
-	case a == b:
-		return 0
-	case !a.IsValid():
-		return 1
-	case !b.IsValid():
-		return -1
-	}
-	return a.Compare(b)
-}
-
 func depth(s release.Scope) int {
 	n := 0
 	for p, ok := s.Population(), true; ok; p, ok = p.Parent() {

@@ -640,13 +640,6 @@ func (ix *Index) cell(m source.Measure, s release.Scope) (*cell, bool) {
 
 func colKeyOf(k cellKey) colKey { return colKey{k.m, k.s.Population(), k.s.Region()} }
 
-func compareKey(a, b cellKey) int {
-	if c := cmp.Compare(a.m, b.m); c != 0 {
-		return c
-	}
-	return a.s.Compare(b.s)
-}
-
 // columnsAbove returns the existing columns of k's measure whose population
 // and region contain k's, k's own included, in increasing order.
 func (ix *Index) columnsAbove(k colKey) []int32 {

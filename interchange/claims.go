@@ -1,0 +1,168 @@
+package interchange
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// scopeColumns returns the three columns of a scope held at *scope(v),
+// their names prefixed with prefix.
+func scopeColumns[T any](prefix string, scope func(*T) *release.Scope) []column[T] {
+	return []column[T]{
+		{name: prefix + "population", required: true,
+			get: plain(func(v *T) string { return idCell(scope(v).Population()) }),
+			set: func(v *T, c string) error {
+				p, err := parseRequired(c, parsePopulation)
+				*scope(v) = scope(v).WithPopulation(p)
+				return err
+			}},
+		{name: prefix + "region", required: true,
+			get: plain(func(v *T) string { return idCell(scope(v).Region()) }),
+			set: func(v *T, c string) error {
+				r, err := parseRequired(c, parseRegion)
+				*scope(v) = scope(v).WithRegion(r)
+				return err
+			}},
+		{name: prefix + "period", required: true,
+			get: plain(func(v *T) string { return periodCell(scope(v).Period()) }),
+			set: func(v *T, c string) error {
+				p, err := parseRequired(c, parsePeriod)
+				*scope(v) = scope(v).WithPeriod(p)
+				return err
+			}},
+	}
+}
+
+func claimScope(c *source.Claim) *release.Scope { return &c.Scope }
+
+// claimTable exchanges [source.Claim].
+var claimTable = &table[source.Claim]{
+	kind: "claims",
+	columns: concat(
+		[]column[source.Claim]{
+			{name: "id", required: true,
+				get: plain(func(c *source.Claim) string { return idCell(c.ID) }),
+				set: func(c *source.Claim, s string) (err error) { c.ID, err = parseRequired(s, parseClaimID); return }},
+			{name: "source", required: true,
+				get: plain(func(c *source.Claim) string { return idCell(c.Source) }),
+				set: func(c *source.Claim, s string) (err error) { c.Source, err = parseRequired(s, parseSourceID); return }},
+			{name: "via",
+				get: func(c *source.Claim) (string, error) { return listCell(c.Via) },
+				set: func(c *source.Claim, s string) (err error) { c.Via, err = parseList(s, parseSourceID); return }},
+			{name: "stated", required: true,
+				get: func(c *source.Claim) (string, error) { return timeCell(c.Stated) },
+				set: func(c *source.Claim, s string) (err error) { c.Stated, err = parseRequired(s, parseTime); return }},
+			{name: "measure", required: true,
+				get: plain(func(c *source.Claim) string { return enumCell(c.Measure) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Measure, err = parseRequired(s, parseEnum[source.Measure]())
+					return
+				}},
+		},
+		scopeColumns("", claimScope),
+		[]column[source.Claim]{
+			{name: "quantity", required: true,
+				get: plain(func(c *source.Claim) string {
+					if !c.Quantity.IsValid() {
+						return ""
+					}
+					return c.Quantity.String()
+				}),
+				set: func(c *source.Claim, s string) (err error) { c.Quantity, err = parseOptional(s, parseQuantity); return }},
+			{name: "relative_to",
+				get: plain(func(c *source.Claim) string { return idCell(c.Relative.To) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Relative.To, err = parseOptional(s, parseClaimID)
+					return
+				}},
+			{name: "ratio",
+				get: plain(func(c *source.Claim) string {
+					if c.Relative.IsZero() {
+						return ""
+					}
+					return decimalCell(c.Relative.Ratio)
+				}),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Relative.Ratio, err = parseOptional(s, parseDecimal)
+					return
+				}},
+			{name: "relative_kind",
+				get: plain(func(c *source.Claim) string { return enumCell(c.Relative.Kind) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Relative.Kind, err = parseOptional(s, parseEnum[source.QuantityKind]())
+					return
+				}},
+			{name: "status", required: true,
+				get: plain(func(c *source.Claim) string { return enumCell(c.Status) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Status, err = parseRequired(s, parseEnum[source.Status]())
+					return
+				}},
+			{name: "basis", required: true,
+				get: plain(func(c *source.Claim) string { return enumCell(c.Basis) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Basis, err = parseRequired(s, parseEnum[source.Basis]())
+					return
+				}},
+			{name: "named",
+				get: func(c *source.Claim) (string, error) { return listCell(c.Named) },
+				set: func(c *source.Claim, s string) (err error) { c.Named, err = parseList(s, parseDetaineeID); return }},
+			{name: "supersedes",
+				get: plain(func(c *source.Claim) string { return idCell(c.Supersedes) }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Supersedes, err = parseOptional(s, parseClaimID)
+					return
+				}},
+			{name: "url",
+				get: plain(func(c *source.Claim) string { return c.Citation.URL }),
+				set: func(c *source.Claim, s string) error { c.Citation.URL = s; return nil }},
+			{name: "quote",
+				get: plain(func(c *source.Claim) string { return c.Citation.Quote }),
+				set: func(c *source.Claim, s string) error { c.Citation.Quote = s; return nil }},
+			{name: "language",
+				get: plain(func(c *source.Claim) string { return c.Citation.Language }),
+				set: func(c *source.Claim, s string) (err error) {
+					c.Citation.Language, err = parseOptional(s, parseLanguage)
+					return
+				}},
+		},
+	),
+	check: source.Claim.Validate,
+	fields: map[string]string{
+		"Claim.ID": "id", "Claim.Source": "source", "Claim.Via": "via", "Claim.Stated": "stated",
+		"Claim.Measure": "measure", "Claim.Scope": "population", "Claim.Quantity": "quantity",
+		"Claim.Relative": "relative_to", "Claim.Relative.To": "relative_to", "Claim.Relative.Ratio": "ratio",
+		"Claim.Relative.Kind": "relative_kind", "Claim.Status": "status", "Claim.Basis": "basis",
+		"Claim.Named": "named", "Claim.Supersedes": "supersedes", "Claim.Citation.URL": "url",
+		"Claim.Citation.Quote": "quote", "Claim.Citation.Language": "language",
+	},
+	decode: func(b []byte) (c source.Claim, err error) { err = json.Unmarshal(b, &c); return },
+	encode: func(c source.Claim) ([]byte, error) { return json.Marshal(c) },
+	keys: []string{"id", "source", "via", "stated", "measure", "scope", "quantity", "relative",
+		"status", "basis", "named", "supersedes", "citation"},
+}
+
+func concat[T any](parts ...[]column[T]) []column[T] {
+	var out []column[T]
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// ReadClaims reads claims in format f, all or nothing: if any line is bad,
+// it returns no claim and an error that joins a [*LineError] for each
+// problem. Each claim is valid alone ([source.Claim.Validate]); whether
+// its source is known and its chains sound is for the evidence that holds
+// it ([ReadEvidence], [reconcile.Evidence.AddClaims]).
+func ReadClaims(r io.Reader, f Format) ([]source.Claim, error) { return read(r, f, claimTable) }
+
+// WriteClaims writes the claims in format f, all or nothing, as
+// [WriteSources] does. [ReadClaims] reads back equal claims
+// ([source.Claim.Equal]).
+func WriteClaims(w io.Writer, f Format, cs []source.Claim) error {
+	return write(w, f, claimTable, cs)
+}

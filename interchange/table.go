@@ -1,0 +1,593 @@
+package interchange
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/freedcount/freedcount/reconcile"
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// table describes how one record type is exchanged: its CSV columns, how a
+// record read from CSV is checked, and its JSON encoding.
+type table[T any] struct {
+	// kind names the records in messages ("claims").
+	kind string
+	// columns are the CSV columns, in the order writers write them.
+	columns []column[T]
+	// finish, if set, completes a record whose cells all parsed, before
+	// check: for values that span columns.
+	finish func(*T)
+	// check validates a record whose cells all parsed, as the record's
+	// Validate method does; its errors are mapped to columns by fields,
+	// or carry their column as a *colError.
+	check func(T) error
+	// fields maps the Field of a field error (of package source, release
+	// or reconcile) to the CSV column and the JSON key it is about.
+	fields map[string]string
+	// decode reads one JSON object, validating it; encode writes one.
+	decode func([]byte) (T, error)
+	encode func(T) ([]byte, error)
+	// keys are the JSON keys a record may have.
+	keys []string
+	// secret names the columns and keys whose values are personal data,
+	// never repeated in an error; whole means no part of a line may be.
+	secret map[string]bool
+	whole  bool
+}
+
+// column is one CSV column of a record type.
+type column[T any] struct {
+	name string
+	// required columns must be in the header; a cell of one may still be
+	// empty where the record allows it.
+	required bool
+	// get returns the cell of a record; an error means the value cannot be
+	// written in CSV.
+	get func(*T) (string, error)
+	// set parses a cell into a record.
+	set func(*T, string) error
+}
+
+// colError is an error about a known column, returned by a table's check.
+type colError struct {
+	column string
+	err    error
+}
+
+func (e *colError) Error() string { return e.column + ": " + e.err.Error() }
+func (e *colError) Unwrap() error { return e.err }
+
+// inputName returns the name of r, if it has one, as *os.File does.
+func inputName(r any) string {
+	if n, ok := r.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return ""
+}
+
+// lined is a record and the line it was read from.
+type lined[T any] struct {
+	rec  T
+	line int
+}
+
+// read reads records of table t in format f from r. On error it returns
+// no record.
+func read[T any](r io.Reader, f Format, t *table[T]) ([]T, error) {
+	ls, err := readLined(r, f, t, inputName(r))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(ls))
+	for i, l := range ls {
+		out[i] = l.rec
+	}
+	return out, nil
+}
+
+// readLined reads records of table t in format f from r, with their line
+// numbers. On error it returns the records of the good lines too, which a
+// caller may check further but must not accept.
+func readLined[T any](r io.Reader, f Format, t *table[T], file string) ([]lined[T], error) {
+	if r == nil {
+		return nil, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
+	}
+	switch f {
+	case CSV:
+		return readCSV(r, t, file)
+	case JSONL:
+		return readJSONL(r, t, file)
+	}
+	return nil, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+}
+
+// write writes recs in format f to w, all or nothing: if a record cannot
+// be written, nothing is.
+func write[T any](w io.Writer, f Format, t *table[T], recs []T) error {
+	var buf bytes.Buffer
+	var err error
+	switch f {
+	case CSV:
+		err = encodeCSV(&buf, t, recs)
+	case JSONL:
+		err = encodeJSONL(&buf, t, recs)
+	default:
+		err = &LineError{Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// bom is the byte order mark some spreadsheets put at the start of a
+// UTF-8 file.
+const bom = "\uFEFF"
+
+// sniff wraps r in a buffered reader without a leading byte order mark and
+// returns the CSV separator its first line uses: ';' when that line holds
+// a semicolon and no comma (as spreadsheets set to Spanish and other
+// locales that write decimal commas save CSV), else ','.
+func sniff(r io.Reader) (*bufio.Reader, rune) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
+		_, _ = br.Discard(len(bom))
+	}
+	// Peek returns what it has, with an error, when the buffer or the
+	// input ends first.
+	b, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	if bytes.IndexByte(b, ';') >= 0 && bytes.IndexByte(b, ',') < 0 {
+		return br, ';'
+	}
+	return br, ','
+}
+
+func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+	br, sep := sniff(r)
+	cr := csv.NewReader(br)
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &LineError{File: file, Line: 1, Err: reason(ErrHeader, "empty input; want a header line: %s", t.headerLine())}
+	}
+	if err != nil {
+		return nil, csvErr(err, file)
+	}
+	cols, errs := t.mapHeader(header, file)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var out []lined[T]
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, csvErr(err, file))
+			if _, ok := errors.AsType[*csv.ParseError](err); ok {
+				continue
+			}
+			return nil, errors.Join(errs...)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) != len(header) {
+			errs = append(errs, &LineError{File: file, Line: line,
+				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
+			continue
+		}
+		v, lineErrs := t.parseRecord(rec, cols, file, line)
+		if len(lineErrs) > 0 {
+			errs = append(errs, lineErrs...)
+			continue
+		}
+		out = append(out, lined[T]{v, line})
+	}
+	return out, errors.Join(errs...)
+}
+
+// csvErr turns an error of encoding/csv into a LineError.
+func csvErr(err error, file string) error {
+	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+		return &LineError{File: file, Line: pe.Line, Err: reason(ErrSyntax, "%v (character %d)", pe.Err, pe.Column)}
+	}
+	if file != "" {
+		return fmt.Errorf("interchange: reading %s: %w", file, err)
+	}
+	return fmt.Errorf("interchange: reading: %w", err)
+}
+
+// headerLine returns the header a writer writes.
+func (t *table[T]) headerLine() string {
+	names := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		names[i] = c.name
+	}
+	return strings.Join(names, ",")
+}
+
+// Marks, in the result of mapHeader, of fields that are no column.
+const (
+	// comment is a column whose name starts with '#': it is ignored.
+	comment = -1
+	// unnamed is a column with no name, as spreadsheets leave after the
+	// last column; it must be empty.
+	unnamed = -2
+)
+
+// mapHeader returns, for each field of the header, the index of its column
+// in t.columns, or comment or unnamed; and every problem of the header.
+func (t *table[T]) mapHeader(header []string, file string) ([]int, []error) {
+	cols := make([]int, len(header))
+	seen := make(map[int]bool)
+	var errs []error
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		switch {
+		case name == "":
+			cols[i] = unnamed
+			continue
+		case strings.HasPrefix(name, "#"):
+			cols[i] = comment
+			continue
+		}
+		k := t.columnIndex(name)
+		switch {
+		case k < 0:
+			cols[i] = comment
+			errs = append(errs, &LineError{File: file, Line: 1, Column: columnName(name),
+				Err: reason(ErrHeader, "no such column in %s; want %s (a column whose name starts with # is ignored)", t.kind, t.headerLine())})
+		case seen[k]:
+			cols[i] = comment
+			errs = append(errs, &LineError{File: file, Line: 1, Column: name, Err: reason(ErrHeader, "named twice")})
+		default:
+			seen[k] = true
+			cols[i] = k
+		}
+	}
+	for k, c := range t.columns {
+		if c.required && !seen[k] {
+			errs = append(errs, &LineError{File: file, Line: 1, Column: c.name, Err: reason(ErrHeader, "missing from the header")})
+		}
+	}
+	return cols, errs
+}
+
+func (t *table[T]) columnIndex(name string) int {
+	for k, c := range t.columns {
+		if c.name == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// value returns the Value of an error about cell text of column col.
+func (t *table[T]) value(col, text string) string {
+	switch {
+	case strings.TrimSpace(text) == "":
+		return "" // "column source: missing" says it all
+	case t.secret[col]:
+		return redacted
+	}
+	return quote(text)
+}
+
+// parseRecord parses the cells of one CSV record and checks the result,
+// returning every problem, at most one per column.
+func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) (T, []error) {
+	var v T
+	var errs []error
+	bad := make(map[string]bool)
+	cells := make(map[string]string)
+	for i, k := range cols {
+		if k == unnamed && strings.TrimSpace(rec[i]) != "" {
+			errs = append(errs, &LineError{File: file, Line: line, Value: quote(rec[i]),
+				Err: reason(ErrSyntax, "a value in column %d, which has no name in the header", i+1)})
+		}
+		if k < 0 {
+			continue
+		}
+		c := t.columns[k]
+		cells[c.name] = rec[i]
+		if err := c.set(&v, rec[i]); err != nil {
+			bad[c.name] = true
+			errs = append(errs, &LineError{File: file, Line: line, Column: c.name, Value: t.value(c.name, rec[i]), Err: err})
+		}
+	}
+	if len(errs) == 0 && t.finish != nil {
+		t.finish(&v)
+	}
+	if t.check != nil {
+		for _, e := range leaves(t.check(v)) {
+			col := ""
+			if ce, ok := errors.AsType[*colError](e); ok {
+				col, e = ce.column, ce.err
+			} else {
+				col = t.fields[fieldOf(e)]
+			}
+			if bad[col] {
+				continue // already reported
+			}
+			if col != "" {
+				bad[col] = true
+			}
+			le := &LineError{File: file, Line: line, Column: col, Err: because(ErrInvalid, e)}
+			if col != "" {
+				le.Value = t.value(col, cells[col])
+			}
+			errs = append(errs, le)
+		}
+	}
+	return v, errs
+}
+
+// encodeCSV writes the header and one line per record, or nothing if a
+// record cannot be written.
+func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
+	cw := csv.NewWriter(buf)
+	header := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		header[i] = c.name
+	}
+	_ = cw.Write(header) // writes to a bytes.Buffer do not fail
+	var errs []error
+	row := make([]string, len(t.columns))
+	for n := range recs {
+		v := &recs[n]
+		if t.check != nil {
+			if err := t.check(*v); err != nil {
+				errs = append(errs, &LineError{Line: n + 1, Err: because(ErrUnencodable, err)})
+				continue
+			}
+		}
+		ok := true
+		for i, c := range t.columns {
+			s, err := c.get(v)
+			if err == nil && strings.ContainsRune(s, '\r') {
+				err = reason(ErrUnencodable, "a carriage return does not survive CSV; use JSON Lines")
+			}
+			if err != nil {
+				errs = append(errs, &LineError{Line: n + 1, Column: c.name, Value: t.value(c.name, s), Err: err})
+				ok = false
+			}
+			row[i] = s
+		}
+		if ok {
+			_ = cw.Write(row)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+	br := bufio.NewReader(r)
+	var out []lined[T]
+	var errs []error
+	for n := 1; ; n++ {
+		b, err := br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return nil, csvErr(err, file)
+		}
+		if n == 1 {
+			b = bytes.TrimPrefix(b, []byte(bom))
+		}
+		if len(bytes.TrimSpace(b)) > 0 {
+			v, lineErrs := t.parseJSON(b, file, n)
+			if len(lineErrs) > 0 {
+				errs = append(errs, lineErrs...)
+			} else {
+				out = append(out, lined[T]{v, n})
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// parseJSON reads one line of JSON Lines.
+func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
+	var zero T
+	lineValue := func() string {
+		if t.whole {
+			return redacted
+		}
+		return quote(string(bytes.TrimSpace(b)))
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil || obj == nil {
+		if err == nil {
+			err = errors.New("not a JSON object")
+		}
+		return zero, []error{&LineError{File: file, Line: line, Value: lineValue(), Err: because(ErrSyntax, err)}}
+	}
+	var errs []error
+	for _, k := range sortedKeys(obj) {
+		if !t.hasKey(k) {
+			errs = append(errs, &LineError{File: file, Line: line, Column: columnName(k),
+				Err: reason(ErrInvalid, "no such field in %s; want %s", t.kind, strings.Join(t.keys, ", "))})
+		}
+	}
+	if len(errs) > 0 {
+		return zero, errs
+	}
+	v, err := t.decode(b)
+	if err == nil {
+		return v, nil
+	}
+	bad := make(map[string]bool)
+	for _, e := range leaves(err) {
+		key := ""
+		if ce, ok := errors.AsType[*colError](e); ok {
+			key, e = ce.column, ce.err
+		} else {
+			key = t.keyOf(e, obj)
+		}
+		if bad[key] {
+			continue
+		}
+		bad[key] = true
+		le := &LineError{File: file, Line: line, Column: key, Err: because(ErrInvalid, e)}
+		switch raw, ok := lookup(obj, key); {
+		case key == "":
+			le.Value = ""
+		case t.secret[key]:
+			le.Value = redacted
+		case ok:
+			le.Value = quote(rawText(raw))
+		}
+		errs = append(errs, le)
+	}
+	return zero, errs
+}
+
+func (t *table[T]) hasKey(k string) bool {
+	for _, want := range t.keys {
+		// encoding/json matches keys to fields without regard to case.
+		if strings.EqualFold(k, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds key in obj as encoding/json would, without regard to case.
+func lookup(obj map[string]json.RawMessage, key string) (json.RawMessage, bool) {
+	if raw, ok := obj[key]; ok {
+		return raw, true
+	}
+	for k, raw := range obj {
+		if strings.EqualFold(k, key) {
+			return raw, true
+		}
+	}
+	return nil, false
+}
+
+// rawText is a JSON value as text: a string's contents, else the JSON.
+func rawText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
+
+// jsonKey returns the JSON key of a field error's Field: the snake_case
+// form of the segment after the type, "Claim.Relative.Ratio" → "relative",
+// "Detainee.NationalID" → "national_id". A bare type ("Claim") gives "".
+func jsonKey(field string) string {
+	_, rest, ok := strings.Cut(field, ".")
+	if !ok {
+		return ""
+	}
+	seg, _, _ := strings.Cut(rest, ".")
+	seg, _, _ = strings.Cut(seg, "[")
+	var b strings.Builder
+	rs := []rune(seg)
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			// A new word starts at an upper-case letter that follows a
+			// lower-case one, or that precedes one after a run of capitals.
+			if i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func encodeJSONL[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
+	var errs []error
+	for n, v := range recs {
+		b, err := t.encode(v)
+		if err != nil {
+			errs = append(errs, &LineError{Line: n + 1, Err: because(ErrUnencodable, err)})
+			continue
+		}
+		buf.Write(b)
+		buf.WriteByte('\n')
+	}
+	return errors.Join(errs...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// keyOf returns the JSON key that a field error of package source,
+// release or reconcile is about: the key its Field names
+// ("Claim.Stated" → "stated"), or else, for an error that names only a
+// type ("Kind", "ClaimID"), the key whose value (or an item of whose list)
+// the error repeats; "" if none.
+func (t *table[T]) keyOf(err error, obj map[string]json.RawMessage) string {
+	if k := jsonKey(fieldOf(err)); k != "" && t.hasKey(k) {
+		return k
+	}
+	v := valueOf(err)
+	if v == "" {
+		return ""
+	}
+	for _, k := range sortedKeys(obj) {
+		raw := obj[k]
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			items = []json.RawMessage{raw}
+		}
+		for _, item := range items {
+			if quote(rawText(item)) == v {
+				return strings.ToLower(k)
+			}
+		}
+	}
+	return ""
+}
+
+// valueOf returns the Value of the field error of package source, release
+// or reconcile that err is or wraps, or "".
+func valueOf(err error) string {
+	if fe, ok := errors.AsType[*source.FieldError](err); ok {
+		return fe.Value
+	}
+	if fe, ok := errors.AsType[*release.FieldError](err); ok {
+		return fe.Value
+	}
+	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
+		return fe.Value
+	}
+	return ""
+}
+
+// columnName returns the name of an unknown column or key for a
+// LineError: as it is if it prints plainly, else quoted and truncated.
+func columnName(s string) string {
+	if q := quote(s); q == strconv.Quote(s) && !strings.ContainsAny(s, " \"") {
+		return s
+	}
+	return quote(s)
+}
