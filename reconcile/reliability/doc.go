@@ -1,0 +1,157 @@
+// Package reliability learns how far to trust each source from its track
+// record (truth discovery), and turns what it learns into weights for
+// [reconcile.Policy.SourceWeights].
+//
+// # Objects, claims and candidates
+//
+// [Estimate] reads an evidence set as package reconcile does (only live
+// claims: relays folded into their origin, superseded and retracted claims
+// dropped, relative quantities resolved) and groups the claims by object: a
+// measure over a resolved scope, the unit of one figure. Each source has
+// at most one claim per object. A claim is an integer interval — a point
+// for "131", [104, ∞) for "at least 104", [54, 66] for "about 60" — with
+// its stated figures (104 for "at least 104"). The candidates for an
+// object's true figure are the figures its claims state.
+//
+// # The model
+//
+// Each source s has an accuracy A (the chance that a claim of its own
+// holds the truth) and a copy rate c (the chance that a claim repeats
+// another source's claim on the same object instead of being its own).
+// The truth of an object is one of n+1 figures, n = [Options.FalseValues]:
+// its candidates and, sharing the rest, the figures nobody states. An
+// independent claim contains the truth with probability A, and is
+// otherwise one of n wrong figures, each with probability (1−A)/n. Claims
+// that state the same interval and figures form a group (a "form"); within
+// it, claims are ordered by copy rate, then accuracy (then source), the
+// first is taken as the original, and each later one repeats one of those
+// before it with probability c·q, q being their independent mass over the
+// number of other claims. A claim's likelihood is thus c·q + (1−c)·A when
+// the truth is inside its interval and c·q + (1−c)·(1−A)/n when outside;
+// their product over the claims gives each candidate's posterior
+// probability.
+//
+// Estimation is expectation–maximisation with Beta priors (so a maximum a
+// posteriori estimate):
+//
+//   - E-step, for each object on which more than one independence group
+//     speaks: the posterior of each candidate; for each claim, the
+//     posterior probability that the truth lies in its interval; and the
+//     posterior probability that the claim is a copy,
+//     c·q / (c·q + (1−c)·(A·p + (1−A)(1−p)/n)), where p is what the other
+//     claims say of its figure (the posterior without it).
+//   - M-step: A = (Σ truth probabilities + k·Ā) / (claims + k), with k =
+//     [Options.PriorStrength] and Ā the pooled accuracy of all voting
+//     claims (at least 0.5); c = (Σ copy probabilities + k′·c₀) /
+//     (claims + k′), with c₀ = [Options.CopyPrior] and k′ =
+//     [Options.CopyStrength]. A is kept in [0.0001, 0.9999].
+//
+// Rounds stop when no A and no c moves by more than [Options.Tolerance]
+// ([Result.Converged]), or at [Options.MaxIterations]. EM creeps towards
+// its fixed point, so rounds are accelerated in threes as SQUAREM does
+// (Varadhan and Roland 2008), convergence being judged on a plain round.
+// A source's weight is its log-odds ln(n·A/(1−A)), floored at 0, times its
+// independence 1 − c, scaled so that the greatest is 1: the additive vote
+// that package reconcile's consensus sums per independence group.
+//
+// # What changed from CRH, GTM and ACCU, and why
+//
+// The skeleton is the alternation common to the field: estimate the truths
+// from weighted claims, then the weights from how often each source agrees
+// with the truths (CRH, Li et al. 2014). CRH's weights, −log of a source's
+// share of the total loss, and its losses for continuous data (squared or
+// absolute deviation, whose weighted minimiser is a mean or a median) are
+// not used: counts of released prisoners must come out as a figure
+// someone stated, and the weighted median over a consensus is what package
+// reconcile already does once the weights are known. The probabilistic
+// vote of ACCU (Dong, Berti-Equille and Srivastava 2009) — uniform wrong
+// values, a vote of ln(n·A/(1−A)), accuracy as the mean probability of a
+// source's claims — replaces them. From GTM (Zhao and Han 2012) comes the
+// Bayesian treatment of sources with few claims: conjugate priors on each
+// source's quality (Beta on accuracy here, where GTM puts an inverse Gamma
+// on a Gaussian variance); GTM's Gaussian model of errors is not used,
+// because wrong figures in this field are vandalism, misplaced or inflated
+// counts, not noise around the truth. The changes:
+//
+//   - Intervals and bounds. A claim supports every candidate inside its
+//     interval, so "at least 104" supports 131 and opposes 60. A claim
+//     whose interval contains every candidate takes no side and does not
+//     count towards its source's record, else a source saying "more than
+//     0" every day would look perfect.
+//   - Sources with one claim. An object on which only one independent
+//     voice speaks tells nothing of that voice's accuracy (at EM's fixed
+//     point its posterior equals the accuracy it started from) and is left
+//     out. A source's accuracy is drawn towards the pooled accuracy of all
+//     sources by PriorStrength pseudo-claims, and the pooled accuracy is
+//     floored at 0.5, so an NGO that spoke once gets about an average
+//     source's weight, and never zero: A ≥ 0.5·k/(1+k) ≥ 1/4, hence
+//     n·A/(1−A) > 1 for n ≥ 4, and c < 1.
+//   - Copying. ACCU weighs every pair of sources with a fixed copy rate and
+//     prior; that needs pairs sharing many objects, and misses a source
+//     that repeats many different sources once each (a bot repeating
+//     whoever spoke last). Here each source has its own copy rate, learned
+//     by EM from its claims; a claim that agrees with nobody is evidence of
+//     independence, one that repeats a figure the others believe wrong is
+//     strong evidence of copying ("rare wrong values"), and one that
+//     repeats a figure believed true weighs little either way. The
+//     evidence is judged on what the other claims say (the posterior
+//     without the claim), so a copier's own vote cannot explain away its
+//     agreement. As in ACCU, the first claim of a form keeps its full vote,
+//     so two sources that repeat each other do not silence a figure.
+//   - Declared independence groups (source.Group: two ministries of one
+//     government) are one voice: of a group's members that state the same
+//     form on an object, only one votes, the most accurate (then the least
+//     copying); the others share its copy evidence and are left out of
+//     the pooled prior.
+//
+// # What is guaranteed
+//
+// Each of these is a property test:
+//
+//   - Weights are in [0, 1]; accuracies in (0, 1); Error = 1 − Accuracy;
+//     a source with one claim has a positive weight.
+//   - The result depends on the evidence set and the options only: not on
+//     the order or grouping in which the evidence was built, and not on
+//     the sources' names (renaming sources renames the result and changes
+//     no number, bit for bit).
+//   - Repeats are not independent confirmations: on every object the first
+//     claim of a form keeps its source's full vote and every later one
+//     counts strictly less than its source's full vote whenever its copy
+//     rate is positive (which it always is when CopyPrior is), so the
+//     combined vote of a figure's repeaters is below the sum of their
+//     independent votes. A source declared in the independence group of
+//     another and repeating its every claim changes no object's figure or
+//     probability.
+//   - Converged is Change ≤ Tolerance; a run that did not converge used
+//     every round allowed; capping a run at the rounds another took gives
+//     the same result.
+//
+// What is not guaranteed: that a copier is found. Agreement on figures
+// believed true is what accurate independent sources do, so a copier of a
+// reliable source looks reliable (and is harmless), and a clique of copiers
+// that outnumbers every independent voice on every object looks like the
+// truth. Sources that always agree with each other, and only with each
+// other, cannot be told apart from one accurate voice.
+//
+// # Arithmetic and determinism
+//
+// Weights and every number of a [Result] are [decimal.Decimal] values,
+// rounded to 6 decimal places (Change excepted, which is the float as it
+// is). The estimation itself uses float64: its
+// quantities are logarithms and exponentials of probabilities, which have
+// no exact decimal form, and decimal arithmetic would make it a hundred
+// times slower without making it more meaningful. It is made
+// deterministic: sources are kept in order of ID, objects in order of
+// measure and scope, claims in order of form; every sum that runs over
+// sources or claims is taken in fixed point (terms truncated to multiples
+// of 2⁻³⁰ and added as integers), so it is exact and does not depend on the
+// order of its terms; ties are broken by figure (the smaller), and between
+// sources by their rates before their IDs, so that tied sources are
+// interchangeable. The same evidence and options give the same result, bit
+// for bit, on a given platform. Across architectures the last bits of
+// math.Log and math.Exp may differ (they are written in assembly on some),
+// which could move a rounded sixth decimal.
+//
+// Nothing in this package does I/O, reads a clock, uses randomness,
+// depends on map order or panics on input.
+package reliability

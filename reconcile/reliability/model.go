@@ -1,0 +1,446 @@
+package reliability
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/freedcount/freedcount/source"
+)
+
+// Accuracies are kept within [minAccuracy, maxAccuracy], so that no source
+// ever becomes certain or certainly wrong and every log-odds is finite.
+const (
+	minAccuracy     = 1e-4
+	maxAccuracy     = 1 - 1e-4
+	initialAccuracy = 0.8 // every source's accuracy before the first round
+	minPrior        = 0.5 // the pooled prior accuracy never falls below
+	maxCopy         = 0.999
+)
+
+// fix is a fixed-point sum: terms are truncated to multiples of 2⁻³⁰ and
+// added as integers, so that a sum is exact and does not depend on the
+// order of its terms. Every sum of the estimation that runs over sources or
+// claims is a fix; this is what makes the result independent of the
+// sources' names. The terms summed are log-likelihoods (above −40 each),
+// probabilities and counts, far from the int64 range.
+type fix int64
+
+const fixScale = 1 << 30
+
+func toFix(x float64) fix    { return fix(x * fixScale) } // truncates towards zero
+func (f fix) float() float64 { return float64(f) / fixScale }
+
+// claimRec is one live claim as the model sees it.
+type claimRec struct {
+	id     source.ClaimID
+	src    int32
+	lo, hi int    // the counts its quantity admits; hi is unbounded if none
+	stated [2]int // its stated figures, clamped into [lo, hi]
+	// from and to delimit the candidates inside [lo, hi]: cands[from:to].
+	from, to int32
+	form     int32 // claims of one form state the same interval and figures
+	side     bool  // the claim leaves out some candidate, or states one figure
+}
+
+// object is a measure over a resolved scope, with one claim per source.
+type object struct {
+	key       objectKey
+	claims    []claimRec // by form, then source
+	cands     []int      // the distinct stated figures, increasing
+	forms     int
+	contested bool
+}
+
+// vote is one voting claim of the object being estimated, in vote order:
+// by form, and within a form by copy rate, accuracy and source.
+type vote struct {
+	claim  int32   // index in object.claims
+	q      float64 // chance that it repeats a claim of its form before it
+	lt, lf fix     // log-likelihood when the truth is inside / outside its interval
+}
+
+// model is the estimation's state: a plain representation of the evidence,
+// each source's accuracy and copy rate, and scratch space.
+type model struct {
+	n, kA, c0, kC, tol float64
+	maxIter            int
+
+	ids       []source.SourceID // sources by ID
+	group     []int32           // declared independence group of each source
+	objects   []object
+	claims    []int // live claims read, per source
+	contested []int // contested claims that take a side, per source
+
+	acc, cp []float64 // accuracy and copy rate per source
+
+	sA, nA, sC, nC []fix // the E-step's sums, per source
+	totS, totN     fix   // the E-step's sums over the voting claims
+
+	prior      float64
+	iterations int
+	converged  bool
+	change     float64
+
+	// Scratch for one object.
+	votes    []vote
+	voting   []bool    // by claim index
+	leader   []int32   // by claim index: the vote (index in votes) that speaks for it
+	formMass []float64 // independent mass of each form
+	diff     []fix     // per candidate, difference array of log-likelihoods
+	diff2    []fix
+	ll       []fix
+	full     []float64 // posterior with every claim
+	loo      []float64 // posterior without one claim
+}
+
+func newModel(opt Options) *model {
+	return &model{
+		n:       float64(opt.FalseValues),
+		kA:      opt.PriorStrength.InexactFloat64(),
+		c0:      opt.CopyPrior.InexactFloat64(),
+		kC:      opt.CopyStrength.InexactFloat64(),
+		tol:     opt.Tolerance.InexactFloat64(),
+		maxIter: opt.MaxIterations,
+	}
+}
+
+// run iterates the rounds (an E-step and an M-step, see round) from
+// every source at the initial accuracy and the prior copy rate, until a
+// round moves no accuracy and no copy rate by more than the tolerance, or
+// the cap on rounds is reached.
+//
+// Plain EM creeps towards its fixed point (on the population data set the
+// largest move shrinks by about 3 % a round), so rounds are grouped in
+// threes and accelerated as SQUAREM does (Varadhan and Roland 2008): from
+// θ₀, two rounds give θ₁ and θ₂; with r = θ₁ − θ₀ and v = θ₂ − 2θ₁ + θ₀,
+// the step θ₀ − 2αr + α²v with α = −max|r| / max|v| (at most −1, the plain
+// step) is taken, clamped into range, and the next three rounds start from
+// it. Convergence is always judged on a plain round, so a converged result
+// is a fixed point of EM whatever the acceleration did.
+func (m *model) run() {
+	m.acc = make([]float64, len(m.ids))
+	m.cp = make([]float64, len(m.ids))
+	for s := range m.ids {
+		m.acc[s], m.cp[s] = initialAccuracy, m.c0
+	}
+	m.prior = initialAccuracy
+	m.sA = make([]fix, len(m.ids))
+	m.nA = make([]fix, len(m.ids))
+	m.sC = make([]fix, len(m.ids))
+	m.nC = make([]fix, len(m.ids))
+	acc0, cp0 := slices.Clone(m.acc), slices.Clone(m.cp)
+	acc1, cp1 := slices.Clone(m.acc), slices.Clone(m.cp)
+	for m.iterations < m.maxIter {
+		copy(acc0, m.acc)
+		copy(cp0, m.cp)
+		if m.round() {
+			return
+		}
+		if m.iterations+2 > m.maxIter {
+			continue
+		}
+		copy(acc1, m.acc)
+		copy(cp1, m.cp)
+		if m.round() {
+			return
+		}
+		// Extrapolate from θ₀ along r and v.
+		var rMax, vMax float64
+		for s := range m.ids {
+			for _, d := range [2][3]float64{{acc0[s], acc1[s], m.acc[s]}, {cp0[s], cp1[s], m.cp[s]}} {
+				rMax = max(rMax, math.Abs(d[1]-d[0]))
+				vMax = max(vMax, math.Abs(d[2]-2*d[1]+d[0]))
+			}
+		}
+		if vMax == 0 {
+			continue
+		}
+		alpha := min(-1, -rMax/vMax)
+		step := func(x0, x1, x2 float64) float64 {
+			r, v := x1-x0, x2-2*x1+x0
+			return x0 - 2*alpha*r + alpha*alpha*v
+		}
+		for s := range m.ids {
+			m.acc[s] = min(maxAccuracy, max(minAccuracy, step(acc0[s], acc1[s], m.acc[s])))
+			m.cp[s] = min(maxCopy, max(0, step(cp0[s], cp1[s], m.cp[s])))
+		}
+	}
+}
+
+// round runs one E-step over the contested objects and one M-step, and
+// reports whether it converged.
+func (m *model) round() bool {
+	m.iterations++
+	clear(m.sA)
+	clear(m.nA)
+	clear(m.sC)
+	clear(m.nC)
+	m.totS, m.totN = 0, 0
+	for i := range m.objects {
+		if o := &m.objects[i]; o.contested {
+			// An object with one voice says nothing of its accuracy.
+			m.expect(o, m.sA, m.nA, m.sC, m.nC)
+		}
+	}
+	m.change = m.maximise(m.sA, m.nA, m.sC, m.nC)
+	m.converged = m.change <= m.tol
+	return m.converged
+}
+
+// expect is the E-step for one contested object: it adds to each claim's
+// source the posterior probability that the claim holds the truth (sA, nA)
+// and the posterior probability that the claim repeats another (sC, nC).
+func (m *model) expect(o *object, sA, nA, sC, nC []fix) {
+	base := m.prepare(o)
+	m.full = m.posterior(o, base, m.diff, m.full)
+	for j := range o.claims {
+		c := &o.claims[j]
+		if !c.side {
+			continue
+		}
+		p := toFix(mass(m.full, c))
+		sA[c.src] += p
+		nA[c.src] += fixScale
+		if m.voting[j] { // a group's silent members do not weigh on the prior
+			m.totS += p
+			m.totN += fixScale
+		}
+	}
+	if m.c0 == 0 || len(m.votes) < 2 {
+		return
+	}
+	others := float64(len(m.votes) - 1)
+	for v := range m.votes {
+		c := &o.claims[m.votes[v].claim]
+		s := c.src
+		// The chance that the claim repeats another: the independent mass of
+		// the other claims of its form, over the number of other claims.
+		q := (m.formMass[c.form] - (1 - m.cp[s])) / others
+		pc := 0.0
+		if q > 1e-12 {
+			m.loo = m.posterior(o, m.without(o, v, base), m.diff2, m.loo)
+			po := mass(m.loo, c) // what the others say of its figure
+			a := m.acc[s]
+			pInd := a*po + (1-a)*(1-po)/m.n
+			cq := m.cp[s] * q
+			pc = cq / (cq + (1-m.cp[s])*pInd)
+		}
+		// A silent member of the voter's group said the same: it shares the
+		// voter's chance of repeating, so that which of two tied members
+		// speaks changes no number.
+		for j := range o.claims {
+			if m.leader[j] == int32(v) {
+				sC[o.claims[j].src] += toFix(pc)
+				nC[o.claims[j].src] += fixScale
+			}
+		}
+	}
+}
+
+// mass returns the posterior probability that the truth lies in c's
+// interval.
+func mass(post []float64, c *claimRec) float64 {
+	var f fix
+	for _, p := range post[c.from:c.to] {
+		f += toFix(p)
+	}
+	return f.float()
+}
+
+// maximise is the M-step: each source's accuracy and copy rate become their
+// posterior means under Beta priors, the accuracy prior being the pooled
+// accuracy of the voting claims that take a side on contested objects (at
+// least minPrior). It returns the largest move.
+func (m *model) maximise(sA, nA, sC, nC []fix) float64 {
+	m.prior = initialAccuracy
+	if m.totN > 0 {
+		m.prior = max(minPrior, m.totS.float()/m.totN.float())
+	}
+	change := 0.0
+	for s := range m.ids {
+		a := (sA[s].float() + m.prior*m.kA) / (nA[s].float() + m.kA)
+		a = min(maxAccuracy, max(minAccuracy, a))
+		c := (sC[s].float() + m.c0*m.kC) / (nC[s].float() + m.kC)
+		change = max(change, math.Abs(a-m.acc[s]), math.Abs(c-m.cp[s]))
+		m.acc[s], m.cp[s] = a, c
+	}
+	return change
+}
+
+// prepare fixes, for the current accuracies and copy rates, which claims of
+// o vote and in what order, each vote's likelihoods, and the independent
+// mass of each form; it fills m.diff and returns the base log-likelihood
+// (that of a figure outside every interval).
+//
+// Of the sources of one declared independence group that state the same
+// form, only one votes: they are one voice. It is the most accurate, then
+// the least copying, then the first by ID; a member tied with it in both
+// rates would give the same numbers. Within a form, voters are ordered by
+// copy rate, then accuracy (the most independent and reliable first), then
+// source: the first is taken as the original, and each later one may
+// repeat those before it. Sources tied in both rates are interchangeable,
+// so the order among them changes no number.
+func (m *model) prepare(o *object) fix {
+	m.votes = m.votes[:0]
+	m.voting = resize(m.voting, len(o.claims))
+	clear(m.voting)
+	m.leader = resize(m.leader, len(o.claims))
+	m.formMass = resize(m.formMass, o.forms)
+	better := func(a, b int32) int { // vote order within a form
+		if c := cmp.Compare(m.cp[a], m.cp[b]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(m.acc[b], m.acc[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	for lo := 0; lo < len(o.claims); {
+		hi := lo + 1
+		for hi < len(o.claims) && o.claims[hi].form == o.claims[lo].form {
+			hi++
+		}
+		start := len(m.votes)
+		for j := lo; j < hi; j++ {
+			s := o.claims[j].src
+			led := false
+			for k := lo; k < hi && !led; k++ {
+				t := o.claims[k].src
+				led = k != j && m.group[t] == m.group[s] && m.speaksBefore(t, s)
+			}
+			if !led { // no other source of its group speaks for it
+				m.votes = append(m.votes, vote{claim: int32(j)})
+				m.voting[j] = true
+			}
+		}
+		form := m.votes[start:]
+		slices.SortFunc(form, func(a, b vote) int { return better(o.claims[a.claim].src, o.claims[b.claim].src) })
+		for j := lo; j < hi; j++ { // the vote that speaks for each claim of the form
+			s := o.claims[j].src
+			for v := start; v < len(m.votes); v++ {
+				if t := o.claims[m.votes[v].claim].src; t == s || m.group[t] == m.group[s] {
+					m.leader[j] = int32(v)
+					break
+				}
+			}
+		}
+		var f fix
+		for _, v := range form {
+			f += toFix(1 - m.cp[o.claims[v.claim].src])
+		}
+		m.formMass[o.claims[lo].form] = f.float()
+		lo = hi
+	}
+	others := float64(len(m.votes) - 1)
+	m.diff = resize(m.diff, len(o.cands)+1)
+	clear(m.diff)
+	var base fix
+	form, seen := int32(-1), 0.0
+	for v := range m.votes {
+		vt := &m.votes[v]
+		c := &o.claims[vt.claim]
+		if c.form != form {
+			form, seen = c.form, 0
+		}
+		if others > 0 {
+			vt.q = seen / others
+		}
+		seen += 1 - m.cp[c.src]
+		vt.lt, vt.lf = m.likelihoods(c.src, vt.q)
+		base += vt.lf
+		m.diff[c.from] += vt.lt - vt.lf
+		m.diff[c.to] -= vt.lt - vt.lf
+	}
+	return base
+}
+
+// speaksBefore reports whether source t, rather than s, speaks for their
+// group: the more accurate, then the less copying, then the first by ID.
+func (m *model) speaksBefore(t, s int32) bool {
+	switch {
+	case m.acc[t] != m.acc[s]:
+		return m.acc[t] > m.acc[s]
+	case m.cp[t] != m.cp[s]:
+		return m.cp[t] < m.cp[s]
+	}
+	return t < s
+}
+
+// likelihoods returns, for a claim of source s that repeats an earlier
+// claim with chance q, the log-likelihood c·q + (1−c)·L when the truth is
+// inside its interval (L = A) and when it is outside (L = (1−A)/n).
+func (m *model) likelihoods(s int32, q float64) (lt, lf fix) {
+	a, c := m.acc[s], m.cp[s]
+	return toFix(math.Log(c*q + (1-c)*a)), toFix(math.Log(c*q + (1-c)*(1-a)/m.n))
+}
+
+// without fills m.diff2 with the log-likelihoods of o's votes without vote
+// v, and returns their base. Removing v lowers the chance that the later
+// votes of its form repeat an earlier one. The sums are exact, so the
+// result is the same as recomputing them from the other votes.
+func (m *model) without(o *object, v int, base fix) fix {
+	m.diff2 = append(m.diff2[:0], m.diff...)
+	vt := &m.votes[v]
+	c := &o.claims[vt.claim]
+	base -= vt.lf
+	m.diff2[c.from] -= vt.lt - vt.lf
+	m.diff2[c.to] += vt.lt - vt.lf
+	share := (1 - m.cp[c.src]) / float64(len(m.votes)-1)
+	for w := v + 1; w < len(m.votes) && o.claims[m.votes[w].claim].form == c.form; w++ {
+		wt := &m.votes[w]
+		d := &o.claims[wt.claim]
+		lt, lf := m.likelihoods(d.src, max(0, wt.q-share))
+		base += lf - wt.lf
+		delta := (lt - lf) - (wt.lt - wt.lf)
+		m.diff2[d.from] += delta
+		m.diff2[d.to] -= delta
+	}
+	return base
+}
+
+// posterior returns, in buf, the posterior probability of each candidate of
+// o given the log-likelihoods base (of a figure outside every interval) and
+// diff (by how much each candidate's exceeds base, as a difference array).
+// The figures no claim states, n+1 minus the candidates, share the rest.
+func (m *model) posterior(o *object, base fix, diff []fix, buf []float64) []float64 {
+	k := len(o.cands)
+	m.ll = resize(m.ll, k)
+	run := base
+	for i := range k {
+		run += diff[i]
+		m.ll[i] = run
+	}
+	top := slices.Max(m.ll)
+	rest := m.n + 1 - float64(k) // figures no claim states
+	if rest > 0 {
+		top = max(top, base)
+	}
+	buf = resize(buf, k)
+	var z fix
+	for i := range k {
+		buf[i] = math.Exp((m.ll[i] - top).float())
+		z += toFix(buf[i])
+	}
+	if rest > 0 {
+		z += toFix(rest * math.Exp((base - top).float()))
+	}
+	total := z.float()
+	for i := range buf {
+		buf[i] /= total
+	}
+	return buf
+}
+
+// resize returns s with length n, reusing its array when it can.
+func resize[T any](s []T, n int) []T {
+	return slices.Grow(s[:0], n)[:n]
+}
+
+// voteWeight is a source's weight before scaling: its log-odds of being
+// right against one of n wrong figures, floored at 0, times its
+// independence.
+func (m *model) voteWeight(s int) float64 {
+	a := m.acc[s]
+	return max(0, math.Log(m.n*a/(1-a))) * (1 - m.cp[s])
+}

@@ -1,0 +1,92 @@
+package reliabilitytest
+
+import (
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/freedcount/freedcount/source"
+)
+
+// The generators are valid by construction (they panic otherwise, which
+// fails these properties). These tests check that they draw what the
+// properties of package reliability need, so that those are not vacuous.
+
+func TestScenariosAreValidAndVaried(t *testing.T) {
+	var bounds, ranges, abouts, once, copiers, grouped, wrong int
+	rapid.Check(t, func(t *rapid.T) {
+		sc := Scenarios().Draw(t, "scenario")
+		if len(sc.Truth) == 0 {
+			t.Fatalf("a scenario without objects")
+		}
+		for c := range sc.Evidence.Claims() {
+			if err := c.Validate(); err != nil {
+				t.Fatalf("invalid claim %v: %v", c, err)
+			}
+			truth, ok := sc.TrueValue(c.Scope)
+			if !ok {
+				t.Fatalf("claim %s is about %s, which has no truth", c.ID, c.Scope)
+			}
+			switch c.Quantity.Kind() {
+			case source.AtLeast:
+				bounds++
+			case source.Between:
+				ranges++
+			case source.About:
+				abouts++
+			}
+			if !c.Quantity.Bounds().Contains(truth) {
+				wrong++
+			}
+		}
+		for _, p := range sc.Profiles {
+			switch {
+			case p.Once:
+				once++
+			case p.Repeats.IsValid():
+				copiers++
+			}
+		}
+		for s := range sc.Evidence.Sources() {
+			if s.Group.IsValid() {
+				grouped++
+			}
+		}
+	})
+	for name, n := range map[string]int{"bounds": bounds, "ranges": ranges, "approximations": abouts,
+		"one-time sources": once, "copiers": copiers, "grouped sources": grouped, "wrong claims": wrong} {
+		if n == 0 {
+			t.Errorf("no %s drawn", name)
+		}
+	}
+}
+
+func TestSyntheticIsDeterministic(t *testing.T) {
+	cfg := Config{Objects: 50, Accuracies: []float64{0.9, 0.8, 0.3}, Coverage: 0.9, Copiers: []int{2, 2}, Once: 3, OnceAccuracy: 0.7}
+	a, b := Synthetic(cfg, 7), Synthetic(cfg, 7)
+	if !a.Evidence.Equal(b.Evidence) {
+		t.Fatal("the same seed gave different evidence")
+	}
+	if c := Synthetic(cfg, 8); c.Evidence.Equal(a.Evidence) {
+		t.Fatal("different seeds gave the same evidence")
+	}
+	if got := a.Evidence.NumSources(); got != 3+2+3 {
+		t.Fatalf("%d sources, want 8", got)
+	}
+}
+
+func TestRenameKeepsClaimsWithTheirSources(t *testing.T) {
+	sc := Synthetic(Config{Objects: 5, Accuracies: []float64{0.9, 0.5}, Coverage: 1}, 1)
+	e, err := Rename(sc.Evidence, func(id source.SourceID) source.SourceID { return source.MustSourceID("x-" + id.String()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := range e.Claims() {
+		if c.Source.String()[:2] != "x-" {
+			t.Fatalf("claim %s kept its old source %s", c.ID, c.Source)
+		}
+	}
+	if e.NumClaims() != sc.Evidence.NumClaims() {
+		t.Fatalf("renaming lost claims")
+	}
+}
