@@ -1,0 +1,397 @@
+package link
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Blocking. Every rule gives each record a set of keys (none if a value it
+// needs is missing); a key is tagged with its rule in its top byte, so keys
+// of different rules never collide. Records sharing a key form a block, and
+// the pairs of a block are candidates. A pair sharing several keys is
+// compared once, in the block of the smallest key they share, so the union
+// of the rules' candidate pairs needs neither a set nor a sort. Blocks
+// larger than MaxBlock are skipped, their keys dropped.
+
+// maxKeysPerRule bounds the keys one rule gives one record (the product of
+// its parts' keys).
+const maxKeysPerRule = 64
+
+type blocking struct {
+	keyOff  []uint32 // record i's keys: keys[keyOff[i]:keyOff[i+1]], sorted
+	keys    []uint64
+	entries []entry // (key, record), sorted by key then record
+	blocks  []span  // runs of entries with one key, of at least two records
+	rules   []RuleStats
+}
+
+type entry struct {
+	key uint64
+	rec int32
+}
+
+type span struct{ lo, hi int32 }
+
+// ruleKeys computes every record's keys.
+func (lk *linkage) ruleKeys() ([]uint32, []uint64) {
+	n := len(lk.recs)
+	fieldOf := make([][]int, len(lk.cfg.Rules))
+	for r, rule := range lk.cfg.Rules {
+		for _, k := range rule.Keys {
+			fieldOf[r] = append(fieldOf[r], lk.cfg.Schema.Index(k.Field))
+		}
+	}
+	w := max(lk.cfg.Workers, 1)
+	chunkKeys := make([][]uint64, w)
+	chunkCount := make([][]uint32, w)
+	parallel(w, n, 1024, func(wk, lo, hi int) {
+		var out []uint64
+		counts := make([]uint32, 0, hi-lo)
+		var cur, next, tmp []uint64
+		for i := lo; i < hi; i++ {
+			start := len(out)
+			for r, rule := range lk.cfg.Rules {
+				cur = append(cur[:0], fnvOffset^uint64(r))
+				for x, k := range rule.Keys {
+					tmp = lk.cols[fieldOf[r][x]].keys(tmp[:0], int32(i), k.Part, k.N)
+					next = next[:0]
+					for _, h := range cur {
+						for _, p := range tmp {
+							if len(next) < maxKeysPerRule {
+								next = append(next, combine(h, p))
+							}
+						}
+					}
+					cur, next = next, cur
+					if len(cur) == 0 {
+						break
+					}
+				}
+				for _, h := range cur {
+					out = append(out, uint64(r)<<56|h>>8)
+				}
+			}
+			keys := out[start:]
+			slices.Sort(keys)
+			keys = slices.Compact(keys)
+			out = out[:start+len(keys)]
+			counts = append(counts, uint32(len(keys)))
+		}
+		chunkKeys[wk], chunkCount[wk] = out, counts
+	})
+	off := make([]uint32, 1, n+1)
+	for _, counts := range chunkCount {
+		for _, c := range counts {
+			off = append(off, off[len(off)-1]+c)
+		}
+	}
+	return off, slices.Concat(chunkKeys...)
+}
+
+// block computes the keys, the blocks, and drops the keys of oversized
+// blocks.
+func (lk *linkage) block() *blocking {
+	b := &blocking{}
+	b.keyOff, b.keys = lk.ruleKeys()
+	b.entries = make([]entry, 0, len(b.keys))
+	for i := range len(lk.recs) {
+		for _, k := range b.keys[b.keyOff[i]:b.keyOff[i+1]] {
+			b.entries = append(b.entries, entry{k, int32(i)})
+		}
+	}
+	radixSort(b.entries)
+	maxBlock := make([]int, len(lk.cfg.Rules))
+	for r, rule := range lk.cfg.Rules {
+		maxBlock[r] = lk.cfg.MaxBlock
+		if rule.MaxBlock > 0 {
+			maxBlock[r] = min(rule.MaxBlock, lk.cfg.MaxBlock)
+		}
+	}
+	b.rules = make([]RuleStats, len(lk.cfg.Rules))
+	for r, rule := range lk.cfg.Rules {
+		b.rules[r].Rule = rule.Name
+	}
+	var drop []uint64
+	for lo := 0; lo < len(b.entries); {
+		hi := lo + 1
+		for hi < len(b.entries) && b.entries[hi].key == b.entries[lo].key {
+			hi++
+		}
+		r := b.entries[lo].key >> 56
+		switch {
+		case hi-lo > maxBlock[r]:
+			drop = append(drop, b.entries[lo].key)
+			b.rules[r].Skipped++
+		case hi-lo >= 2:
+			b.blocks = append(b.blocks, span{int32(lo), int32(hi)})
+			b.rules[r].Blocks++
+		}
+		lo = hi
+	}
+	if len(drop) > 0 {
+		// drop is sorted: entries are.
+		out := b.keys[:0]
+		off := uint32(0)
+		for i := range len(lk.recs) {
+			lo, hi := b.keyOff[i], b.keyOff[i+1]
+			b.keyOff[i] = off
+			for _, k := range b.keys[lo:hi] {
+				if _, found := slices.BinarySearch(drop, k); !found {
+					out = append(out, k)
+					off++
+				}
+			}
+		}
+		b.keyOff[len(lk.recs)] = off
+		b.keys = out
+	}
+	return b
+}
+
+// radixSort sorts entries by key, stably (records stay in order within a
+// key), eight bits at a time.
+func radixSort(es []entry) {
+	if len(es) < 256 {
+		slices.SortStableFunc(es, func(a, b entry) int {
+			switch {
+			case a.key < b.key:
+				return -1
+			case a.key > b.key:
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	buf := make([]entry, len(es))
+	src, dst := es, buf
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [257]int
+		same := true
+		first := byte(src[0].key >> shift)
+		for _, e := range src {
+			d := byte(e.key >> shift)
+			count[int(d)+1]++
+			same = same && d == first
+		}
+		if same {
+			continue
+		}
+		for k := 1; k < len(count); k++ {
+			count[k] += count[k-1]
+		}
+		for _, e := range src {
+			d := byte(e.key >> shift)
+			dst[count[d]] = e
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &es[0] {
+		copy(es, src)
+	}
+}
+
+// firstShared returns the smallest key that records i and j share, and
+// whether they share one.
+func (b *blocking) firstShared(i, j int32) (uint64, bool) {
+	x, y := b.keys[b.keyOff[i]:b.keyOff[i+1]], b.keys[b.keyOff[j]:b.keyOff[j+1]]
+	for len(x) > 0 && len(y) > 0 {
+		switch {
+		case x[0] == y[0]:
+			return x[0], true
+		case x[0] < y[0]:
+			x = x[1:]
+		default:
+			y = y[1:]
+		}
+	}
+	return 0, false
+}
+
+// pattern packs the agreement levels of records i and j, four bits a
+// field.
+func (lk *linkage) pattern(i, j int32) uint64 {
+	var p uint64
+	for f, c := range lk.cols {
+		p |= uint64(c.level(i, j)) << (4 * f)
+	}
+	return p
+}
+
+// patternAux is pattern, with the surprise of the aligned words of the
+// first name field (see nameCol.compare), which scoring needs and which
+// would otherwise cost a second comparison.
+func (lk *linkage) patternAux(i, j int32) (uint64, Weight) {
+	var p uint64
+	var aux Weight
+	for f, c := range lk.cols {
+		var l uint8
+		if f == lk.auxField {
+			l, aux = c.(*nameCol).compare(i, j)
+		} else {
+			l = c.level(i, j)
+		}
+		p |= uint64(l) << (4 * f)
+	}
+	return p, aux
+}
+
+// candidates are the compared pairs, each packed as i<<32 | j with i < j,
+// their patterns, and the surprise of their aligned name words; in chunks,
+// in block order.
+type candidates []candChunk
+
+type candChunk struct {
+	pairs []uint64
+	pats  []uint64
+	aux   []Weight
+}
+
+func (c candidates) len() int64 {
+	var n int64
+	for _, ch := range c {
+		n += int64(len(ch.pairs))
+	}
+	return n
+}
+
+// compareCandidates compares every candidate pair once.
+func (lk *linkage) compareCandidates(b *blocking) candidates {
+	// Work is handed out in chunks of blocks of about equal cost, and the
+	// chunks' results are concatenated in order, so the output does not
+	// depend on the number of workers or on scheduling.
+	var chunks []span
+	const target = 1 << 16
+	cost := 0
+	lo := 0
+	for k, bl := range b.blocks {
+		n := int(bl.hi - bl.lo)
+		cost += n * (n - 1) / 2
+		if cost >= target {
+			chunks = append(chunks, span{int32(lo), int32(k + 1)})
+			lo, cost = k+1, 0
+		}
+	}
+	if lo < len(b.blocks) {
+		chunks = append(chunks, span{int32(lo), int32(len(b.blocks))})
+	}
+	out := make(candidates, len(chunks))
+	pairsOf := make([][]int64, len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(lk.cfg.Workers, 1) {
+		wg.Go(func() {
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= len(chunks) {
+					return
+				}
+				var res candChunk
+				perRule := make([]int64, len(b.rules))
+				for _, bl := range b.blocks[chunks[c].lo:chunks[c].hi] {
+					es := b.entries[bl.lo:bl.hi]
+					key := es[0].key
+					for x := range es {
+						i := es[x].rec
+						for _, e := range es[x+1:] {
+							j := e.rec
+							if !lk.comparable(i, j) {
+								continue
+							}
+							if k, _ := b.firstShared(i, j); k != key {
+								continue
+							}
+							p, aux := lk.patternAux(i, j)
+							res.pairs = append(res.pairs, uint64(i)<<32|uint64(j))
+							res.pats = append(res.pats, p)
+							res.aux = append(res.aux, aux)
+							perRule[key>>56]++
+						}
+					}
+				}
+				out[c], pairsOf[c] = res, perRule
+			}
+		})
+	}
+	wg.Wait()
+	for _, perRule := range pairsOf {
+		for r, n := range perRule {
+			b.rules[r].Pairs += n
+		}
+	}
+	return out
+}
+
+// comparablePairs counts the pairs of records that may be linked.
+func (lk *linkage) comparablePairs() int64 {
+	var total, seen int64
+	for _, l := range lk.lists {
+		n := int64(l.hi - l.lo)
+		total += n * seen
+		if !l.unique {
+			total += n * (n - 1) / 2
+		}
+		seen += n
+	}
+	return total
+}
+
+// sample compares pairs that blocking did not propose: all of them when
+// there are at most cfg.Sample comparable pairs, else cfg.Sample pairs drawn
+// uniformly at random (seeded). It returns the patterns found and how many
+// pairs each drawn pair stands for.
+func (lk *linkage) sample(b *blocking, nAll, nCand int64) (map[uint64]int64, float64, int64) {
+	n := int32(len(lk.recs))
+	var pairs []uint64
+	exhaustive := nAll <= int64(lk.cfg.Sample)
+	if exhaustive {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if lk.comparable(i, j) {
+					pairs = append(pairs, uint64(i)<<32|uint64(j))
+				}
+			}
+		}
+	} else {
+		rng := rand.New(rand.NewPCG(lk.cfg.Seed, 0x6c696e6b))
+		for tries := 0; len(pairs) < lk.cfg.Sample && tries < 50*lk.cfg.Sample; tries++ {
+			i, j := int32(rng.IntN(int(n))), int32(rng.IntN(int(n)))
+			if i == j || !lk.comparable(i, j) {
+				continue
+			}
+			if i > j {
+				i, j = j, i
+			}
+			pairs = append(pairs, uint64(i)<<32|uint64(j))
+		}
+	}
+	w := max(lk.cfg.Workers, 1)
+	counts := make([]map[uint64]int64, w)
+	parallel(w, len(pairs), 1024, func(wk, lo, hi int) {
+		m := map[uint64]int64{}
+		for _, p := range pairs[lo:hi] {
+			i, j := int32(p>>32), int32(uint32(p))
+			if _, shared := b.firstShared(i, j); shared {
+				continue // counted among the candidates
+			}
+			m[lk.pattern(i, j)]++
+		}
+		counts[wk] = m
+	})
+	all := map[uint64]int64{}
+	var drawn int64
+	for _, m := range counts {
+		for p, c := range m {
+			all[p] += c
+			drawn += c
+		}
+	}
+	weight := 1.0
+	if !exhaustive && drawn > 0 {
+		weight = float64(nAll-nCand) / float64(drawn)
+	}
+	return all, weight, int64(len(pairs))
+}

@@ -1,0 +1,125 @@
+package link
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+)
+
+// Config is what a linkage needs beyond its lists: the schema of their
+// records, the blocking rules, and the tuning of the model. Fields left zero
+// take the documented defaults, so Config{Schema: s, Rules: r} is a complete
+// configuration.
+type Config struct {
+	// Schema lists the fields of every record. Required.
+	Schema Schema
+	// Rules are the blocking rules, 1 to [MaxRules]; their candidate pairs
+	// are united.
+	Rules []Rule
+	// MinScore is the least score (prior plus the weights of the fields,
+	// the log-odds that two records are of one person) at which a pair is
+	// linked. The default, 0, links at even odds or better; raise it for
+	// precision (6.644 bits is 99 to 1), lower it for recall.
+	MinScore Weight
+	// MaxBlock is the largest block of records sharing a key that is
+	// compared pair by pair; larger blocks (a key as common as "García"
+	// alone) are skipped and counted in [Stats.SkippedBlocks]. Default 1000.
+	MaxBlock int
+	// MaxCluster is the largest number of records a cluster may reach by
+	// linking (exact matches on a unique field are joined regardless).
+	// Default 50.
+	MaxCluster int
+	// Sample is the number of random pairs compared to estimate how often
+	// fields agree by chance. When all comparable pairs are fewer, all are
+	// compared instead. Default: ten times the number of records, at least
+	// 100,000 and at most 1,000,000.
+	Sample int
+	// Seed seeds the random sample; the same seed and input give the same
+	// result.
+	Seed uint64
+	// MaxIterations bounds the iterations of the EM estimation. Default 200.
+	MaxIterations int
+	// Workers is the number of goroutines that compare pairs. The result
+	// does not depend on it. Default: runtime.GOMAXPROCS(0).
+	Workers int
+}
+
+// Defaults of [Config].
+const (
+	DefaultMaxBlock      = 1000
+	DefaultMaxCluster    = 50
+	DefaultMaxIterations = 200
+)
+
+// Validate reports every problem with c, joined: an invalid schema, no
+// rules or too many, a rule whose key names no field of the schema or a
+// part the field's kind does not give, a negative tuning value.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Schema.Len() == 0 {
+		errs = append(errs, fieldErr("Config.Schema", "", ErrInvalid, "no fields"))
+	}
+	if len(c.Rules) == 0 || len(c.Rules) > MaxRules {
+		errs = append(errs, fieldErr("Config.Rules", strconv.Itoa(len(c.Rules)), ErrInvalid, "want 1 to %d rules", MaxRules))
+	}
+	for i, r := range c.Rules {
+		where := fmt.Sprintf("Config.Rules[%d]", i)
+		if r.Name == "" || len(r.Name) > 64 {
+			errs = append(errs, fieldErr(where+".Name", r.Name, ErrInvalid, "want 1 to 64 bytes"))
+		}
+		if r.MaxBlock < 0 || r.MaxBlock == 1 {
+			errs = append(errs, fieldErr(where+".MaxBlock", strconv.Itoa(r.MaxBlock), ErrInvalid, "want 0 or at least 2"))
+		}
+		if len(r.Keys) == 0 || len(r.Keys) > 4 {
+			errs = append(errs, fieldErr(where+".Keys", strconv.Itoa(len(r.Keys)), ErrInvalid, "want 1 to 4 keys"))
+		}
+		for k, key := range r.Keys {
+			kw := fmt.Sprintf("%s.Keys[%d]", where, k)
+			f := c.Schema.Index(key.Field)
+			if f < 0 {
+				errs = append(errs, fieldErr(kw+".Field", key.Field, ErrUnknown, "no such field in the schema"))
+				continue
+			}
+			kind := c.Schema.fields[f].Kind
+			if !key.Part.IsValid() || !key.Part.allows(kind) {
+				errs = append(errs, fieldErr(kw+".Part", key.Part.String(), ErrInvalid, "not a part of a %s field", kind))
+			}
+			switch {
+			case key.N < 0 || key.N > 32,
+				key.Part == Prefix && key.N == 0,
+				key.Part != Prefix && !key.Part.takesWords() && key.N != 0:
+				errs = append(errs, fieldErr(kw+".N", strconv.Itoa(key.N), ErrInvalid, "a prefix takes 1 to 32 characters, parts made of words 0 to 32, other parts 0"))
+			}
+		}
+	}
+	for _, v := range []struct {
+		name string
+		v    int
+	}{{"MaxBlock", c.MaxBlock}, {"MaxCluster", c.MaxCluster}, {"Sample", c.Sample}, {"MaxIterations", c.MaxIterations}, {"Workers", c.Workers}} {
+		if v.v < 0 {
+			errs = append(errs, fieldErr("Config."+v.name, strconv.Itoa(v.v), ErrInvalid, "negative"))
+		}
+	}
+	if c.MaxBlock == 1 {
+		errs = append(errs, fieldErr("Config.MaxBlock", "1", ErrInvalid, "a block of one record has no pairs"))
+	}
+	return errors.Join(errs...)
+}
+
+// withDefaults returns c with zero tuning values replaced by the defaults.
+func (c Config) withDefaults() Config {
+	if c.MaxBlock == 0 {
+		c.MaxBlock = DefaultMaxBlock
+	}
+	if c.MaxCluster == 0 {
+		c.MaxCluster = DefaultMaxCluster
+	}
+	if c.MaxIterations == 0 {
+		c.MaxIterations = DefaultMaxIterations
+	}
+	if c.Workers == 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	return c
+}

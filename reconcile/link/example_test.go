@@ -1,0 +1,233 @@
+package link_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/freedcount/freedcount/reconcile"
+	"github.com/freedcount/freedcount/reconcile/link"
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// Every person in these examples is INVENTED: names, national IDs and keys
+// are made up and belong to no one.
+
+func ExampleNormalize() {
+	fmt.Println(link.Normalize("  JOSÉ   Peña "))
+	fmt.Println(link.Fold("  JOSÉ   Peña "))
+	// Output:
+	// josé peña
+	// jose pena
+}
+
+func ExampleParseCedula() {
+	for _, s := range []string{"V-12.345.678", "V12345678", "12.345.678", "v 12 345 678", "E-84.512.309"} {
+		c, err := link.ParseCedula(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-14q %s (printed %v)\n", s, c.Canonical(), c)
+	}
+	_, err := link.ParseCedula("V-12.34.5678")
+	fmt.Println(err, errors.Is(err, link.ErrInvalid))
+	// Output:
+	// "V-12.345.678" V-12345678 (printed Cedula(<redacted>))
+	// "V12345678"    V-12345678 (printed Cedula(<redacted>))
+	// "12.345.678"   V-12345678 (printed Cedula(<redacted>))
+	// "v 12 345 678" V-12345678 (printed Cedula(<redacted>))
+	// "E-84.512.309" E-84512309 (printed Cedula(<redacted>))
+	// link: Cedula <redacted>: invalid: digits not grouped by threes true
+}
+
+func ExampleParseName() {
+	for _, s := range []string{"José Luis Pérez García", "PÉREZ GARCÍA, JOSÉ LUIS", "María Peña de González"} {
+		n := link.MustName(s)
+		fmt.Printf("%s | %s | given %q, surnames %q %q, married %q\n",
+			n.Text(), n.Folded(), n.Given(), n.Paternal(), n.Maternal(), n.Married())
+	}
+	// Output:
+	// pérez garcía, josé luis | perez garcia, jose luis | given ["josé" "luis"], surnames "pérez" "garcía", married ""
+	// pérez garcía, josé luis | perez garcia, jose luis | given ["josé" "luis"], surnames "pérez" "garcía", married ""
+	// peña de gonzález, maría | pena de gonzalez, maria | given ["maría"], surnames "peña" "", married "gonzález"
+}
+
+func ExampleJaroWinkler() {
+	fmt.Printf("%.4f %.4f %.4f\n", link.JaroWinkler("MARTHA", "MARHTA"), link.JaroWinkler("DWAYNE", "DUANE"), link.JaroWinkler("DIXON", "DICKSONX"))
+	// Characters, not bytes: É is one of four.
+	fmt.Printf("%.4f\n", link.JaroWinkler("JOSÉ", "JOSE"))
+	// Output:
+	// 0.9611 0.8400 0.8133
+	// 0.8833
+}
+
+// A schema for any data: here, FEBRL-style records with English names,
+// addresses and social security numbers.
+func ExampleNewSchema() {
+	s, err := link.NewSchema(
+		link.Field{Name: "given_name", Kind: link.Text},
+		link.Field{Name: "surname", Kind: link.Text},
+		link.Field{Name: "postcode", Kind: link.Code},
+		link.Field{Name: "date_of_birth", Kind: link.Date},
+		link.Field{Name: "soc_sec_id", Kind: link.Code},
+	)
+	fmt.Println(s.Len(), s.Index("postcode"), err)
+	_, err = link.NewSchema(link.Field{Name: "surname", Kind: link.Text, Unique: true})
+	fmt.Println(err)
+	// Output:
+	// 5 2 <nil>
+	// link: Schema.Fields[0].Unique "surname": invalid: only cedula_id and identifier fields can be unique
+}
+
+// record makes an INVENTED detainee's record released on 25 January 2026.
+func record(key, name, cedula string, born int) link.Record {
+	d := release.Detainee{ID: release.MustDetaineeID(key), Name: name, NationalID: cedula, BirthYear: born}
+	r, err := link.DetaineeRecord(d, sunday)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+var (
+	sunday = release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"),
+		release.Day(release.MustDate(2026, time.January, 25)))
+	published = time.Date(2026, time.January, 25, 21, 0, 0, 0, time.UTC)
+	// An NGO's list, with one person twice, and a government's list.
+	ngoList = link.List{Source: source.MustSourceID("ngo"), Stated: published, Records: []link.Record{
+		record("FP-1", "Ana Lucía Mendoza Ferrer", "V-10.203.040", 1979),
+		record("FP-2", "Efraín José Zambrano Ríos", "V-13.579.246", 1983),
+		record("FP-3", "Dayana Sofía Briceño Lara", "", 1991),
+		record("FP-4", "EFRAIN JOSE ZAMBRANO RIOS", "13579246", 1983),
+		record("FP-5", "Tomás Echeverría Olmos", "E-84.512.309", 1975),
+	}}
+	govList = link.List{Source: source.MustSourceID("gov"), Stated: published, Unique: true, Records: []link.Record{
+		record("G-1", "MENDOZA FERRER, ANA LUCIA", "10203040", 1979),
+		record("G-2", "BRICENO, DAYANA SOFIA", "V20864197", 1991),
+		record("G-3", "Jesús Alberto Márquez Núñez", "V14900317", 1970),
+		record("G-4", "Verónica Colmenárez Ávila", "V19233874", 1987),
+		record("G-5", "Óscar Sánchez Ibáñez", "V11027559", 1965),
+		record("G-6", "Joaquín Villalobos Añez", "V21555030", 1994),
+	}}
+)
+
+func ExampleLink() {
+	r, err := link.Link(link.DetaineeConfig(), ngoList, govList)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Stats().Records, "records,", r.NumClusters(), "people")
+	for c := range r.Clusters() {
+		if len(c.Members) > 1 {
+			fmt.Println(c.ID, c.Members)
+		}
+	}
+	// Output:
+	// 11 records, 8 people
+	// gov/G-1 [gov/G-1 ngo/FP-1]
+	// gov/G-2 [gov/G-2 ngo/FP-3]
+	// ngo/FP-2 [ngo/FP-2 ngo/FP-4]
+}
+
+func ExampleResult_Explain() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	e, _ := r.Explain(link.Ref{Source: ngoList.Source, ID: release.MustDetaineeID("FP-3")},
+		link.Ref{Source: govList.Source, ID: release.MustDetaineeID("G-2")})
+	fmt.Print(e)
+	// Output:
+	// ngo/FP-3 ~ gov/G-2: score +7.382 bits, linked
+	//   prior                        -3.631
+	//   name           contained     +5.145 (+1.054 for frequency)
+	//   national_id    missing        0.000
+	//   birth_year     exact         +5.868
+	//   sex            missing        0.000
+	//   region         missing        0.000
+	//   facility       missing        0.000
+}
+
+func ExampleResult_Verified() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	c := r.Verified(sunday)
+	fmt.Println(c.People, "people released, in", c.Records, "records")
+	for _, s := range c.Sources {
+		fmt.Printf("%s: %d people in %d records\n", s.Source, s.People, s.Records)
+	}
+	// Output:
+	// 8 people released, in 11 records
+	// gov: 6 people in 6 records
+	// ngo: 4 people in 5 records
+}
+
+// The verifications of linked lists are the verified floor of reconcile:
+// the NGO's claim of "at least 10" leaves 2 unverified.
+func ExampleResult_Verifications() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	var ev reconcile.Evidence
+	ev, err := ev.AddSources(
+		source.Source{ID: ngoList.Source, Name: "An NGO", Kind: source.NGO, Method: source.VerifiesIdentities, Confidence: decimal.RequireFromString("0.9")},
+		source.Source{ID: govList.Source, Name: "A government", Kind: source.Government, Method: source.Announces, Confidence: decimal.RequireFromString("0.7")},
+	)
+	if err == nil {
+		ev, err = ev.AddVerifications(r.Verifications()...)
+	}
+	if err == nil {
+		ev, err = ev.AddClaims(source.Claim{ID: source.MustClaimID("ngo-1"), Source: ngoList.Source, Stated: published,
+			Measure: source.Releases, Scope: sunday, Quantity: source.MustQuantity("10"), Status: source.Final, Basis: source.NamedList})
+	}
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ix, _ := reconcile.NewIndex(ev, reconcile.DefaultPolicy())
+	f, _ := ix.Figure(source.Releases, sunday)
+	fmt.Println(len(r.Verifications()), "verifications of", f.Verified, "people; unverified", f.Unverified)
+	// Output:
+	// 10 verifications of 8 people; unverified [2, 2]
+}
+
+// Two organisations link their lists from keyed tokens, without sending
+// each other a name or a national ID.
+func ExamplePseudonymizer() {
+	p, err := link.NewPseudonymizer([]byte("a key the two organisations share, and keep secret"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, _ := p.NationalID(link.MustCedula("V-12.345.678"))
+	b, _ := p.NationalID(link.MustCedula("12345678"))
+	n1, _ := p.NameYear(link.MustName("José Luis Pérez García"), 1980)
+	n2, _ := p.NameYear(link.MustName("PEREZ GARCIA, JOSE LUIS"), 1980)
+	fmt.Println(a == b, n1 == n2, a == n1, len(a.String()))
+	other, _ := link.NewPseudonymizer([]byte("another key, another exchange, unlinkable tokens"))
+	c, _ := other.NationalID(link.MustCedula("V-12.345.678"))
+	fmt.Println(a == c, strings.Contains(a.String(), "12345678"))
+	// Output:
+	// true true false 64
+	// false false
+}
+
+func ExampleDetaineeRecord() {
+	d := release.Detainee{ID: release.MustDetaineeID("FP-9"), Name: "Inés Páez", NationalID: "V-18.300.41"}
+	_, err := link.DetaineeRecord(d, sunday)
+	fmt.Println(err)
+	d.NationalID = "V-18.300.411"
+	r, err := link.DetaineeRecord(d, sunday)
+	fmt.Println(r, len(r.Values), err)
+	// Output:
+	// link: Detainee.NationalID <redacted>: invalid: FP-9: digits not grouped by threes
+	// Record(FP-9) 6 <nil>
+}
+
+func ExampleConfig_Validate() {
+	cfg := link.DetaineeConfig()
+	cfg.Rules = append(cfg.Rules, link.Rule{Name: "by-year", Keys: []link.Key{{Field: "birth_year", Part: link.EachToken}}})
+	fmt.Println(cfg.Validate())
+	// Output:
+	// link: Config.Rules[7].Keys[0].Part "each_token": invalid: not a part of a year field
+}
