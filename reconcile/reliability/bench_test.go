@@ -3,6 +3,7 @@ package reliability_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -12,12 +13,17 @@ import (
 	"github.com/freedcount/freedcount/source"
 )
 
+// factFinderRounds is how many rounds the reference fact-finders run: they
+// have no fixed point to stop at (see factfinders_test.go).
+const factFinderRounds = 20
+
 // BenchmarkPopulation estimates the population data set and reports, from
 // the same run, the error rates against the truth (exact, and beyond 1 %)
-// with the baselines: majority vote (ties to the first claim in file order)
-// and the lower median. ns/op is the whole Estimate, including reading the
-// evidence with reconcile.NewIndex; the index sub-benchmark times that
-// reading alone.
+// with the baselines: majority vote (ties to the first claim in file order),
+// the lower median, and Pasternack and Roth's PooledInvestment (g = 1.4)
+// and Investment (g = 1.2) after factFinderRounds rounds. ns/op is the
+// whole Estimate, including reading the evidence with reconcile.NewIndex;
+// the index sub-benchmark times that reading alone.
 func BenchmarkPopulation(b *testing.B) {
 	d := loadPopulation(b)
 	opt := reliability.DefaultOptions()
@@ -32,12 +38,21 @@ func BenchmarkPopulation(b *testing.B) {
 		exact, beyond := score(d.truth, fromResult(r), 0.01)
 		mExact, mBeyond := score(d.truth, baseline(d, majority), 0.01)
 		lExact, lBeyond := score(d.truth, baseline(d, lowerMedian), 0.01)
+		start := time.Now()
+		pExact, pBeyond := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0.01)
+		pTook := time.Since(start)
+		iExact, iBeyond := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0.01)
 		b.ReportMetric(exact, "err-exact")
 		b.ReportMetric(beyond, "err-1%")
 		b.ReportMetric(mExact, "majority-exact")
 		b.ReportMetric(mBeyond, "majority-1%")
 		b.ReportMetric(lExact, "lowmedian-exact")
 		b.ReportMetric(lBeyond, "lowmedian-1%")
+		b.ReportMetric(pExact, "pooledinv-exact")
+		b.ReportMetric(pBeyond, "pooledinv-1%")
+		b.ReportMetric(float64(pTook.Milliseconds()), "ms-pooledinv")
+		b.ReportMetric(iExact, "investment-exact")
+		b.ReportMetric(iBeyond, "investment-1%")
 		b.ReportMetric(float64(r.Iterations), "rounds")
 		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/estimate")
 		b.ReportMetric(float64(d.build.Milliseconds()), "ms-build-evidence")
@@ -53,8 +68,9 @@ func BenchmarkPopulation(b *testing.B) {
 
 // BenchmarkFlights estimates the flight data set and reports, from the same
 // run, the accuracy against clean.csv with the baselines: majority vote on
-// the raw strings (the README's), majority vote on the parsed times, and
-// the same estimation without the copy model.
+// the raw strings (the README's), majority vote on the parsed times, the
+// same estimation without the copy model, and PooledInvestment and
+// Investment on the parsed times, as in BenchmarkPopulation.
 func BenchmarkFlights(b *testing.B) {
 	d := loadFlights(b)
 	opt := reliability.DefaultOptions()
@@ -75,8 +91,12 @@ func BenchmarkFlights(b *testing.B) {
 	exact, _ := score(d.truth, fromResult(r), 0)
 	nExact, _ := score(d.truth, fromResult(rn), 0)
 	mExact, _ := score(d.truth, baseline(d, majority), 0)
+	pExact, _ := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0)
+	iExact, _ := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0)
 	b.ReportMetric(1-exact, "accuracy")
 	b.ReportMetric(1-nExact, "nocopy-accuracy")
+	b.ReportMetric(1-pExact, "pooledinv-accuracy")
+	b.ReportMetric(1-iExact, "investment-accuracy")
 	b.ReportMetric(1-mExact, "majority-parsed")
 	b.ReportMetric(rawMajorityAccuracy(d), "majority-raw")
 	b.ReportMetric(float64(r.Iterations), "rounds")
