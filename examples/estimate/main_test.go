@@ -95,7 +95,7 @@ func Example() {
 	//      and the answer hangs on it. The state keeps its documented count and no estimate.
 	//
 	// 4. How far to trust each source
-	//    Learned from 59 claims about weekly releases in December 2025 (10 rounds, converged: true):
+	//    Learned from 59 claims about weekly releases in December 2025 (11 rounds, converged: true):
 	//            source  claims  contested  estimated error  copying  weight
 	//            church      11         11             0.11     0.09    1.00
 	//             daily      12         12             0.23     0.06    0.89

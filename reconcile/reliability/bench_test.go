@@ -10,111 +10,193 @@ import (
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reliability"
 	"github.com/freedcount/freedcount/reconcile/reliability/reliabilitytest"
-	"github.com/freedcount/freedcount/source"
 )
 
 // factFinderRounds is how many rounds the reference fact-finders run: they
 // have no fixed point to stop at (see factfinders_test.go).
 const factFinderRounds = 20
 
-// BenchmarkPopulation estimates the population data set and reports, from
-// the same run, the error rates against the truth (exact, and beyond 1 %)
-// with the baselines: majority vote (ties to the first claim in file order),
-// the lower median, and Pasternack and Roth's PooledInvestment (g = 1.4)
-// and Investment (g = 1.2) after factFinderRounds rounds. ns/op is the
-// whole Estimate, including reading the evidence with reconcile.NewIndex;
-// the index sub-benchmark times that reading alone.
-func BenchmarkPopulation(b *testing.B) {
-	d := loadPopulation(b)
-	opt := reliability.DefaultOptions()
-	b.Run("estimate", func(b *testing.B) {
-		var r reliability.Result
-		for b.Loop() {
-			var err error
-			if r, err = reliability.Estimate(d.ev, opt); err != nil {
-				b.Fatal(err)
-			}
-		}
-		exact, beyond := score(d.truth, fromResult(r), 0.01)
-		mExact, mBeyond := score(d.truth, baseline(d, majority), 0.01)
-		lExact, lBeyond := score(d.truth, baseline(d, lowerMedian), 0.01)
-		start := time.Now()
-		pExact, pBeyond := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0.01)
-		pTook := time.Since(start)
-		iExact, iBeyond := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0.01)
-		b.ReportMetric(exact, "err-exact")
-		b.ReportMetric(beyond, "err-1%")
-		b.ReportMetric(mExact, "majority-exact")
-		b.ReportMetric(mBeyond, "majority-1%")
-		b.ReportMetric(lExact, "lowmedian-exact")
-		b.ReportMetric(lBeyond, "lowmedian-1%")
-		b.ReportMetric(pExact, "pooledinv-exact")
-		b.ReportMetric(pBeyond, "pooledinv-1%")
-		b.ReportMetric(float64(pTook.Milliseconds()), "ms-pooledinv")
-		b.ReportMetric(iExact, "investment-exact")
-		b.ReportMetric(iBeyond, "investment-1%")
-		b.ReportMetric(float64(r.Iterations), "rounds")
-		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/estimate")
-		b.ReportMetric(float64(d.build.Milliseconds()), "ms-build-evidence")
-	})
-	b.Run("index", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := reconcile.NewIndex(d.ev, opt.Policy); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-}
+// starts are the starts every benchmark measures, the default first.
+var starts = []reliability.Start{reliability.PooledStart, reliability.PriorStart}
 
-// BenchmarkFlights estimates the flight data set and reports, from the same
-// run, the accuracy against clean.csv with the baselines: majority vote on
-// the raw strings (the README's), majority vote on the parsed times, the
-// same estimation without the copy model, and PooledInvestment and
-// Investment on the parsed times, as in BenchmarkPopulation.
-func BenchmarkFlights(b *testing.B) {
-	d := loadFlights(b)
+// estimateWith runs Estimate under the default options but for the start.
+func estimateWith(b *testing.B, e reconcile.Evidence, st reliability.Start) reliability.Result {
 	opt := reliability.DefaultOptions()
-	var r reliability.Result
-	for b.Loop() {
-		var err error
-		if r, err = reliability.Estimate(d.ev, opt); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	noCopy := opt
-	noCopy.CopyPrior = decimal.Zero
-	rn, err := reliability.Estimate(d.ev, noCopy)
+	opt.Start = st
+	r, err := reliability.Estimate(e, opt)
 	if err != nil {
 		b.Fatal(err)
 	}
-	exact, _ := score(d.truth, fromResult(r), 0)
-	nExact, _ := score(d.truth, fromResult(rn), 0)
-	mExact, _ := score(d.truth, baseline(d, majority), 0)
-	pExact, _ := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0)
-	iExact, _ := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0)
-	b.ReportMetric(1-exact, "accuracy")
-	b.ReportMetric(1-nExact, "nocopy-accuracy")
-	b.ReportMetric(1-pExact, "pooledinv-accuracy")
-	b.ReportMetric(1-iExact, "investment-accuracy")
-	b.ReportMetric(1-mExact, "majority-parsed")
-	b.ReportMetric(rawMajorityAccuracy(d), "majority-raw")
-	b.ReportMetric(float64(r.Iterations), "rounds")
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/estimate")
+	return r
 }
 
-// BenchmarkSynthetic measures throughput on larger synthetic scenarios:
-// twelve sources of mixed accuracy speaking about most objects, two
-// copiers and many one-time sources.
+// BenchmarkPopulation estimates the population data set from each start
+// and reports, from the same run, the error rates against the truth
+// (exact, and beyond 1 %); the default start's sub-benchmark also reports
+// the baselines: majority vote (ties to the first claim in file order), the
+// lower median, and Pasternack and Roth's PooledInvestment (g = 1.4) and
+// Investment (g = 1.2) after factFinderRounds rounds. ns/op is the whole
+// Estimate, including reading the evidence with reconcile.NewIndex; the
+// index sub-benchmark times that reading alone.
+func BenchmarkPopulation(b *testing.B) {
+	d := loadPopulation(b)
+	for _, st := range starts {
+		b.Run("start="+st.String(), func(b *testing.B) {
+			var r reliability.Result
+			for b.Loop() {
+				r = estimateWith(b, d.ev, st)
+			}
+			exact, beyond := score(d.truth, fromResult(r), 0.01)
+			b.ReportMetric(exact, "err-exact")
+			b.ReportMetric(beyond, "err-1%")
+			b.ReportMetric(float64(r.Iterations), "rounds")
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/estimate")
+			if st != reliability.PooledStart {
+				return
+			}
+			mExact, mBeyond := score(d.truth, baseline(d, majority), 0.01)
+			lExact, lBeyond := score(d.truth, baseline(d, lowerMedian), 0.01)
+			start := time.Now()
+			pExact, pBeyond := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0.01)
+			pTook := time.Since(start)
+			iExact, iBeyond := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0.01)
+			b.ReportMetric(mExact, "majority-exact")
+			b.ReportMetric(mBeyond, "majority-1%")
+			b.ReportMetric(lExact, "lowmedian-exact")
+			b.ReportMetric(lBeyond, "lowmedian-1%")
+			b.ReportMetric(pExact, "pooledinv-exact")
+			b.ReportMetric(pBeyond, "pooledinv-1%")
+			b.ReportMetric(float64(pTook.Milliseconds()), "ms-pooledinv")
+			b.ReportMetric(iExact, "investment-exact")
+			b.ReportMetric(iBeyond, "investment-1%")
+			b.ReportMetric(float64(d.build.Milliseconds()), "ms-build-evidence")
+		})
+	}
+	b.Run("index", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := reconcile.NewIndex(d.ev, reconcile.DefaultPolicy()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkFlights estimates the flight data set from each start and
+// reports, from the same run, the accuracy against clean.csv, and the same
+// estimation without the copy model; the default start's sub-benchmark
+// also reports the baselines: majority vote on the raw strings (the
+// README's), majority vote on the parsed times, and PooledInvestment and
+// Investment on the parsed times, as in BenchmarkPopulation.
+func BenchmarkFlights(b *testing.B) {
+	d := loadFlights(b)
+	for _, st := range starts {
+		b.Run("start="+st.String(), func(b *testing.B) {
+			var r reliability.Result
+			for b.Loop() {
+				r = estimateWith(b, d.ev, st)
+			}
+			b.StopTimer()
+			noCopy := reliability.DefaultOptions()
+			noCopy.Start = st
+			noCopy.CopyPrior = decimal.Zero
+			rn, err := reliability.Estimate(d.ev, noCopy)
+			if err != nil {
+				b.Fatal(err)
+			}
+			exact, _ := score(d.truth, fromResult(r), 0)
+			nExact, _ := score(d.truth, fromResult(rn), 0)
+			b.ReportMetric(1-exact, "accuracy")
+			b.ReportMetric(1-nExact, "nocopy-accuracy")
+			b.ReportMetric(float64(r.Iterations), "rounds")
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/estimate")
+			if st != reliability.PooledStart {
+				return
+			}
+			mExact, _ := score(d.truth, baseline(d, majority), 0)
+			pExact, _ := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0)
+			iExact, _ := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0)
+			b.ReportMetric(1-pExact, "pooledinv-accuracy")
+			b.ReportMetric(1-iExact, "investment-accuracy")
+			b.ReportMetric(1-mExact, "majority-parsed")
+			b.ReportMetric(rawMajorityAccuracy(d), "majority-raw")
+		})
+	}
+}
+
+// generatedScenarios is how many of reliabilitytest.Scenarios' small
+// scenarios BenchmarkScenarios measures.
+const generatedScenarios = 1000
+
+// BenchmarkScenarios estimates reliabilitytest's named synthetic scenarios,
+// each over seeds 1 to 5, and the first generatedScenarios small scenarios
+// of reliabilitytest.Scenarios (by rapid's example seeds 0, 1, …), from
+// each start, and reports the mean error rate against the truth (the mean
+// over the scenarios of the share of objects whose figure is wrong), the
+// worst scenario's, and the mean rounds. ns/op is the whole set.
+func BenchmarkScenarios(b *testing.B) {
+	sets := []struct {
+		name string
+		scs  []reliabilitytest.Scenario
+	}{
+		{"mixed", seeds(reliabilitytest.Mixed())},
+		{"liar-clique", seeds(reliabilitytest.LiarClique())},
+		{"sparse", seeds(reliabilitytest.Sparse())},
+		{"copy-ring", seeds(reliabilitytest.CopyRing())},
+		{"generated", generated(generatedScenarios)},
+	}
+	for _, set := range sets {
+		for _, st := range starts {
+			b.Run(set.name+"/start="+st.String(), func(b *testing.B) {
+				rs := make([]reliability.Result, len(set.scs))
+				for b.Loop() {
+					for i, sc := range set.scs {
+						rs[i] = estimateWith(b, sc.Evidence, st)
+					}
+				}
+				var sum, worst, rounds float64
+				for i, sc := range set.scs {
+					e := scenarioError(sc, rs[i])
+					sum += e
+					worst = max(worst, e)
+					rounds += float64(rs[i].Iterations)
+				}
+				n := float64(len(set.scs))
+				b.ReportMetric(sum/n, "err-exact")
+				b.ReportMetric(worst, "err-worst")
+				b.ReportMetric(rounds/n, "rounds")
+			})
+		}
+	}
+}
+
+// seeds builds the scenario cfg describes from seeds 1 to 5.
+func seeds(cfg reliabilitytest.Config) []reliabilitytest.Scenario {
+	var scs []reliabilitytest.Scenario
+	for seed := uint64(1); seed <= 5; seed++ {
+		scs = append(scs, reliabilitytest.Synthetic(cfg, seed))
+	}
+	return scs
+}
+
+// generated draws the first n scenarios of reliabilitytest.Scenarios.
+func generated(n int) []reliabilitytest.Scenario {
+	scs := make([]reliabilitytest.Scenario, n)
+	for i := range scs {
+		scs[i] = reliabilitytest.Scenarios().Example(i)
+	}
+	return scs
+}
+
+// BenchmarkSynthetic measures throughput on larger scenarios of
+// reliabilitytest.Mixed's kind, with the default start.
 func BenchmarkSynthetic(b *testing.B) {
 	for _, objects := range []int{1_000, 10_000} {
 		if testing.Short() && objects > 1_000 {
 			continue
 		}
-		sc := reliabilitytest.Synthetic(reliabilitytest.Config{
-			Objects: objects, Accuracies: []float64{0.95, 0.9, 0.9, 0.85, 0.8, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2},
-			Coverage: 0.7, Copiers: []int{10, 11}, Once: objects / 10, OnceAccuracy: 0.6,
-		}, 1)
+		cfg := reliabilitytest.Mixed()
+		cfg.Objects, cfg.Once = objects, objects/10
+		sc := reliabilitytest.Synthetic(cfg, 1)
 		b.Run(fmt.Sprintf("claims=%d", sc.Evidence.NumClaims()), func(b *testing.B) {
 			var r reliability.Result
 			for b.Loop() {
@@ -123,13 +205,7 @@ func BenchmarkSynthetic(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			miss := 0
-			for _, tr := range sc.Truth {
-				if o, ok := r.Object(source.Releases, tr.Scope); !ok || o.Value != tr.Value {
-					miss++
-				}
-			}
-			b.ReportMetric(float64(miss)/float64(len(sc.Truth)), "err-exact")
+			b.ReportMetric(scenarioError(sc, r), "err-exact")
 			b.ReportMetric(float64(r.Iterations), "rounds")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sc.Evidence.NumClaims()), "ns/claim")
 		})

@@ -20,6 +20,7 @@ func TestRepeatsAreNotIndependentConfirmations(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		sc := reliabilitytest.Scenarios().Draw(t, "scenario")
 		opt := DefaultOptions()
+		opt.Start = rapid.SampledFrom([]Start{PooledStart, PriorStart}).Draw(t, "start")
 		ix, err := reconcile.NewIndex(sc.Evidence, opt.Policy)
 		if err != nil {
 			t.Fatal(err)

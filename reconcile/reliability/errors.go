@@ -41,3 +41,8 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(field, value, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
 }
+
+// badEnum builds the error for an unknown enum value or name.
+func badEnum(field, value, reason string) error {
+	return fieldErr(field, value, "%s", reason)
+}

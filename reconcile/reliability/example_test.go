@@ -9,6 +9,7 @@ import (
 
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reliability"
+	"github.com/freedcount/freedcount/reconcile/reliability/reliabilitytest"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
 )
@@ -170,6 +171,37 @@ func ExampleEstimate() {
 	// converged: true
 }
 
+// A liar and two sources repeating its every claim face four honest
+// sources (reliabilitytest.LiarClique, seed 4): where the liar is wrong,
+// its figure usually has three claims and the truth fewer. Started from
+// equal accuracies, the estimation believes the clique; started from
+// PooledInvestment's, the default, it finds the honest sources.
+func ExampleStart() {
+	sc := reliabilitytest.Synthetic(reliabilitytest.LiarClique(), 4)
+	for _, st := range []reliability.Start{reliability.PriorStart, reliability.PooledStart} {
+		opt := reliability.DefaultOptions()
+		opt.Start = st
+		r, err := reliability.Estimate(sc.Evidence, opt)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		wrong := 0
+		for _, tr := range sc.Truth {
+			if o, _ := r.Object(source.Releases, tr.Scope); o.Value != tr.Value {
+				wrong++
+			}
+		}
+		liar, _ := r.Source(source.MustSourceID("s04"))
+		honest, _ := r.Source(source.MustSourceID("s00"))
+		fmt.Printf("%s: wrong on %d of %d days; weight of the liar %s, of an honest source %s\n",
+			st, wrong, len(sc.Truth), liar.Weight.StringFixed(2), honest.Weight.StringFixed(2))
+	}
+	// Output:
+	// prior: wrong on 115 of 150 days; weight of the liar 1.00, of an honest source 0.24
+	// pooled: wrong on 33 of 150 days; weight of the liar 0.06, of an honest source 0.97
+}
+
 // Invalid options are reported field by field, as typed errors.
 func ExampleOptions_Validate() {
 	opt := reliability.DefaultOptions()
@@ -191,9 +223,9 @@ func ExampleOptions_Validate() {
 // The default options: the reading of claims is reconcile's default.
 func ExampleDefaultOptions() {
 	opt := reliability.DefaultOptions()
-	fmt.Println(opt.FalseValues, opt.PriorStrength, opt.CopyPrior, opt.CopyStrength, opt.MaxIterations, opt.Tolerance)
+	fmt.Println(opt.FalseValues, opt.PriorStrength, opt.CopyPrior, opt.CopyStrength, opt.MaxIterations, opt.Tolerance, opt.Start)
 	fmt.Println(opt.Validate() == nil)
 	// Output:
-	// 100 2 0.1 2 500 0.0001
+	// 100 2 0.1 2 500 0.0001 pooled
 	// true
 }

@@ -13,7 +13,7 @@ import (
 const (
 	minAccuracy     = 1e-4
 	maxAccuracy     = 1 - 1e-4
-	initialAccuracy = 0.8 // every source's accuracy before the first round
+	initialAccuracy = 0.8 // every source's accuracy before the first round, from PriorStart
 	minPrior        = 0.5 // the pooled prior accuracy never falls below
 	maxCopy         = 0.999
 )
@@ -65,6 +65,7 @@ type vote struct {
 type model struct {
 	n, kA, c0, kC, tol float64
 	maxIter            int
+	start              Start
 
 	ids       []source.SourceID // sources by ID
 	group     []int32           // declared independence group of each source
@@ -92,6 +93,7 @@ type model struct {
 	ll       []fix
 	full     []float64 // posterior with every claim
 	loo      []float64 // posterior without one claim
+	pw       []float64 // by claim index: log investment (pooledStart)
 }
 
 func newModel(opt Options) *model {
@@ -102,13 +104,14 @@ func newModel(opt Options) *model {
 		kC:      opt.CopyStrength.InexactFloat64(),
 		tol:     opt.Tolerance.InexactFloat64(),
 		maxIter: opt.MaxIterations,
+		start:   opt.Start.orDefault(),
 	}
 }
 
-// run iterates the rounds (an E-step and an M-step, see round) from
-// every source at the initial accuracy and the prior copy rate, until a
-// round moves no accuracy and no copy rate by more than the tolerance, or
-// the cap on rounds is reached.
+// run iterates the rounds (an E-step and an M-step, see round) from the
+// start (every source at the prior copy rate, and at the initial accuracy
+// or the one pooledStart gives it), until a round moves no accuracy and no
+// copy rate by more than the tolerance, or the cap on rounds is reached.
 //
 // Plain EM creeps towards its fixed point (on the population data set the
 // largest move shrinks by about 3 % a round), so rounds are grouped in
@@ -125,6 +128,9 @@ func (m *model) run() {
 		m.acc[s], m.cp[s] = initialAccuracy, m.c0
 	}
 	m.prior = initialAccuracy
+	if m.start == PooledStart {
+		m.pooledStart()
+	}
 	m.sA = make([]fix, len(m.ids))
 	m.nA = make([]fix, len(m.ids))
 	m.sC = make([]fix, len(m.ids))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/freedcount/freedcount/internal/enum"
 	"github.com/freedcount/freedcount/reconcile"
 )
 
@@ -51,6 +52,54 @@ type Options struct {
 	// no source's accuracy or copy rate moved by more than Tolerance in a
 	// round. In (0, 0.01].
 	Tolerance decimal.Decimal
+	// Start is where the estimation starts from: the accuracies of its
+	// first round. The zero value means [PooledStart].
+	Start Start
+}
+
+// Start is where [Estimate] starts from: the sources' accuracies before
+// the first round. Expectation–maximisation climbs to a fixed point near
+// where it starts, and a clique of sources that repeat each other can hold
+// a fixed point of its own; the package documentation ("The start") says
+// how each start is made and what it changes. The zero value means
+// [PooledStart].
+type Start uint8
+
+// Values of [Start].
+const (
+	// PooledStart starts each source at the accuracy that a few rounds of
+	// Pasternack and Roth's PooledInvestment, over the same claims, give
+	// it: sources that share every claim with the same others start below
+	// independent ones. It is the default.
+	PooledStart Start = 1 + iota
+	// PriorStart starts every source at the same accuracy (0.8), so that
+	// the first round is a vote of equals.
+	PriorStart
+)
+
+var startNames = enum.Names{"", "pooled", "prior"}
+
+// String returns the start's name, or "Start(N)".
+func (s Start) String() string { return enum.String(startNames, "Start", s) }
+
+// IsValid reports whether s is one of the named starts (not 0, which
+// [Options] reads as [PooledStart]).
+func (s Start) IsValid() bool { return enum.Valid(startNames, s) }
+
+// MarshalText writes the name; an unnamed value is an error.
+func (s Start) MarshalText() ([]byte, error) { return enum.Marshal(startNames, "Start", s, badEnum) }
+
+// UnmarshalText reads a name that [Start.MarshalText] writes.
+func (s *Start) UnmarshalText(text []byte) error {
+	return enum.Unmarshal(startNames, "Start", text, s, badEnum)
+}
+
+// orDefault returns s, or [PooledStart] for the zero value.
+func (s Start) orDefault() Start {
+	if s == 0 {
+		return PooledStart
+	}
+	return s
 }
 
 // DefaultOptions returns the default options:
@@ -62,6 +111,7 @@ type Options struct {
 //	CopyStrength    2
 //	MaxIterations   500
 //	Tolerance       0.0001
+//	Start           PooledStart
 func DefaultOptions() Options {
 	return Options{
 		Policy:        reconcile.DefaultPolicy(),
@@ -71,6 +121,7 @@ func DefaultOptions() Options {
 		CopyStrength:  decimal.NewFromInt(2),
 		MaxIterations: 500,
 		Tolerance:     decimal.New(1, -4),
+		Start:         PooledStart,
 	}
 }
 
@@ -100,6 +151,9 @@ func (o Options) Validate() error {
 	between("Options.Tolerance", o.Tolerance, decimal.Zero, decimal.New(1, -2), true)
 	if o.MaxIterations < 1 || o.MaxIterations > MaxIterationsCap {
 		errs = append(errs, fieldErr("Options.MaxIterations", strconv.Itoa(o.MaxIterations), "want 1 to %d", MaxIterationsCap))
+	}
+	if o.Start != 0 && !o.Start.IsValid() {
+		errs = append(errs, fieldErr("Options.Start", o.Start.String(), "want %s or %s (or 0, read as %s)", PooledStart, PriorStart, PooledStart))
 	}
 	return errors.Join(errs...)
 }

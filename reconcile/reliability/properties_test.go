@@ -19,7 +19,8 @@ import (
 
 // Each property is written once as a func(*rapid.T); TestX runs it with
 // rapid.Check, and FuzzEstimate runs the invariants through
-// rapid.MakeFuzz.
+// rapid.MakeFuzz. Every property that estimates checks each start (the
+// starts of bench_test.go) on the scenario it draws.
 
 func estimate(t *rapid.T, e reconcile.Evidence, opt reliability.Options) reliability.Result {
 	r, err := reliability.Estimate(e, opt)
@@ -33,6 +34,14 @@ var (
 	zero = decimal.Zero
 	one  = decimal.NewFromInt(1)
 )
+
+// withStart returns the default options with the given start: every
+// property holds for every start.
+func withStart(st reliability.Start) reliability.Options {
+	opt := reliability.DefaultOptions()
+	opt.Start = st
+	return opt
+}
 
 // fataler is what checkInvariants needs of a *testing.T or a *rapid.T.
 type fataler interface {
@@ -120,11 +129,15 @@ func objectBefore(a, b reliability.Object) bool {
 // every object's value is a figure some claim states.
 func propInvariants(t *rapid.T) {
 	sc := reliabilitytest.Scenarios().Draw(t, "scenario")
-	opt := reliability.DefaultOptions()
-	if rapid.Bool().Draw(t, "small cap") {
-		opt.MaxIterations = rapid.IntRange(1, 4).Draw(t, "cap")
+	smallCap := rapid.Bool().Draw(t, "small cap")
+	limit := rapid.IntRange(1, 4).Draw(t, "cap")
+	for _, st := range starts {
+		opt := withStart(st)
+		if smallCap {
+			opt.MaxIterations = limit
+		}
+		checkInvariants(t, sc.Evidence, opt, estimate(t, sc.Evidence, opt))
 	}
-	checkInvariants(t, sc.Evidence, opt, estimate(t, sc.Evidence, opt))
 }
 
 func TestEstimateSatisfiesItsInvariants(t *testing.T) { rapid.Check(t, propInvariants) }
@@ -133,13 +146,15 @@ func TestEstimateSatisfiesItsInvariants(t *testing.T) { rapid.Check(t, propInvar
 // to the average source's accuracy, never to zero weight, whatever it said.
 func propSourceWithOneClaimHasPositiveWeight(t *rapid.T) {
 	sc := reliabilitytest.Scenarios().Draw(t, "scenario")
-	r := estimate(t, sc.Evidence, reliability.DefaultOptions())
 	n := 0
-	for _, s := range r.Sources {
-		if s.Claims == 1 {
-			n++
-			if !s.Weight.IsPositive() {
-				t.Fatalf("%s spoke once and got weight %s", s.Source, s.Weight)
+	for _, st := range starts {
+		r := estimate(t, sc.Evidence, withStart(st))
+		for _, s := range r.Sources {
+			if s.Claims == 1 {
+				n++
+				if !s.Weight.IsPositive() {
+					t.Fatalf("start %s: %s spoke once and got weight %s", st, s.Source, s.Weight)
+				}
 			}
 		}
 	}
@@ -181,10 +196,12 @@ func propResultDoesNotDependOnInputOrder(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := reliability.DefaultOptions()
-	want, got := estimate(t, sc.Evidence, opt), estimate(t, e, opt)
-	if !got.Equal(want) {
-		t.Fatalf("rebuilt evidence gave a different result:\n%+v\nwant\n%+v", got.Sources, want.Sources)
+	for _, st := range starts {
+		opt := withStart(st)
+		want, got := estimate(t, sc.Evidence, opt), estimate(t, e, opt)
+		if !got.Equal(want) {
+			t.Fatalf("start %s: rebuilt evidence gave a different result:\n%+v\nwant\n%+v", st, got.Sources, want.Sources)
+		}
 	}
 }
 
@@ -213,19 +230,21 @@ func propRenamingSourcesChangesNoNumber(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := reliability.DefaultOptions()
-	want, got := estimate(t, sc.Evidence, opt), estimate(t, e, opt)
-	for _, w := range want.Sources {
-		g, ok := got.Source(rename[w.Source])
-		was := w.Source
-		w.Source = g.Source
-		if !ok || !g.Equal(w) {
-			t.Fatalf("%s renamed %s: got %+v, want %+v", was, g.Source, g, w)
+	for _, st := range starts {
+		opt := withStart(st)
+		want, got := estimate(t, sc.Evidence, opt), estimate(t, e, opt)
+		for _, w := range want.Sources {
+			g, ok := got.Source(rename[w.Source])
+			was := w.Source
+			w.Source = g.Source
+			if !ok || !g.Equal(w) {
+				t.Fatalf("start %s: %s renamed %s: got %+v, want %+v", st, was, g.Source, g, w)
+			}
 		}
-	}
-	if !slices.EqualFunc(got.Objects, want.Objects, reliability.Object.Equal) ||
-		got.Iterations != want.Iterations || !got.Change.Equal(want.Change) || !got.PriorAccuracy.Equal(want.PriorAccuracy) {
-		t.Fatalf("renaming changed the objects or the run")
+		if !slices.EqualFunc(got.Objects, want.Objects, reliability.Object.Equal) ||
+			got.Iterations != want.Iterations || !got.Change.Equal(want.Change) || !got.PriorAccuracy.Equal(want.PriorAccuracy) {
+			t.Fatalf("start %s: renaming changed the objects or the run", st)
+		}
 	}
 }
 
@@ -270,15 +289,17 @@ func propGroupMemberRepeatingAMemberChangesNoEstimate(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := reliability.DefaultOptions()
-	want, got := estimate(t, base, opt), estimate(t, with, opt)
-	if len(got.Objects) != len(want.Objects) {
-		t.Fatalf("%d objects, want %d", len(got.Objects), len(want.Objects))
-	}
-	for i, w := range want.Objects {
-		g := got.Objects[i]
-		if g.Value != w.Value || !g.Probability.Equal(w.Probability) {
-			t.Fatalf("%s: %d (p %s) with the twin, %d (p %s) without", w.Scope, g.Value, g.Probability, w.Value, w.Probability)
+	for _, st := range starts {
+		opt := withStart(st)
+		want, got := estimate(t, base, opt), estimate(t, with, opt)
+		if len(got.Objects) != len(want.Objects) {
+			t.Fatalf("start %s: %d objects, want %d", st, len(got.Objects), len(want.Objects))
+		}
+		for i, w := range want.Objects {
+			g := got.Objects[i]
+			if g.Value != w.Value || !g.Probability.Equal(w.Probability) {
+				t.Fatalf("start %s: %s: %d (p %s) with the twin, %d (p %s) without", st, w.Scope, g.Value, g.Probability, w.Value, w.Probability)
+			}
 		}
 	}
 }
@@ -292,14 +313,17 @@ func TestGroupMemberRepeatingAMemberChangesNoEstimate(t *testing.T) {
 // every round it was allowed.
 func propConvergenceIsReportedHonestly(t *rapid.T) {
 	sc := reliabilitytest.Scenarios().Draw(t, "scenario")
-	opt := reliability.DefaultOptions()
-	opt.MaxIterations = rapid.IntRange(1, 60).Draw(t, "cap")
-	r := estimate(t, sc.Evidence, opt)
-	checkInvariants(t, sc.Evidence, opt, r)
-	again := opt
-	again.MaxIterations = r.Iterations
-	if r2 := estimate(t, sc.Evidence, again); !r2.Equal(r) {
-		t.Fatalf("capping at the %d rounds taken changed the result", r.Iterations)
+	limit := rapid.IntRange(1, 60).Draw(t, "cap")
+	for _, st := range starts {
+		opt := withStart(st)
+		opt.MaxIterations = limit
+		r := estimate(t, sc.Evidence, opt)
+		checkInvariants(t, sc.Evidence, opt, r)
+		again := opt
+		again.MaxIterations = r.Iterations
+		if r2 := estimate(t, sc.Evidence, again); !r2.Equal(r) {
+			t.Fatalf("start %s: capping at the %d rounds taken changed the result", st, r.Iterations)
+		}
 	}
 }
 
@@ -329,16 +353,16 @@ func FuzzEstimate(f *testing.F) {
 // be a typed error naming the field, a valid one must estimate a fixed
 // scenario with every invariant.
 func FuzzOptions(f *testing.F) {
-	f.Add(100, "2", "0.1", "2", 500, "0.0001")
-	f.Add(3, "0", "0.6", "0", 0, "0")
-	f.Add(4, "1", "0", "1", 1, "0.01")
-	f.Add(1_000_000, "1000", "0.5", "1000", 10_000, "1e-30")
-	f.Add(-1, "NaN", "-0.1", "1e400", -5, "2")
+	f.Add(100, "2", "0.1", "2", 500, "0.0001", uint8(1))
+	f.Add(3, "0", "0.6", "0", 0, "0", uint8(3))
+	f.Add(4, "1", "0", "1", 1, "0.01", uint8(2))
+	f.Add(1_000_000, "1000", "0.5", "1000", 10_000, "1e-30", uint8(0))
+	f.Add(-1, "NaN", "-0.1", "1e400", -5, "2", uint8(255))
 	sc := reliabilitytest.Synthetic(reliabilitytest.Config{Objects: 20, Accuracies: []float64{0.9, 0.7, 0.4},
 		Coverage: 0.8, Copiers: []int{2}, Once: 2, OnceAccuracy: 0.6}, 3)
-	f.Fuzz(func(t *testing.T, n int, k, c0, kc string, iters int, tol string) {
+	f.Fuzz(func(t *testing.T, n int, k, c0, kc string, iters int, tol string, start uint8) {
 		opt := reliability.DefaultOptions()
-		opt.FalseValues, opt.MaxIterations = n, iters
+		opt.FalseValues, opt.MaxIterations, opt.Start = n, iters, reliability.Start(start)
 		for _, d := range []struct {
 			dst *decimal.Decimal
 			s   string
@@ -374,6 +398,7 @@ func TestOptionsValidateNamesEveryBadField(t *testing.T) {
 	opt.CopyStrength = decimal.Zero
 	opt.MaxIterations = 0
 	opt.Tolerance = decimal.Zero
+	opt.Start = 3
 	opt.Policy = reconcile.Policy{}
 	err := opt.Validate()
 	if !errors.Is(err, reliability.ErrInvalid) {
@@ -388,7 +413,7 @@ func TestOptionsValidateNamesEveryBadField(t *testing.T) {
 		fields = append(fields, fe.Field)
 	}
 	want := []string{"Options.Policy", "Options.FalseValues", "Options.PriorStrength", "Options.CopyPrior",
-		"Options.CopyStrength", "Options.Tolerance", "Options.MaxIterations"}
+		"Options.CopyStrength", "Options.Tolerance", "Options.MaxIterations", "Options.Start"}
 	if !slices.Equal(fields, want) {
 		t.Fatalf("fields %v, want %v", fields, want)
 	}
@@ -415,9 +440,7 @@ func TestEmptyEvidenceConvergesAtOnce(t *testing.T) {
 // wins objects it should not; with it, the copiers are found and the
 // estimate is at least as good.
 func TestCopyingIsDetectedWhereItMatters(t *testing.T) {
-	sc := reliabilitytest.Synthetic(reliabilitytest.Config{
-		Objects: 150, Accuracies: []float64{0.7, 0.7, 0.7, 0.7, 0.25}, Coverage: 0.9, Copiers: []int{4, 4},
-	}, 11)
+	sc := reliabilitytest.Synthetic(reliabilitytest.LiarClique(), 11)
 	opt := reliability.DefaultOptions()
 	with, err := reliability.Estimate(sc.Evidence, opt)
 	if err != nil {

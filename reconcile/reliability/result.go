@@ -24,8 +24,9 @@ type Result struct {
 	// Objects has one entry per object that some live claim is about, in
 	// order of measure and scope.
 	Objects []Object
-	// Iterations is the number of rounds run, at most
-	// [Options.MaxIterations].
+	// Iterations is the number of rounds of estimation run, at most
+	// [Options.MaxIterations]; the rounds of [PooledStart] are not
+	// counted.
 	Iterations int
 	// Converged reports that the last round moved no accuracy and no copy
 	// rate by more than [Options.Tolerance]. When false, the estimates are

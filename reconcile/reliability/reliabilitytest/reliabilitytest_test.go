@@ -90,3 +90,29 @@ func TestRenameKeepsClaimsWithTheirSources(t *testing.T) {
 		t.Fatalf("renaming lost claims")
 	}
 }
+
+func TestNamedConfigsBuildWhatTheySay(t *testing.T) {
+	for name, c := range map[string]struct {
+		cfg              Config
+		sources, copiers int
+	}{
+		"Mixed":      {Mixed(), 12 + 2 + 100, 2},
+		"LiarClique": {LiarClique(), 5 + 2, 2},
+		"Sparse":     {Sparse(), 5 + 300, 0},
+		"CopyRing":   {CopyRing(), 5 + 4 + 30, 4},
+	} {
+		sc := Synthetic(c.cfg, 1)
+		copiers := 0
+		for _, p := range sc.Profiles {
+			if p.Repeats.IsValid() {
+				copiers++
+			}
+		}
+		if got := sc.Evidence.NumSources(); got != c.sources || copiers != c.copiers {
+			t.Errorf("%s: %d sources, %d copiers; want %d, %d", name, got, copiers, c.sources, c.copiers)
+		}
+		if len(sc.Truth) == 0 || len(sc.Truth) > c.cfg.Objects {
+			t.Errorf("%s: %d objects with truth of %d", name, len(sc.Truth), c.cfg.Objects)
+		}
+	}
+}
