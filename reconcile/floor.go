@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
@@ -376,7 +377,7 @@ func intervalFamily(items []item, g []int) (int, []int) {
 		it := items[idx[k-1]]
 		start := startNum(it.scope.Period())
 		// The last item ending before this one starts.
-		p := sortSearch(k-1, func(j int) bool { return endNum(items[idx[j]].scope.Period()) >= start })
+		p := sort.Search(k-1, func(j int) bool { return endNum(items[idx[j]].scope.Period()) >= start })
 		prev[k] = p
 		with := best[p] + it.w
 		if with > best[k-1] {
@@ -396,18 +397,4 @@ func intervalFamily(items []item, g []int) (int, []int) {
 	}
 	slices.Sort(pick)
 	return best[n], pick
-}
-
-// sortSearch is sort.Search over [0, n).
-func sortSearch(n int, f func(int) bool) int {
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if !f(m) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
