@@ -110,9 +110,6 @@ func (p Path) Depth() int {
 	return strings.Count(p.s, "/") + 1
 }
 
-// Base returns the last segment.
-func (p Path) Base() string { return p.s[strings.LastIndexByte(p.s, '/')+1:] }
-
 // Child returns p extended by one segment.
 func (p Path) Child(seg string) (Path, error) {
 	if !utf8.ValidString(seg) {
@@ -130,21 +127,3 @@ func (p Path) Child(seg string) (Path, error) {
 // Compare orders paths by their text, so that an ancestor sorts before its
 // descendants.
 func (p Path) Compare(q Path) int { return strings.Compare(p.s, q.s) }
-
-// AncestorAt returns the ancestor of p that has depth d (p itself when d is
-// its depth), and false when d is out of range.
-func (p Path) AncestorAt(d int) (Path, bool) {
-	if d < 1 || d > p.Depth() {
-		return Path{}, false
-	}
-	i, n := 0, 0
-	for i = 0; i < len(p.s); i++ {
-		if p.s[i] == '/' {
-			n++
-			if n == d {
-				return Path{p.s[:i]}, true
-			}
-		}
-	}
-	return p, true
-}

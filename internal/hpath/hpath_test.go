@@ -76,37 +76,24 @@ func TestContainsOnlyAtSegmentBoundaries(t *testing.T) {
 	assert.False(t, zero.Contains(zero))
 }
 
-func TestParentChildAndAncestorAtAgree(t *testing.T) {
+func TestParentChildAndDepthAgree(t *testing.T) {
 	p, err := hpath.Parse("VE/Caracas/Libertador")
 	require.NoError(t, err)
 	assert.Equal(t, 3, p.Depth())
-	assert.Equal(t, "Libertador", p.Base())
 	parent, ok := p.Parent()
 	assert.True(t, ok)
 	assert.Equal(t, "VE/Caracas", parent.String())
 	root, ok := parent.Parent()
 	assert.True(t, ok)
 	assert.Equal(t, "VE", root.String())
-	assert.Equal(t, "VE", root.Base())
 	_, ok = root.Parent()
 	assert.False(t, ok)
-	for d, want := range map[int]string{1: "VE", 2: "VE/Caracas", 3: "VE/Caracas/Libertador"} {
-		a, ok := p.AncestorAt(d)
-		assert.True(t, ok)
-		assert.Equal(t, want, a.String(), "depth %d", d)
-		assert.True(t, a.Contains(p))
-		assert.Equal(t, d, a.Depth())
-	}
-	for _, d := range []int{0, -1, 4} {
-		_, ok := p.AncestorAt(d)
-		assert.False(t, ok, "depth %d", d)
-	}
+	assert.Equal(t, 2, parent.Depth())
+	assert.Equal(t, 1, root.Depth())
+	assert.True(t, root.Contains(p) && parent.Contains(p))
 
 	var zero hpath.Path
 	assert.Equal(t, 0, zero.Depth())
-	assert.Equal(t, "", zero.Base())
-	_, ok = zero.AncestorAt(1)
-	assert.False(t, ok)
 	c, err := zero.Child("VE")
 	require.NoError(t, err)
 	assert.Equal(t, "VE", c.String())
