@@ -89,12 +89,8 @@ func reasonText(err error) string {
 		return "invalid"
 	}
 	inner := err
-	if fe, ok := errors.AsType[*source.FieldError](err); ok && fe.Err != nil {
-		inner = fe.Err
-	} else if fe, ok := errors.AsType[*release.FieldError](err); ok && fe.Err != nil {
-		inner = fe.Err
-	} else if fe, ok := errors.AsType[*reconcile.FieldError](err); ok && fe.Err != nil {
-		inner = fe.Err
+	if f, ok := foreignFieldError(err); ok && f.err != nil {
+		inner = f.err
 	}
 	s := inner.Error()
 	for _, prefix := range []string{"invalid: ", ErrInvalid.Error() + ": "} {
@@ -134,17 +130,31 @@ func leaves(err error) []error {
 	return []error{err}
 }
 
+// foreignField is the content of a field error of package source, release
+// or reconcile, whose three FieldError types have the same fields.
+type foreignField struct {
+	field, value string
+	err          error
+}
+
+// foreignFieldError returns the field error of package source, release or
+// reconcile that err is or wraps, looked for in that order.
+func foreignFieldError(err error) (foreignField, bool) {
+	if fe, ok := errors.AsType[*source.FieldError](err); ok {
+		return foreignField{fe.Field, fe.Value, fe.Err}, true
+	}
+	if fe, ok := errors.AsType[*release.FieldError](err); ok {
+		return foreignField{fe.Field, fe.Value, fe.Err}, true
+	}
+	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
+		return foreignField{fe.Field, fe.Value, fe.Err}, true
+	}
+	return foreignField{}, false
+}
+
 // fieldOf returns the Field of the field error of package source, release
 // or reconcile that err is or wraps, or "".
 func fieldOf(err error) string {
-	if fe, ok := errors.AsType[*source.FieldError](err); ok {
-		return fe.Field
-	}
-	if fe, ok := errors.AsType[*release.FieldError](err); ok {
-		return fe.Field
-	}
-	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
-		return fe.Field
-	}
-	return ""
+	f, _ := foreignFieldError(err)
+	return f.field
 }

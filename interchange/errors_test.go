@@ -260,3 +260,27 @@ func TestNoInputIsAnError(t *testing.T) {
 	assert.ErrorIs(t, err, interchange.ErrSyntax)
 	assert.Equal(t, []string{"claims:1 ", "sources:0 "}, problems(t, err))
 }
+
+// TestStrayNamesInARegisterAreRedacted reads registers whose names and
+// national IDs are where a header field, a JSON key or an unnamed column
+// is: a register exported without its header line, an object keyed by
+// name, a line with one cell too many. No error may repeat them.
+func TestStrayNamesInARegisterAreRedacted(t *testing.T) {
+	for _, tc := range []struct {
+		f    interchange.Format
+		in   string
+		want error
+	}{
+		{interchange.CSV, "FP-1,Yolimar Quiñónez,V-23.456.789\n", interchange.ErrHeader},
+		{interchange.CSV, "id,name,\nFP-1,x,Yolimar Quiñónez V-23.456.789\n", interchange.ErrSyntax},
+		{interchange.JSONL, `{"id":"FP-1","Yolimar Quiñónez V-23.456.789":1}` + "\n", interchange.ErrInvalid},
+	} {
+		_, err := interchange.ReadDetainees(strings.NewReader(tc.in), tc.f)
+		require.ErrorIs(t, err, tc.want, tc.in)
+		msg := err.Error()
+		for _, secret := range []string{"Yolimar", "Quiñónez", "quiñónez", "23.456"} {
+			assert.NotContains(t, msg, secret)
+		}
+		assert.Contains(t, msg, "<redacted>")
+	}
+}

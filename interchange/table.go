@@ -13,10 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/freedcount/freedcount/reconcile"
-	"github.com/freedcount/freedcount/release"
-	"github.com/freedcount/freedcount/source"
 )
 
 // table describes how one record type is exchanged: its CSV columns, how a
@@ -252,8 +248,9 @@ func (t *table[T]) mapHeader(header []string, file string) ([]int, []error) {
 		switch {
 		case k < 0:
 			cols[i] = comment
-			errs = append(errs, &LineError{File: file, Line: 1, Column: columnName(name),
-				Err: reason(ErrHeader, "no such column in %s; want %s (a column whose name starts with # is ignored)", t.kind, t.headerLine())})
+			col, val := t.unknownName(name)
+			errs = append(errs, &LineError{File: file, Line: 1, Column: col, Value: val,
+				Err: reason(ErrHeader, "no such column in %s (field %d of the header); want %s (a column whose name starts with # is ignored)", t.kind, i+1, t.headerLine())})
 		case seen[k]:
 			cols[i] = comment
 			errs = append(errs, &LineError{File: file, Line: 1, Column: name, Err: reason(ErrHeader, "named twice")})
@@ -299,7 +296,11 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 	cells := make(map[string]string)
 	for i, k := range cols {
 		if k == unnamed && strings.TrimSpace(rec[i]) != "" {
-			errs = append(errs, &LineError{File: file, Line: line, Value: quote(rec[i]),
+			val := quote(rec[i])
+			if t.whole {
+				val = redacted // a name or national ID pushed one column right
+			}
+			errs = append(errs, &LineError{File: file, Line: line, Value: val,
 				Err: reason(ErrSyntax, "a value in column %d, which has no name in the header", i+1)})
 		}
 		if k < 0 {
@@ -427,7 +428,8 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 	var errs []error
 	for _, k := range sortedKeys(obj) {
 		if !t.hasKey(k) {
-			errs = append(errs, &LineError{File: file, Line: line, Column: columnName(k),
+			col, val := t.unknownName(k)
+			errs = append(errs, &LineError{File: file, Line: line, Column: col, Value: val,
 				Err: reason(ErrInvalid, "no such field in %s; want %s", t.kind, strings.Join(t.keys, ", "))})
 		}
 	}
@@ -571,16 +573,21 @@ func (t *table[T]) keyOf(err error, obj map[string]json.RawMessage) string {
 // valueOf returns the Value of the field error of package source, release
 // or reconcile that err is or wraps, or "".
 func valueOf(err error) string {
-	if fe, ok := errors.AsType[*source.FieldError](err); ok {
-		return fe.Value
+	f, _ := foreignFieldError(err)
+	return f.value
+}
+
+// unknownName returns the Column and Value of an error about a header
+// field or JSON key that is not a known column or key: the name as the
+// Column, or, for a table whose lines may hold personal data anywhere
+// (whole), no Column and a redacted Value, since a register exported
+// without its header line, or a JSON object keyed by name, would otherwise
+// repeat a name or national ID.
+func (t *table[T]) unknownName(s string) (column, value string) {
+	if t.whole {
+		return "", redacted
 	}
-	if fe, ok := errors.AsType[*release.FieldError](err); ok {
-		return fe.Value
-	}
-	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
-		return fe.Value
-	}
-	return ""
+	return columnName(s), ""
 }
 
 // columnName returns the name of an unknown column or key for a

@@ -90,7 +90,9 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 // Result is a linkage: the clusters of records, one per person, the links
 // that made them, the conflicts found, the estimated model, and the counts
 // of people that follow. It holds the prepared records (their values are
-// never shown); it is immutable and safe for concurrent use.
+// never shown); it is immutable and safe for concurrent use. Obtain one
+// from [Link]: a Result made any other way, the zero Result included, is
+// not valid, and its methods return nothing useful (Verified counts no one).
 type Result struct {
 	lk         *linkage
 	weights    [][]Weight
@@ -338,7 +340,7 @@ type Cluster struct {
 }
 
 // NumClusters returns the number of clusters: people found.
-func (r *Result) NumClusters() int { return len(r.clusterOff) - 1 }
+func (r *Result) NumClusters() int { return max(len(r.clusterOff)-1, 0) }
 
 // Clusters yields the clusters in the order of their first member.
 func (r *Result) Clusters() iter.Seq[Cluster] {
@@ -479,6 +481,9 @@ type SourceCount struct {
 // once per cluster.
 func (r *Result) Verified(s release.Scope) Count {
 	c := Count{Scope: s}
+	if r.lk == nil {
+		return c
+	}
 	seen := map[int32]bool{}
 	for _, l := range r.lk.lists {
 		sc := SourceCount{Source: l.src}

@@ -131,6 +131,12 @@ func (e Estimate) Validate() error {
 	if len(e.Lists) < MinLists || len(e.Lists) > MaxLists {
 		bad("Estimate.Lists", len(e.Lists), "want 2 to 6 lists")
 	}
+	for i, l := range e.Lists {
+		if !l.IsValid() || slices.Contains(e.Lists[:i], l) {
+			bad("Estimate.Lists", l, "want distinct valid list IDs")
+			break
+		}
+	}
 	finite := func(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 	n := float64(e.Observed)
 	switch {

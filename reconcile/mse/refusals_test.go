@@ -261,6 +261,15 @@ func TestEstimateValidate(t *testing.T) {
 	bad = e
 	bad.Hi = math.Inf(1)
 	require.ErrorIs(t, bad.Validate(), mse.ErrInvalid)
+	require.NoError(t, e.Validate())
+	bad = e
+	bad.Lists = append([]mse.ListID{}, e.Lists...)
+	bad.Lists[1] = bad.Lists[0]
+	assertField(t, bad.Validate(), "Estimate.Lists")
+	bad.Lists[1] = mse.ListID{}
+	assertField(t, bad.Validate(), "Estimate.Lists")
+	bad = e
+	bad.Hi = math.Inf(1)
 	// Interval never panics, whatever the fields hold.
 	bad.Lo, bad.Hi, bad.Observed = math.NaN(), math.NaN(), -5
 	assert.Equal(t, "[0, 2147483647]", bad.Interval().String())
@@ -301,4 +310,14 @@ func TestSelectionOutOfRange(t *testing.T) {
 	}
 	assert.Equal(t, 64, n)
 	assert.Equal(t, "rome: 64 models by aic, best [12,3,4]", s.String())
+}
+
+// assertField checks that err wraps ErrInvalid and holds a FieldError for
+// field.
+func assertField(t *testing.T, err error, field string) {
+	t.Helper()
+	require.ErrorIs(t, err, mse.ErrInvalid)
+	fe, ok := errors.AsType[*mse.FieldError](err)
+	require.True(t, ok, "%v", err)
+	assert.Equal(t, field, fe.Field)
 }

@@ -2,6 +2,7 @@ package mse
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -108,7 +109,10 @@ func Tally[P comparable](lists []ListID, sightings []Sighting[P]) (out []Histori
 		c[p.mask]++
 	}
 	out = make([]Histories, 0, len(byStratum))
-	for s, counts := range byStratum {
+	// In order of stratum, so that the error for an oversized stratum does
+	// not depend on map order.
+	for _, s := range slices.SortedFunc(maps.Keys(byStratum), Stratum.Compare) {
+		counts := byStratum[s]
 		n := 0
 		for _, c := range counts {
 			n += c
@@ -118,6 +122,5 @@ func Tally[P comparable](lists []ListID, sightings []Sighting[P]) (out []Histori
 		}
 		out = append(out, Histories{stratum: s, lists: slices.Clone(canon), counts: counts, n: n})
 	}
-	slices.SortFunc(out, func(a, b Histories) int { return a.stratum.Compare(b.stratum) })
 	return out, nil
 }

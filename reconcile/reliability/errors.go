@@ -46,3 +46,9 @@ func fieldErr(field, value, format string, args ...any) *FieldError {
 func badEnum(field, value, reason string) error {
 	return fieldErr(field, value, "%s", reason)
 }
+
+// policyErr reports an invalid [reconcile.Policy] in Options.Policy,
+// keeping the error of package reconcile in the chain beside [ErrInvalid].
+func policyErr(err error) *FieldError {
+	return &FieldError{Field: "Options.Policy", Value: `""`, Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
+}

@@ -2,7 +2,6 @@ package reliability
 
 import (
 	"cmp"
-	"errors"
 	"math"
 	"slices"
 
@@ -50,7 +49,7 @@ func Estimate(e reconcile.Evidence, opt Options) (Result, error) {
 	}
 	ix, err := reconcile.NewIndex(e, opt.Policy)
 	if err != nil { // unreachable: the policy was validated
-		return Result{}, &FieldError{Field: "Options.Policy", Value: `""`, Err: errors.Join(ErrInvalid, err)}
+		return Result{}, policyErr(err)
 	}
 	m := newModel(opt)
 	m.read(e, ix)

@@ -130,7 +130,7 @@ func DefaultOptions() Options {
 func (o Options) Validate() error {
 	var errs []error
 	if err := o.Policy.Validate(); err != nil {
-		errs = append(errs, &FieldError{Field: "Options.Policy", Value: `""`, Err: errors.Join(ErrInvalid, err)})
+		errs = append(errs, policyErr(err))
 	}
 	if o.FalseValues < MinFalseValues || o.FalseValues > MaxFalseValues {
 		errs = append(errs, fieldErr("Options.FalseValues", strconv.Itoa(o.FalseValues), "want %d to %d", MinFalseValues, MaxFalseValues))
