@@ -7,35 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/freedcount/freedcount/internal/datatest"
 	"github.com/freedcount/freedcount/reconcile/link"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
 )
-
-// dataDir returns the shared data folder, ../shared/data from the module
-// root (found by walking up to go.mod), or skips the test saying why.
-func dataDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("skipping: no go.mod above the test's folder, so no ../shared/data")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		tb.Skipf("skipping: data sets not found at %s (%v)", data, err)
-	}
-	return data
-}
 
 // readCSV reads a CSV file with a header, trimming the space after each
 // comma (FEBRL writes ", ").
@@ -94,7 +70,7 @@ func febrlConfig() link.Config { return link.Config{Schema: febrlSchema(), Rules
 // ("rec-12-org", "rec-12-dup-0": person 12).
 func febrlList(tb testing.TB, file, src string, unique bool) link.List {
 	tb.Helper()
-	head, rows := readCSV(tb, filepath.Join(dataDir(tb), "febrl", file))
+	head, rows := readCSV(tb, filepath.Join(datatest.Dir(tb), "febrl", file))
 	if len(head) != 11 || head[0] != "rec_id" {
 		tb.Fatalf("%s: unexpected header %q", file, head)
 	}
@@ -116,7 +92,7 @@ func febrlPerson(id string) string {
 // person of each record.
 func splinkList(tb testing.TB) (link.List, map[string]string) {
 	tb.Helper()
-	head, rows := readCSV(tb, filepath.Join(dataDir(tb), "splink-fake-1000", "fake_1000.csv"))
+	head, rows := readCSV(tb, filepath.Join(datatest.Dir(tb), "splink-fake-1000", "fake_1000.csv"))
 	if len(head) != 7 || head[0] != "unique_id" || head[6] != "cluster" {
 		tb.Fatalf("fake_1000.csv: unexpected header %q", head)
 	}

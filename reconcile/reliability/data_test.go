@@ -16,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/freedcount/freedcount/internal/datatest"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reliability"
 	"github.com/freedcount/freedcount/release"
@@ -25,30 +26,6 @@ import (
 // The real data sets live in ../shared/data beside the module root (see
 // its README). Tests and benchmarks that need them skip, saying so, when
 // the folder is absent.
-
-// dataDir returns the data folder, or skips tb.
-func dataDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skipf("skipping: cannot find the working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("skipping: no go.mod above the test's folder, so no ../shared/data")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		tb.Skipf("skipping: the real data sets are absent (%s): %v", data, err)
-	}
-	return data
-}
 
 // readCSV reads a whole CSV file, header first.
 func readCSV(tb testing.TB, path string) [][]string {
@@ -181,7 +158,7 @@ func populationScope(city, property string) (release.Scope, bool) {
 
 func loadPopulation(tb testing.TB) *dataset {
 	tb.Helper()
-	dir := dataDir(tb)
+	dir := datatest.Dir(tb)
 	popOnce.Do(func() { popData, popErr = readPopulation(tb, filepath.Join(dir, "population")) })
 	if popErr != nil {
 		tb.Fatal(popErr)
@@ -270,7 +247,7 @@ func flightKey(flight, attr string) (objKey, error) {
 
 func loadFlights(tb testing.TB) *dataset {
 	tb.Helper()
-	dir := dataDir(tb)
+	dir := datatest.Dir(tb)
 	flightsOnce.Do(func() {
 		flightsData, flightsErr = readFlights(tb, filepath.Join(dir, "flights-2011-12-01"))
 	})
