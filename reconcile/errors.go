@@ -41,16 +41,7 @@ type FieldError struct {
 
 // Error returns "reconcile: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "reconcile: " + e.Field + " " + e.Value + ": " + errText(e.Err)
-}
-
-// errText is err's message, or "invalid" for a nil error, so that a
-// hand-built error value never panics when printed.
-func errText(err error) string {
-	if err == nil {
-		return "invalid"
-	}
-	return err.Error()
+	return errfmt.Field("reconcile", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason.

@@ -48,16 +48,7 @@ type FieldError struct {
 
 // Error returns "release: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "release: " + e.Field + " " + e.Value + ": " + errText(e.Err)
-}
-
-// errText is err's message, or "invalid" for a nil error, so that a
-// hand-built error value never panics when printed.
-func errText(err error) string {
-	if err == nil {
-		return "invalid"
-	}
-	return err.Error()
+	return errfmt.Field("release", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason, which wraps the category sentinel.
@@ -104,7 +95,7 @@ type RuleError struct {
 
 // Error returns "release: ledger: RULE: EVENT".
 func (e *RuleError) Error() string {
-	return "release: ledger: " + errText(e.Rule) + ": " + e.Event.String()
+	return "release: ledger: " + errfmt.Reason(e.Rule) + ": " + e.Event.String()
 }
 
 // Unwrap returns the rule, a sentinel of this package.

@@ -29,16 +29,7 @@ type FieldError struct {
 
 // Error returns "source: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "source: " + e.Field + " " + e.Value + ": " + errText(e.Err)
-}
-
-// errText is err's message, or "invalid" for a nil error, so that a
-// hand-built error value never panics when printed.
-func errText(err error) string {
-	if err == nil {
-		return "invalid"
-	}
-	return err.Error()
+	return errfmt.Field("source", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason, which wraps [ErrInvalid].

@@ -32,3 +32,19 @@ func Quote(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// Field returns the message every package's FieldError gives:
+// "PKG: FIELD VALUE: REASON", with "invalid" as the reason for a nil error,
+// so that a hand-built error value never panics when printed. value is
+// already quoted (or redacted) by the caller.
+func Field(pkg, field, value string, err error) string {
+	return pkg + ": " + field + " " + value + ": " + Reason(err)
+}
+
+// Reason returns err's message, or "invalid" for a nil error.
+func Reason(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return err.Error()
+}

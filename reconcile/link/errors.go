@@ -43,20 +43,11 @@ type FieldError struct {
 
 // Error returns "link: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "link: " + e.Field + " " + e.Value + ": " + errText(e.Err)
+	return errfmt.Field("link", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason, which wraps the category sentinel.
 func (e *FieldError) Unwrap() error { return e.Err }
-
-// errText is err's message, or "invalid" for a nil error, so that a
-// hand-built error value never panics when printed.
-func errText(err error) string {
-	if err == nil {
-		return "invalid"
-	}
-	return err.Error()
-}
 
 // fieldErr builds a FieldError whose value is quoted and truncated.
 func fieldErr(field, value string, category error, format string, args ...any) *FieldError {

@@ -55,16 +55,7 @@ type FieldError struct {
 
 // Error returns "mse: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	return "mse: " + e.Field + " " + e.Value + ": " + errText(e.Err)
-}
-
-// errText is err's message, or "invalid" for a nil error, so that a
-// hand-built error value never panics when printed.
-func errText(err error) string {
-	if err == nil {
-		return "invalid"
-	}
-	return err.Error()
+	return errfmt.Field("mse", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason, which wraps the category.

@@ -28,11 +28,7 @@ type FieldError struct {
 
 // Error returns "reliability: FIELD VALUE: REASON".
 func (e *FieldError) Error() string {
-	reason := "invalid"
-	if e.Err != nil {
-		reason = e.Err.Error()
-	}
-	return "reliability: " + e.Field + " " + e.Value + ": " + reason
+	return errfmt.Field("reliability", e.Field, e.Value, e.Err)
 }
 
 // Unwrap returns the reason, which wraps [ErrInvalid].
