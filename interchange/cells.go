@@ -128,6 +128,27 @@ func parseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
+// stated is a statement's moment as a cell gives it: an instant, or a day
+// alone.
+type stated struct {
+	at      time.Time
+	dayOnly bool
+}
+
+// parseStated reads an RFC 3339 time with its offset, or a date alone
+// (2026-01-25) for a statement known to the day only.
+func parseStated(s string) (stated, error) {
+	if len(s) == len("2026-01-25") {
+		d, err := release.ParseDate(s)
+		if err != nil {
+			return stated{}, reason(ErrInvalid, "want a date (2026-01-25) or an RFC 3339 time with its offset (2026-01-25T20:00:00-04:00)")
+		}
+		return stated{source.StatedOn(d), true}, nil
+	}
+	t, err := parseTime(s)
+	return stated{t, false}, err
+}
+
 // timeCell writes t, which must have an offset of whole minutes within
 // ±24 hours, as RFC 3339 can write it.
 func timeCell(t time.Time) (string, error) {

@@ -9,27 +9,53 @@ import (
 )
 
 // scopeColumns returns the three columns of a scope held at *scope(v),
-// their names prefixed with prefix.
-func scopeColumns[T any](prefix string, scope func(*T) *release.Scope) []column[T] {
+// their names prefixed with prefix. With optional, empty cells read as the
+// zero value (a relative claim's scope is its referent's) and a zero scope
+// writes as three empty cells.
+func scopeColumns[T any](prefix string, scope func(*T) *release.Scope, optional bool) []column[T] {
+	parse := func(s string, p func(string) (release.Population, error)) (release.Population, error) {
+		if optional {
+			return parseOptional(s, p)
+		}
+		return parseRequired(s, p)
+	}
+	parseR := func(s string) (release.Region, error) {
+		if optional {
+			return parseOptional(s, parseRegion)
+		}
+		return parseRequired(s, parseRegion)
+	}
+	parseP := func(s string) (release.Period, error) {
+		if optional {
+			return parseOptional(s, parsePeriod)
+		}
+		return parseRequired(s, parsePeriod)
+	}
+	zero := func(v *T) bool { return optional && *scope(v) == (release.Scope{}) }
 	return []column[T]{
 		{name: prefix + "population", required: true,
 			get: plain(func(v *T) string { return idCell(scope(v).Population()) }),
 			set: func(v *T, c string) error {
-				p, err := parseRequired(c, parsePopulation)
+				p, err := parse(c, parsePopulation)
 				*scope(v) = scope(v).WithPopulation(p)
 				return err
 			}},
 		{name: prefix + "region", required: true,
 			get: plain(func(v *T) string { return idCell(scope(v).Region()) }),
 			set: func(v *T, c string) error {
-				r, err := parseRequired(c, parseRegion)
+				r, err := parseR(c)
 				*scope(v) = scope(v).WithRegion(r)
 				return err
 			}},
 		{name: prefix + "period", required: true,
-			get: plain(func(v *T) string { return periodCell(scope(v).Period()) }),
+			get: plain(func(v *T) string {
+				if zero(v) {
+					return ""
+				}
+				return periodCell(scope(v).Period())
+			}),
 			set: func(v *T, c string) error {
-				p, err := parseRequired(c, parsePeriod)
+				p, err := parseP(c)
 				*scope(v) = scope(v).WithPeriod(p)
 				return err
 			}},
@@ -53,8 +79,17 @@ var claimTable = &table[source.Claim]{
 				get: func(c *source.Claim) (string, error) { return listCell(c.Via) },
 				set: func(c *source.Claim, s string) (err error) { c.Via, err = parseList(s, parseSourceID); return }},
 			{name: "stated", required: true,
-				get: func(c *source.Claim) (string, error) { return timeCell(c.Stated) },
-				set: func(c *source.Claim, s string) (err error) { c.Stated, err = parseRequired(s, parseTime); return }},
+				get: func(c *source.Claim) (string, error) {
+					if c.DayOnly {
+						return c.StatedDay().String(), nil
+					}
+					return timeCell(c.Stated)
+				},
+				set: func(c *source.Claim, s string) error {
+					st, err := parseRequired(s, parseStated)
+					c.Stated, c.DayOnly = st.at, st.dayOnly
+					return err
+				}},
 			{name: "measure", required: true,
 				get: plain(func(c *source.Claim) string { return enumCell(c.Measure) }),
 				set: func(c *source.Claim, s string) (err error) {
@@ -62,7 +97,7 @@ var claimTable = &table[source.Claim]{
 					return
 				}},
 		},
-		scopeColumns("", claimScope),
+		scopeColumns("", claimScope, true),
 		[]column[source.Claim]{
 			{name: "quantity", required: true,
 				get: plain(func(c *source.Claim) string {

@@ -38,7 +38,7 @@ func sideColumns(prefix string, side func(*reconcile.Discrepancy) *reconcile.Sid
 					return
 				}},
 		},
-		scopeColumns(prefix, func(d *D) *release.Scope { return &side(d).Scope }),
+		scopeColumns(prefix, func(d *D) *release.Scope { return &side(d).Scope }, false),
 		[]column[D]{
 			{name: prefix + "interval", required: true,
 				get: plain(func(d *D) string { return side(d).Interval.String() }),

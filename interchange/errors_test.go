@@ -44,7 +44,7 @@ func TestEveryBadLineIsListedByNumberAndColumn(t *testing.T) {
 	in := `id,source,via,stated,measure,population,region,period,quantity,status,basis,named
 ok-1,fp,,2026-01-25T20:00:00-04:00,releases,detainees/political,VE,2026-01-25,104,preliminary,named_list,
 bad-2,,,2026-01-25T20:00:00-04:00,releases,detainees/political,VE,2026-01-25,104,preliminary,named_list,
-bad-3,fp,,2026-01-25,held,detainees//political,VE,2026-01-25,104,final,list,
+bad-3,fp,,25/01/2026,held,detainees//political,VE,2026-01-25,104,final,list,
 bad-4,fp,fp,2026-01-25T20:00:00-04:00,releases,detainees,VE,2026-01-25,at most 1,final,named_list,FP-1;FP-2
 ok-5,fp,"afp; efe",2026-01-25T20:00:00-04:00,releases,detainees,VE,2026-01-25,"between 1,000 and 1.200",final,named_list,
 bad-6,fp,,2026-01-25T20:00:00-04:00,releases,detainees,VE,2026-01-25,104,final
@@ -113,7 +113,7 @@ func TestAValueInAColumnWithoutAHeaderIsRefused(t *testing.T) {
 func TestJSONLinesErrorsNameTheKey(t *testing.T) {
 	in := `{"id":"a","source":"s","stated":"2026-01-25T20:00:00-04:00","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"finale","basis":"announcement"}
 
-{"id":"b","source":"s","stated":"2026-01-25","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"final","basis":"announcement"}
+{"id":"b","source":"s","stated":"2026-01-25T20:00","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"final","basis":"announcement"}
 {"id":"c","source":"s","stated":"2026-01-25T20:00:00-04:00","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01"},"quantity":"104","status":"final","basis":"announcement"}
 {"id":"d","source":"s","stated":"2026-01-25T20:00:00-04:00","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"final","basis":"announcement","quantiy":"105"}
 ["not an object"]

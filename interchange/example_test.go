@@ -95,9 +95,9 @@ func ExampleReadEvidence() {
 		fmt.Println(f)
 	}
 	// Output:
-	// releases of detainees @ VE 2025-12-01/2026-01-25: low 626, best 626, high 626 (consensus [626, 626], verified 0)
-	// releases of detainees/political @ VE 2025-12-01/2026-01-25: low 313, best 313, high 313 (consensus [282, 344], verified 0)
-	// releases of detainees/political @ VE 2026-01-25/2026-01-25: low 104, best 104, high 104 (consensus [104, 344], verified 0)
+	// releases of detainees @ VE 2025-12-01/2026-01-25: low 626, best 626, high 626 (consensus [626, 626], verified 104)
+	// releases of detainees/political @ VE 2025-12-01/2026-01-25: low 313, best 313, high 313 (consensus [282, 344], verified 104)
+	// releases of detainees/political @ VE 2026-01-25/2026-01-25: low 104, best 104 or more, high 344 (consensus [104, 344], verified 104)
 }
 
 // Claims are checked against the sources, line by line.
@@ -130,9 +130,9 @@ func ExampleWriteFigures() {
 		fmt.Println(err)
 	}
 	// Output:
-	// measure,population,region,period,verified,low,best,high,consensus_low,consensus_high,confidence,floor,cap,unverified,tension,claims,support,low_from,best_from,high_from,floor_from,cap_from,disputed,below_verified,superseded,relayed,retracted,unresolved,ignored
-	// releases,detainees/political,VE,2025-12-01/2026-01-25,0,313,313,313,282,344,1,104,"[0, 626]","[282, 344]",false,fp-half,fp-half,fp-half,fp-half,fp-half,fp-104,gov-626,,,,,,,
-	// releases,detainees/political,VE,2026-01-25,0,104,104,104,104,344,1,0,"[0, 344]","[104, 344]",false,fp-104,fp-104,fp-104,fp-104,fp-104,,fp-half,,,fp-80,,,,
+	// measure,population,region,period,verified,low,best,high,high_open,best_open,consensus_low,consensus_high,confidence,floor,cap,unverified,tension,claims,support,low_from,best_from,high_from,floor_from,cap_from,disputed,below_verified,superseded,relayed,retracted,unresolved,ignored
+	// releases,detainees/political,VE,2025-12-01/2026-01-25,104,313,313,313,false,false,282,344,1,104,"[0, 626]","[178, 240]",false,fp-half,fp-half,fp-half,fp-half,fp-half,,gov-626,,,,,,,
+	// releases,detainees/political,VE,2026-01-25,104,104,104,344,false,true,104,344,1,104,"[0, 344]","[0, 240]",false,fp-104,fp-104,fp-104,fp-104,fp-half,,fp-half,,,fp-80,,,,
 }
 
 // JSON Lines hold one record a line, as the record's MarshalJSON writes it.
@@ -323,8 +323,8 @@ func ExampleWriteVerifications() {
 		Stated: time.Date(2026, time.January, 25, 21, 0, 0, 0, time.FixedZone("VET", -4*3600))}
 	_ = interchange.WriteVerifications(os.Stdout, interchange.CSV, []reconcile.Verification{v})
 	// Output:
-	// detainee,source,stated,population,region,period
-	// FP-2026-0001,foro-penal,2026-01-25T21:00:00-04:00,detainees/political,VE/Miranda,2026-01-25
+	// detainee,count,source,stated,population,region,period
+	// FP-2026-0001,,foro-penal,2026-01-25T21:00:00-04:00,detainees/political,VE/Miranda,2026-01-25
 }
 
 // Discrepancies read back with their cause.

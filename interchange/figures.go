@@ -60,6 +60,14 @@ func intervalColumn(name string, field func(*figureRow) *source.Interval) column
 		set: func(r *figureRow, s string) (err error) { *field(r), err = parseOptional(s, parseInterval); return }}
 }
 
+// boolColumn is an optional column of a flag, "true" or "false"; empty
+// reads as false.
+func boolColumn(name string, field func(*figureRow) *bool) column[figureRow] {
+	return column[figureRow]{name: name,
+		get: plain(func(r *figureRow) string { return strconv.FormatBool(*field(r)) }),
+		set: func(r *figureRow, s string) (err error) { *field(r), err = parseOptional(s, parseBool); return }}
+}
+
 // disputeSep separates a disputed claim from the claim it contradicts in
 // the disputed column: "fp-80>gov-626".
 const disputeSep = ">"
@@ -75,12 +83,14 @@ var figureTable = &table[figureRow]{
 					return
 				}},
 		},
-		scopeColumns("", figureScope),
+		scopeColumns("", figureScope, false),
 		[]column[figureRow]{
 			countColumn("verified", func(r *figureRow) *int { return &r.f.Verified }),
 			countColumn("low", func(r *figureRow) *int { return &r.f.Low }),
 			countColumn("best", func(r *figureRow) *int { return &r.f.Best }),
 			countColumn("high", func(r *figureRow) *int { return &r.f.High }),
+			boolColumn("high_open", func(r *figureRow) *bool { return &r.f.HighOpen }),
+			boolColumn("best_open", func(r *figureRow) *bool { return &r.f.BestOpen }),
 			{name: "consensus_low", required: true,
 				get: plain(func(r *figureRow) string { return strconv.Itoa(r.f.Consensus.Lo()) }),
 				set: func(r *figureRow, s string) error {
@@ -118,9 +128,7 @@ var figureTable = &table[figureRow]{
 			optional(countColumn("floor", func(r *figureRow) *int { return &r.f.Floor })),
 			intervalColumn("cap", func(r *figureRow) *source.Interval { return &r.f.Cap }),
 			intervalColumn("unverified", func(r *figureRow) *source.Interval { return &r.f.Unverified }),
-			{name: "tension",
-				get: plain(func(r *figureRow) string { return strconv.FormatBool(r.f.Tension) }),
-				set: func(r *figureRow, s string) (err error) { r.f.Tension, err = parseOptional(s, parseBool); return }},
+			boolColumn("tension", func(r *figureRow) *bool { return &r.f.Tension }),
 			idsColumn("claims", func(r *figureRow) *[]source.ClaimID { return &r.f.Claims }),
 			idsColumn("support", func(r *figureRow) *[]source.ClaimID { return &r.f.Support }),
 			idsColumn("low_from", func(r *figureRow) *[]source.ClaimID { return &r.f.LowFrom }),
@@ -199,6 +207,7 @@ func checkFigure(f reconcile.Figure, scopeKey string) error {
 		{"best", f.Best, f.Low, "low"},
 		{"high", f.High, f.Best, "best"},
 		{"floor", f.Floor, 0, "0"},
+		{"low", f.Low, f.Floor, "floor"},
 	} {
 		if c.n < c.min || c.n > source.MaxCount {
 			errs = append(errs, &colError{c.name, reason(ErrInvalid, "%d below %s (%d) or above %d", c.n, c.after, c.min, source.MaxCount)})
@@ -256,6 +265,8 @@ type figureJSON struct {
 	Low           int              `json:"low"`
 	Best          int              `json:"best"`
 	High          int              `json:"high"`
+	HighOpen      bool             `json:"high_open,omitempty"`
+	BestOpen      bool             `json:"best_open,omitempty"`
 	ConsensusLow  int              `json:"consensus_low"`
 	ConsensusHigh *int             `json:"consensus_high,omitempty"`
 	Confidence    json.RawMessage  `json:"confidence"`
@@ -308,7 +319,7 @@ func encodeFigure(r figureRow) ([]byte, error) {
 	unv, _ := f.Unverified.MarshalText()
 	v := figureJSON{
 		Measure: f.Measure, Scope: scope, Verified: f.Verified, Low: f.Low, Best: f.Best, High: f.High,
-		ConsensusLow: f.Consensus.Lo(), Confidence: json.RawMessage(strconv.Quote(decimalCell(f.Confidence))),
+		HighOpen: f.HighOpen, BestOpen: f.BestOpen, ConsensusLow: f.Consensus.Lo(), Confidence: json.RawMessage(strconv.Quote(decimalCell(f.Confidence))),
 		Floor: f.Floor, Cap: json.RawMessage(strconv.Quote(string(cap))), Unverified: json.RawMessage(strconv.Quote(string(unv))),
 		Tension: f.Tension, Claims: f.Claims, Support: f.Support, LowFrom: f.LowFrom, BestFrom: f.BestFrom,
 		HighFrom: f.HighFrom, FloorFrom: f.FloorFrom, CapFrom: f.CapFrom, Superseded: f.Superseded,
@@ -330,6 +341,7 @@ func decodeFigure(b []byte) (figureRow, error) {
 	}
 	f := reconcile.Figure{
 		Measure: v.Measure, Verified: v.Verified, Low: v.Low, Best: v.Best, High: v.High, Floor: v.Floor,
+		HighOpen: v.HighOpen, BestOpen: v.BestOpen,
 		Tension: v.Tension, Claims: v.Claims, Support: v.Support, LowFrom: v.LowFrom, BestFrom: v.BestFrom,
 		HighFrom: v.HighFrom, FloorFrom: v.FloorFrom, CapFrom: v.CapFrom, Superseded: v.Superseded,
 		Relayed: v.Relayed, Retracted: v.Retracted, Unresolved: v.Unresolved, Ignored: v.Ignored,

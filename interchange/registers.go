@@ -16,10 +16,21 @@ var verificationTable = &table[reconcile.Verification]{
 	kind: "verifications",
 	columns: concat(
 		[]column[reconcile.Verification]{
-			{name: "detainee", required: true,
+			{name: "detainee",
 				get: plain(func(v *reconcile.Verification) string { return idCell(v.Detainee) }),
 				set: func(v *reconcile.Verification, s string) (err error) {
-					v.Detainee, err = parseRequired(s, parseDetaineeID)
+					v.Detainee, err = parseOptional(s, parseDetaineeID)
+					return
+				}},
+			{name: "count",
+				get: plain(func(v *reconcile.Verification) string {
+					if v.Count == 0 {
+						return ""
+					}
+					return strconv.Itoa(v.Count)
+				}),
+				set: func(v *reconcile.Verification, s string) (err error) {
+					v.Count, err = parseOptional(s, parseCount)
 					return
 				}},
 			{name: "source", required: true,
@@ -35,21 +46,22 @@ var verificationTable = &table[reconcile.Verification]{
 					return
 				}},
 		},
-		scopeColumns("", verificationScope),
+		scopeColumns("", verificationScope, false),
 	),
 	check: reconcile.Verification.Validate,
 	fields: map[string]string{
-		"Verification.Detainee": "detainee", "Verification.Scope": "population",
+		"Verification.Detainee": "detainee", "Verification.Count": "count", "Verification.Scope": "population",
 		"Verification.Source": "source", "Verification.Stated": "stated",
 	},
 	decode: func(b []byte) (v reconcile.Verification, err error) { err = json.Unmarshal(b, &v); return },
 	encode: func(v reconcile.Verification) ([]byte, error) { return json.Marshal(v) },
-	keys:   []string{"detainee", "scope", "source", "stated"},
+	keys:   []string{"detainee", "count", "scope", "source", "stated"},
 }
 
-// ReadVerifications reads verified identities in format f, all or
-// nothing, as [ReadSources] does. Each is valid
-// ([reconcile.Verification.Validate]).
+// ReadVerifications reads verified identities and counts in format f, all
+// or nothing, as [ReadSources] does. Each is valid
+// ([reconcile.Verification.Validate]): a row names a detainee, or gives the
+// count of people a source verified without publishing their names.
 func ReadVerifications(r io.Reader, f Format) ([]reconcile.Verification, error) {
 	return read(r, f, verificationTable)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"time"
@@ -12,17 +13,30 @@ import (
 	"github.com/freedcount/freedcount/source"
 )
 
-// Verification records that a source has identified one person as released
-// within a scope: Foro Penal matching a name against its register. Distinct
-// verified people are the verified floor of every scope that contains the
-// verification's scope: no claim can bring a figure below them.
+// Verification records that a source has identified people as released
+// within a scope: Foro Penal matching a name against its register. It is
+// one of two kinds:
+//
+//   - an identity: Detainee names one person (by register ID). Distinct
+//     verified people are counted, across sources.
+//   - a count: Count people verified by name whose names the source
+//     withholds, for their safety. Counts of different sources are never
+//     added (their overlap is unknown): the verified figure takes the
+//     larger of the identities counted and the largest count.
+//
+// Either is a floor of every scope that contains the verification's scope:
+// no claim can bring a figure below it.
 //
 // A Verification is a plain value; two are the same when every field is
 // ([Verification.Equal]). It carries the detainee's register ID only, never a
 // name.
 type Verification struct {
-	// Detainee is who was released. Required.
+	// Detainee is who was released; the zero DetaineeID for a count.
+	// Exactly one of Detainee and Count is set.
 	Detainee release.DetaineeID
+	// Count is how many people the source verified, names withheld; zero
+	// for an identity. At most source.MaxCount.
+	Count int
 	// Scope is where and when the release took place, as precisely as the
 	// verifier knows it: usually the detainee's population, the region and
 	// the day. Required. A verification counts towards a scope's floor only
@@ -40,8 +54,13 @@ type Verification struct {
 // [errors.Join]; each is a [*FieldError] wrapping [ErrInvalid].
 func (v Verification) Validate() error {
 	var errs []error
-	if !v.Detainee.IsValid() {
-		errs = append(errs, fieldErr("Verification.Detainee", "", ErrInvalid, "missing"))
+	switch {
+	case v.Count < 0 || v.Count > source.MaxCount:
+		errs = append(errs, fieldErr("Verification.Count", fmt.Sprint(v.Count), ErrInvalid, "want a count in [1, %d]", source.MaxCount))
+	case v.Count > 0 && v.Detainee.IsValid():
+		errs = append(errs, fieldErr("Verification.Count", fmt.Sprint(v.Count), ErrInvalid, "set together with Detainee; want one"))
+	case v.Count == 0 && !v.Detainee.IsValid():
+		errs = append(errs, fieldErr("Verification.Detainee", "", ErrInvalid, "missing (or a Count for a verification without names)"))
 	}
 	if !v.Scope.IsValid() {
 		errs = append(errs, fieldErr("Verification.Scope", "", ErrInvalid, "missing population or region"))
@@ -53,15 +72,21 @@ func (v Verification) Validate() error {
 		errs = append(errs, fieldErr("Verification.Stated", "", ErrInvalid, "missing"))
 	} else if y := v.Stated.Year(); y < 1 || y > 9999 {
 		errs = append(errs, fieldErr("Verification.Stated", v.Stated.Format(time.RFC3339), ErrInvalid, "year outside 1–9999"))
+	} else if first := v.Scope.Period().First(); first.IsValid() && release.DateOf(v.Stated).Before(first) {
+		errs = append(errs, fieldErr("Verification.Stated", v.Stated.Format(time.RFC3339), ErrInvalid,
+			"before the period it verifies begins (%s)", first))
 	}
 	return errors.Join(errs...)
 }
 
-// Compare orders verifications by detainee, source, scope and moment stated
+// Compare orders verifications by detainee, count, source, scope and moment stated
 // (instant, then zone offset). It is a total order consistent with
 // [Verification.Equal].
 func (v Verification) Compare(o Verification) int {
 	if c := v.Detainee.Compare(o.Detainee); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(v.Count, o.Count); c != 0 {
 		return c
 	}
 	if c := v.Source.Compare(o.Source); c != 0 {
@@ -88,14 +113,19 @@ func compareInstant(a, b time.Time) int {
 // Equal reports whether v and o are the same verification.
 func (v Verification) Equal(o Verification) bool { return v.Compare(o) == 0 }
 
-// String returns "DETAINEE verified by SOURCE in SCOPE": the register ID,
-// never a name.
+// String returns "DETAINEE verified by SOURCE in SCOPE" (the register ID,
+// never a name), or "N verified by SOURCE in SCOPE" for a count.
 func (v Verification) String() string {
-	return v.Detainee.String() + " verified by " + v.Source.String() + " in " + v.Scope.String()
+	who := v.Detainee.String()
+	if v.Count > 0 {
+		who = fmt.Sprint(v.Count)
+	}
+	return who + " verified by " + v.Source.String() + " in " + v.Scope.String()
 }
 
 type verificationJSON struct {
-	Detainee release.DetaineeID `json:"detainee"`
+	Detainee release.DetaineeID `json:"detainee,omitzero"`
+	Count    int                `json:"count,omitempty"`
 	Scope    release.Scope      `json:"scope"`
 	Source   source.SourceID    `json:"source"`
 	Stated   time.Time          `json:"stated"`
@@ -276,7 +306,7 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 			errs = append(errs, err)
 			continue
 		}
-		c = c.Clone()
+		c = c.Clone().Canonical()
 		if !c.Relative.IsZero() {
 			c.Relative.Ratio = source.Canonical(c.Relative.Ratio)
 		}
@@ -326,7 +356,7 @@ func (e Evidence) AddVerifications(vs ...Verification) (Evidence, error) {
 			continue
 		}
 		if findSource(e.sources, v.Source) == nil {
-			errs = append(errs, fieldErr("Verification.Source", v.Source.String(), ErrUnknownSource, "verification of %s", v.Detainee))
+			errs = append(errs, fieldErr("Verification.Source", v.Source.String(), ErrUnknownSource, "verification %s", v))
 			continue
 		}
 		add = append(add, v)
@@ -365,11 +395,12 @@ func Merge(a, b Evidence) (Evidence, error) {
 // AsOf returns the evidence as it stood at t: every source, and the claims
 // and verifications stated at or before t. Reading figures as of successive
 // moments gives a timeline; no figure read as of t uses anything stated
-// after t.
+// after t. A statement known to the day only counts from the end of its day
+// ([source.Claim.StatedBy]): it may have been made at any time that day.
 func (e Evidence) AsOf(t time.Time) Evidence {
 	out := Evidence{sources: e.sources}
 	for _, c := range e.claims {
-		if !c.Stated.After(t) {
+		if !c.StatedBy().After(t) {
 			out.claims = append(out.claims, c)
 		}
 	}
@@ -442,7 +473,9 @@ func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error)
 }
 
 // checkChains checks every chain between the claims of all (sorted by ID):
-// a claim may supersede only a claim of its own source, and neither
+// a claim may supersede only a claim of its own source stated no later
+// than itself (explicit supersession wins over clocks, so it must not run
+// against them), and neither
 // supersession nor relative quantities may loop. References to claims not in
 // all are left for later. It runs in O(n log n).
 func checkChains(all []*source.Claim) error {
@@ -454,9 +487,13 @@ func checkChains(all []*source.Claim) error {
 		if c.Supersedes.IsValid() {
 			if j := indexClaim(all, c.Supersedes); j >= 0 {
 				sup[i] = int32(j)
-				if all[j].Source != c.Source {
+				switch {
+				case all[j].Source != c.Source:
 					errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
 						"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
+				case statedAfter(all[j], c):
+					errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+						"claim %s supersedes a statement made after it", c.ID))
 				}
 			}
 		}
@@ -471,6 +508,16 @@ func checkChains(all []*source.Claim) error {
 		errs = append(errs, fieldErr("Claim.Relative.To", all[i].Relative.To.String(), ErrChain, "claim %s is in a cycle of relative quantities", all[i].ID))
 	}
 	return errors.Join(errs...)
+}
+
+// statedAfter reports whether a was stated after b, as far as their
+// precision tells: by local day when either is known to the day only, by
+// instant otherwise.
+func statedAfter(a, b *source.Claim) bool {
+	if a.DayOnly || b.DayOnly {
+		return a.StatedDay().After(b.StatedDay())
+	}
+	return a.Stated.After(b.Stated)
 }
 
 func indexClaim(cs []*source.Claim, id source.ClaimID) int {

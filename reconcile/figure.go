@@ -16,17 +16,31 @@ import (
 // verified floor, a low, a best and a high value, the consensus of the
 // mutually consistent claims, and the claims behind each number.
 //
-// Verified ≤ Low ≤ Best ≤ High always hold. Low and High are the lowest and
-// highest figures credibly stated for the scope (UCDP's "lowest reliable" and
-// "highest reliable" estimates), never below the verified floor, and High
-// never below the floor that the scope's parts add up to, so disagreement
-// stays visible. Best follows the policy's [BestRule]: under WeightedMedian
-// and Conservative it lies in the consensus interval (as far as [Low, High]
-// allows); Range, Majority and Hierarchy apply their own rule within
-// [Low, High], and may leave the consensus.
+// Verified ≤ Floor ≤ Low ≤ Best ≤ High always hold, as UCDP publishes a
+// "lowest" and a "highest reliable estimate", with honesty about open
+// bounds added:
 //
-// With no credible claim for the scope, Low, Best and High are all the
-// derived floor, and Claims is empty.
+//   - Low is the largest of Verified, Floor and the lowest figure credibly
+//     stated for the scope: a stale or disputed statement never pulls it
+//     below what is already proven.
+//   - High is the highest figure credibly stated by a statement closed
+//     above (exactly, about, nearly, at most, fewer than, between). A
+//     statement open above ("at least 104", "more than 2,000", a
+//     preliminary count that may rise, "some") states no upper figure:
+//     where it is the highest word, High is the tightest cap the evidence
+//     gives (the consensus or a scope that contains this one) or, with
+//     none, the highest lower figure with HighOpen set — print it as "104
+//     or more", never as an upper bound.
+//   - Best follows the policy's [BestRule]: under WeightedMedian and
+//     Conservative it lies in the consensus interval (as far as [Low,
+//     High] allows); Range, Majority and Hierarchy apply their own rule
+//     within [Low, High], and may leave the consensus. BestOpen reports a
+//     Best that only open-ended statements give: print it with their
+//     qualifier ("more than 2,000").
+//
+// With no credible claim for the scope, Low and Best are the derived
+// floor, High is the cap of a containing scope or, with none, the floor
+// with HighOpen set, and Claims is empty.
 //
 // A Figure holds decimals and slices: compare Figures with [Figure.Equal],
 // not ==.
@@ -41,6 +55,14 @@ type Figure struct {
 	Verified int
 	// Low, Best and High are the figure.
 	Low, Best, High int
+	// HighOpen reports that no statement or containing scope bounds the
+	// figure above: High is then the highest figure stated as a lower bound
+	// (or proven), a value the truth may exceed — "104 or more".
+	HighOpen bool
+	// BestOpen reports that Best comes only from statements open above
+	// ("more than 2,000"): it is their lower figure, to be printed with
+	// their qualifier.
+	BestOpen bool
 	// Consensus is the interval the heaviest mutually consistent set of
 	// claims implies, intersected with the verified floor and, where they
 	// agree with it, with the bounds derived from other scopes. It may be
@@ -105,7 +127,8 @@ type Dispute struct {
 // by value and nil and empty lists alike.
 func (f Figure) Equal(g Figure) bool {
 	return f.Measure == g.Measure && f.Scope == g.Scope && f.Verified == g.Verified &&
-		f.Low == g.Low && f.Best == g.Best && f.High == g.High && f.Consensus == g.Consensus &&
+		f.Low == g.Low && f.Best == g.Best && f.High == g.High && f.HighOpen == g.HighOpen &&
+		f.BestOpen == g.BestOpen && f.Consensus == g.Consensus &&
 		f.Floor == g.Floor && f.Cap == g.Cap && f.Unverified == g.Unverified &&
 		f.Confidence.Equal(g.Confidence) && f.Tension == g.Tension &&
 		slices.Equal(f.Claims, g.Claims) && slices.Equal(f.Support, g.Support) &&
@@ -118,19 +141,28 @@ func (f Figure) Equal(g Figure) bool {
 }
 
 // SameNumbers reports whether f and g agree on every number (Verified, Low,
-// Best, High, Consensus, Floor, Cap, Unverified, Confidence), whatever the
-// claims behind them.
+// Best, High and whether it is open, Consensus, Floor, Cap, Unverified,
+// Confidence), whatever the claims behind them.
 func (f Figure) SameNumbers(g Figure) bool {
 	return f.Verified == g.Verified && f.Low == g.Low && f.Best == g.Best && f.High == g.High &&
+		f.HighOpen == g.HighOpen && f.BestOpen == g.BestOpen &&
 		f.Consensus == g.Consensus && f.Floor == g.Floor && f.Cap == g.Cap &&
 		f.Unverified == g.Unverified && f.Confidence.Equal(g.Confidence)
 }
 
 // String returns a one-line summary: "releases of SCOPE: low L, best B,
-// high H (consensus C, verified V)".
+// high H (consensus C, verified V)", an open High written "H or more" and
+// an open Best "more than B−1"... as "B or more".
 func (f Figure) String() string {
-	return fmt.Sprintf("%s of %s: low %d, best %d, high %d (consensus %s, verified %d)",
-		f.Measure, f.Scope, f.Low, f.Best, f.High, f.Consensus, f.Verified)
+	best, high := fmt.Sprint(f.Best), fmt.Sprint(f.High)
+	if f.BestOpen {
+		best += " or more"
+	}
+	if f.HighOpen {
+		high += " or more"
+	}
+	return fmt.Sprintf("%s of %s: low %d, best %s, high %s (consensus %s, verified %d)",
+		f.Measure, f.Scope, f.Low, best, high, f.Consensus, f.Verified)
 }
 
 // Figure returns the figure for measure m over scope s. The scope need not
@@ -191,6 +223,11 @@ func (ix *Index) figure(c *cell) Figure {
 		if cons.empty() {
 			cons, f.Tension = span{c.floor, unbounded}, true
 		}
+		if cons.hi == unbounded {
+			f.HighOpen = true
+		} else {
+			f.High, f.HighFrom = cons.hi, f.CapFrom
+		}
 		f.Consensus = cons.interval()
 		f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
 		f.Confidence = decimal.Zero
@@ -208,32 +245,74 @@ func (ix *Index) figure(c *cell) Figure {
 	f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
 	f.Support = ix.claimIDs(support)
 
-	// Low and High: the lowest and highest figures credibly stated.
-	lo, hi := unbounded, -1
-	for _, i := range c.direct {
-		lo, hi = min(lo, ix.recs[i].lo), max(hi, ix.recs[i].hi)
-	}
-	f.Low = max(c.verified, lo)
-	if lo >= c.verified {
-		f.LowFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.lo == lo })
-	}
-	f.High = max(f.Low, hi, c.floor)
+	// Low: the lowest figure credibly stated, never below what is proven.
+	lo := ix.lowOf(c)
+	f.Low = max(c.verified, c.floor, lo)
 	switch {
-	case hi >= f.High:
-		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.hi == hi })
-	case c.floor >= f.High:
-		f.HighFrom = f.FloorFrom
+	case lo >= f.Low:
+		f.LowFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.lo == lo })
+	case c.floor >= f.Low && c.floor > c.verified:
+		f.LowFrom = f.FloorFrom
 	}
+	ix.high(c, &f, cons, cap, support)
 
 	best, bestFrom := ix.best(c, support, cons, f.Low, f.High)
 	f.Best = max(f.Low, min(best, f.High))
 	f.BestFrom = ix.claimIDs(bestFrom)
+	if f.Best == best && len(bestFrom) > 0 {
+		f.BestOpen = true
+		for _, i := range bestFrom {
+			f.BestOpen = f.BestOpen && ix.recs[i].iv.hi == unbounded
+		}
+	}
 
 	f.Confidence = decimal.Zero
 	if total := ix.groupTotal(c.direct); total > 0 {
 		f.Confidence = ratio4(groupW, total)
 	}
 	return f
+}
+
+// high sets High, HighOpen and HighFrom (step 6): the highest figure
+// credibly stated by a statement closed above; where a statement open above
+// is the highest word, the tightest bound the consensus or a containing
+// scope gives, or with none the highest lower figure, open.
+func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32) {
+	closed, open := -1, -1
+	for _, i := range c.direct {
+		if r := &ix.recs[i]; r.iv.hi == unbounded {
+			open = max(open, r.lo)
+		} else {
+			closed = max(closed, r.hi)
+		}
+	}
+	least := max(f.Low, c.floor) // High is never below what is proven
+	switch {
+	case closed >= open && closed >= least:
+		f.High = closed
+		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.iv.hi != unbounded && r.hi == closed })
+		return
+	case closed >= open:
+		f.High = least
+		if c.floor >= f.High {
+			f.HighFrom = f.FloorFrom
+		}
+		return
+	}
+	// An open statement is the highest word: it states no upper figure.
+	bound := min(cons.hi, cap.hi)
+	switch {
+	case bound != unbounded && bound >= max(least, open):
+		f.High = bound
+		if cap.hi == bound {
+			f.HighFrom = f.CapFrom
+		} else {
+			f.HighFrom = ix.claimsWhere(support, func(r *rec) bool { return r.iv.hi == bound })
+		}
+	default:
+		f.High, f.HighOpen = max(least, open), true
+		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.iv.hi == unbounded && r.lo == open })
+	}
 }
 
 // ratio4 returns a/b rounded half up to four decimal places, for 0 ≤ a ≤ b,
@@ -335,128 +414,177 @@ func (ix *Index) cap(c *cell) (span, []int32) {
 	return best, from
 }
 
+// voice is one independence group's word on a cell: the intersection of
+// its claims' intervals when they agree, else their hull (a source never
+// disputes itself: its differences are revisions, or a revision whose order
+// is unknown), and its heaviest weight.
+type voice struct {
+	group  int32
+	iv     span
+	w      int64
+	claims []int32 // by claim order
+}
+
+// voicesOf returns the voices of list's claims, by group.
+func (ix *Index) voicesOf(list []int32) []voice {
+	byGroup := slices.Clone(list)
+	slices.SortStableFunc(byGroup, func(a, b int32) int { return cmp.Compare(ix.recs[a].group, ix.recs[b].group) })
+	var out []voice
+	for k := 0; k < len(byGroup); {
+		r := &ix.recs[byGroup[k]]
+		v := voice{group: r.group, iv: r.iv, w: r.w}
+		meet := r.iv
+		j := k
+		for ; j < len(byGroup) && ix.recs[byGroup[j]].group == r.group; j++ {
+			o := &ix.recs[byGroup[j]]
+			v.iv = span{min(v.iv.lo, o.iv.lo), max(v.iv.hi, o.iv.hi)}
+			meet = meet.intersect(o.iv)
+			v.w = max(v.w, o.w)
+		}
+		if !meet.empty() {
+			v.iv = meet
+		}
+		v.claims = byGroup[k:j]
+		out = append(out, v)
+		k = j
+	}
+	return out
+}
+
 // groupTotal returns the sum over independence groups of the heaviest
 // weight among list's claims in each group.
 func (ix *Index) groupTotal(list []int32) int64 {
 	var total int64
-	for k, i := range list {
-		r := &ix.recs[i]
-		voice := true // r is its group's heaviest, the first of equals
-		for x, j := range list {
-			if o := &ix.recs[j]; x != k && o.group == r.group && (o.w > r.w || o.w == r.w && x < k) {
-				voice = false
-				break
-			}
-		}
-		if voice {
-			total += r.w
-		}
+	for _, v := range ix.voicesOf(list) {
+		total += v.w
 	}
 	return total
 }
 
 // consensus finds the point of greatest independent weight among the cell's
-// claims (step 5) and returns the intersection of the claims that cover it
-// with the verified floor, those claims, and their independent weight. The
+// voices (step 5) and returns the intersection of the voices that cover it
+// with the verified floor, their claims, and their independent weight. The
 // claims it leaves out are recorded in f as disputed.
 //
-// Weight is counted per independence group: two ministries of one
-// government add the weight of the heavier, not both. Among points of equal
-// weight the sweep prefers the one covered by more total weight (so that a
-// consistent set is never split), then the smaller value.
+// Weight is counted per independence group, and a group speaks with one
+// voice, the hull of its claims: two ministries of one government add the
+// weight of the heavier, not both, and a source whose statements on one day
+// cannot be ordered is read as one statement of the range they span, never
+// as in conflict with itself. Among points of equal weight the sweep takes
+// the smallest. Sorting the endpoints makes it O(n log n) in the cell's
+// claims, however many sources speak.
 func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
+	var below, above []int32
+	for _, i := range c.direct {
+		if ix.recs[i].iv.hi < c.verified {
+			below = append(below, i)
+		} else {
+			above = append(above, i)
+		}
+	}
+	voices := ix.voicesOf(above)
 	type event struct {
 		pos int
-		i   int32
-		add bool
+		w   int64 // added at pos (negative: removed)
 	}
-	events := make([]event, 0, 2*len(c.direct))
-	var below []int32
-	for _, i := range c.direct {
-		r := &ix.recs[i]
-		if r.iv.hi < c.verified {
-			below = append(below, i)
-			continue
-		}
-		events = append(events, event{max(r.iv.lo, c.verified), i, true})
-		if r.iv.hi != unbounded {
-			events = append(events, event{r.iv.hi + 1, i, false})
+	events := make([]event, 0, 2*len(voices))
+	for _, v := range voices {
+		events = append(events, event{max(v.iv.lo, c.verified), v.w})
+		if v.iv.hi != unbounded {
+			events = append(events, event{v.iv.hi + 1, -v.w})
 		}
 	}
-	slices.SortFunc(events, func(a, b event) int {
-		if c := cmp.Compare(a.pos, b.pos); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
-	active := make([]int32, 0, len(c.direct))
+	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.pos, b.pos) })
 	bestPos := -1
-	var bestGroup, bestRaw int64
+	var bestW, acc int64
 	for k := 0; k < len(events); {
 		pos := events[k].pos
 		for ; k < len(events) && events[k].pos == pos; k++ {
-			if events[k].add {
-				active = append(active, events[k].i)
-			} else if j := slices.Index(active, events[k].i); j >= 0 {
-				active = slices.Delete(active, j, j+1)
-			}
+			acc += events[k].w
 		}
-		if len(active) == 0 {
-			continue
-		}
-		g := ix.groupTotal(active)
-		var raw int64
-		for _, i := range active {
-			raw += ix.recs[i].w
-		}
-		if bestPos < 0 || g > bestGroup || (g == bestGroup && raw > bestRaw) {
-			bestPos, bestGroup, bestRaw = pos, g, raw
+		if acc > 0 && (bestPos < 0 || acc > bestW) {
+			bestPos, bestW = pos, acc
 		}
 	}
 	var support []int32
 	cons := span{c.verified, unbounded}
-	for _, i := range c.direct {
-		if r := &ix.recs[i]; bestPos >= 0 && r.iv.contains(bestPos) {
-			support = append(support, i)
-			cons = cons.intersect(r.iv)
+	for _, v := range voices {
+		if bestPos >= 0 && v.iv.contains(bestPos) {
+			support = append(support, v.claims...)
+			cons = cons.intersect(v.iv)
 		}
 	}
+	slices.Sort(support)
 	if bestPos < 0 {
-		bestGroup = 0
+		bestW = 0
 	}
+	dis := ix.contradictions(support)
 	for _, i := range c.direct {
-		if slices.Contains(support, i) {
+		if _, in := slices.BinarySearch(support, i); in {
 			continue
 		}
 		d := Dispute{Claim: ix.recs[i].c.ID}
-		if slices.Contains(below, i) {
+		if _, low := slices.BinarySearch(below, i); low {
 			d.BelowVerified = true
 		} else {
-			d.Contradicts = ix.contradicted(i, support)
+			d.Contradicts = dis(i)
 		}
 		f.Disputed = append(f.Disputed, d)
 	}
-	return cons, support, bestGroup
+	return cons, support, bestW
 }
 
-// contradicted returns the heaviest claim of support whose interval does not
-// meet claim i's, ties by ID.
-func (ix *Index) contradicted(i int32, support []int32) source.ClaimID {
-	r := &ix.recs[i]
-	var best int32 = -1
-	for _, j := range support {
-		s := &ix.recs[j]
-		if r.iv.overlaps(s.iv) {
-			continue
+// contradictions returns a function that gives, for a claim outside the
+// consensus, the heaviest claim of support whose interval does not meet its
+// own (ties by ID), or the zero ClaimID. Every support claim covers one
+// point; a claim outside lies wholly below or wholly above it, so the claims
+// it misses are those starting above its end, or ending below its start: a
+// suffix and a prefix of support sorted by those ends, answered by binary
+// search over running maxima in O(log n) a claim.
+func (ix *Index) contradictions(support []int32) func(int32) source.ClaimID {
+	heavier := func(a, b int32) bool { // a strictly heavier than b, ties by ID
+		if b < 0 {
+			return true
 		}
-		if best < 0 || s.w > ix.recs[best].w {
-			best = j
+		ra, rb := &ix.recs[a], &ix.recs[b]
+		return ra.w > rb.w || ra.w == rb.w && a < b
+	}
+	byLo := slices.Clone(support)
+	slices.SortFunc(byLo, func(a, b int32) int { return cmp.Compare(ix.recs[a].iv.lo, ix.recs[b].iv.lo) })
+	sufMax := make([]int32, len(byLo)+1) // heaviest of byLo[k:]
+	sufMax[len(byLo)] = -1
+	for k := len(byLo) - 1; k >= 0; k-- {
+		sufMax[k] = sufMax[k+1]
+		if heavier(byLo[k], sufMax[k]) {
+			sufMax[k] = byLo[k]
 		}
 	}
-	if best < 0 {
-		return source.ClaimID{}
+	byHi := slices.Clone(support)
+	slices.SortFunc(byHi, func(a, b int32) int { return cmp.Compare(ix.recs[a].iv.hi, ix.recs[b].iv.hi) })
+	preMax := make([]int32, len(byHi)+1) // heaviest of byHi[:k]
+	preMax[0] = -1
+	for k, i := range byHi {
+		preMax[k+1] = preMax[k]
+		if heavier(i, preMax[k]) {
+			preMax[k+1] = i
+		}
 	}
-	return ix.recs[best].c.ID
+	return func(i int32) source.ClaimID {
+		r := &ix.recs[i]
+		best := int32(-1)
+		if r.iv.hi != unbounded {
+			k, _ := slices.BinarySearchFunc(byLo, r.iv.hi+1, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.lo, v) })
+			best = sufMax[k]
+		}
+		k, _ := slices.BinarySearchFunc(byHi, r.iv.lo, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.hi, v) })
+		if b := preMax[k]; b >= 0 && heavier(b, best) {
+			best = b
+		}
+		if best < 0 {
+			return source.ClaimID{}
+		}
+		return ix.recs[best].c.ID
+	}
 }
 
 // best applies the policy's rule for Best and returns the value, before
@@ -528,24 +656,6 @@ func (ix *Index) claimsAt(list []int32, v int) []int32 {
 	return out
 }
 
-// voices returns, for each independence group in list, its heaviest claim
-// (ties by ID): one voice per group, so that two ministries of one
-// government are not two votes.
-func (ix *Index) voices(list []int32) []int32 {
-	var out []int32
-	for _, i := range list {
-		r := &ix.recs[i]
-		k := slices.IndexFunc(out, func(j int32) bool { return ix.recs[j].group == r.group })
-		switch {
-		case k < 0:
-			out = append(out, i)
-		case r.w > ix.recs[out[k]].w:
-			out[k] = i
-		}
-	}
-	return out
-}
-
 // weightedMedian returns the lower weighted median of the stated figures of
 // list's claims, one voice per independence group, and the claims that
 // state it. A claim stating a range puts half its weight on each end.
@@ -556,14 +666,22 @@ func (ix *Index) weightedMedian(list []int32) (int, []int32) {
 	}
 	var pts []point
 	var total int64
-	for _, i := range ix.voices(list) {
-		r := &ix.recs[i]
-		if r.lo == r.hi {
-			pts = append(pts, point{r.lo, 2 * r.w})
-		} else {
-			pts = append(pts, point{r.lo, r.w}, point{r.hi, r.w})
+	for _, v := range ix.voicesOf(list) {
+		// A group's word: the stated figures of its heaviest claims, the
+		// lowest and the highest of them when several weigh the same (a
+		// revision whose order is unknown is a range).
+		lo, hi := unbounded, -1
+		for _, i := range v.claims {
+			if r := &ix.recs[i]; r.w == v.w {
+				lo, hi = min(lo, r.lo), max(hi, r.hi)
+			}
 		}
-		total += 2 * r.w
+		if lo == hi {
+			pts = append(pts, point{lo, 2 * v.w})
+		} else {
+			pts = append(pts, point{lo, v.w}, point{hi, v.w})
+		}
+		total += 2 * v.w
 	}
 	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(a.v, b.v) })
 	v := pts[len(pts)-1].v

@@ -120,21 +120,27 @@ const weightScale = 12
 // rec is the index's view of one claim.
 type rec struct {
 	c      *source.Claim
-	src    int32           // index into Index.sources
-	group  int32           // independence group of the source
-	scope  release.Scope   // resolved: open end closed, a stock's period reduced to its last day
-	sid    int32           // the scope's rank among all scopes read (scope order)
-	stated int64           // Stated as Unix nanoseconds
-	offset int32           // Stated's zone offset, in seconds
-	q      source.Quantity // resolved: a relative quantity applied to its referent
-	iv     span            // bounds under the policy's tolerance
-	lo, hi int             // stated figures, clamped into iv
-	wd     decimal.Decimal // weight: source confidence × status × basis
-	w      int64           // wd × 10¹², exact
-	state  ClaimState
+	src    int32         // index into Index.sources
+	group  int32         // independence group of the source
+	scope  release.Scope // resolved: open end closed, a stock's period reduced to its last day
+	sid    int32         // the scope's rank among all scopes read (scope order)
+	stated int64         // Stated as Unix nanoseconds
+	offset int32         // Stated's zone offset, in seconds
+	day    int32         // Stated's local day, as a day number
+	// dayOnly: the statement is known to the day only; its clock time
+	// orders nothing.
+	dayOnly bool
+	q       source.Quantity // resolved: a relative quantity applied to its referent
+	iv      span            // bounds under the policy's tolerance
+	lo, hi  int             // stated figures, clamped into iv
+	wd      decimal.Decimal // weight: source confidence × status × basis
+	w       int64           // wd × 10¹², exact
+	state   ClaimState
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
+	// explicit: superseded by a claim that names it.
+	explicit bool
 	by       int32 // the claim it was relayed into or superseded by, or -1
 }
 
@@ -201,6 +207,15 @@ type identity struct {
 	scope release.Scope
 }
 
+// count is a number of people verified as released within a scope, names
+// withheld: from a count-only Verification, or from a claim in force counted
+// from a named list.
+type count struct {
+	n     int
+	scope release.Scope
+	claim int32 // the claim it comes from, or -1 for a Verification
+}
+
 // Index is the evidence read under a policy: every claim classified (live,
 // relayed, superseded, retracted, unresolved), weighed and placed in its
 // scope, ready to give figures. Build one with [NewIndex]; it is immutable
@@ -220,6 +235,10 @@ type Index struct {
 	ids     []identity
 	idDown  map[popReg][][]int32 // per population and region, the lists of identities within, each by period
 	nPeople int
+	counts  []count
+	// countDown is idDown for counts: per population and region, the lists
+	// of counts within, each by period.
+	countDown map[popReg][][]int32
 }
 
 // NewIndex reads e under p. It fails only if p is invalid.
@@ -269,8 +288,8 @@ func (ix *Index) sourceIndex(id source.SourceID) int32 {
 }
 
 // readClaims performs steps 1 and 2 of the fold: resolve relative
-// quantities, fold relays, apply supersession and retraction, and weigh
-// what is left.
+// quantities and scopes, fold relays, apply supersession and retraction, and
+// weigh what is left.
 func (ix *Index) readClaims() {
 	claims := ix.ev.claims
 	ix.recs = make([]rec, len(claims))
@@ -279,18 +298,15 @@ func (ix *Index) readClaims() {
 		r.c, r.by, r.state = c, -1, Live
 		r.src = ix.sourceIndex(c.Source)
 		r.group = ix.srcG[r.src]
-		r.scope = c.ResolvedScope()
-		if c.Measure.IsStock() {
-			r.scope = r.scope.WithPeriod(release.Day(r.scope.Period().Last()))
-		}
 		r.stated = c.Stated.UnixNano()
 		_, off := c.Stated.Zone()
 		r.offset = int32(off)
+		r.day = int32(c.StatedDay().DaysSince(epoch))
+		r.dayOnly = c.DayOnly
 	}
-	ix.numberScopes()
 	ix.resolveRelatives()
-	ix.foldRelays()
-	ix.supersede()
+	ix.numberScopes()
+	ix.foldStatements()
 	type wkey struct {
 		src           int32
 		status, basis uint8
@@ -352,10 +368,13 @@ func (ix *Index) numberScopes() {
 	}
 }
 
-// resolveRelatives gives every claim its quantity: its own, or for a
-// relative claim, its ratio applied to the figure of the claim it refers to
-// (itself resolved first). A referent that is missing, retracted or
-// unresolved leaves the claim unresolved.
+// resolveRelatives gives every claim its quantity and resolved scope: its
+// own, or for a relative claim, its ratio applied to the figure of the claim
+// it refers to (itself resolved first), with the referent's scope where the
+// claim states none and the referent's end closing an open end of its own
+// period ("about half as many" speaks of the same days). A referent that is
+// missing, retracted or unresolved leaves the claim unresolved, about its
+// own scope. A stock's period is reduced to its last day.
 func (ix *Index) resolveRelatives() {
 	const (
 		todo = iota
@@ -363,89 +382,181 @@ func (ix *Index) resolveRelatives() {
 		done
 	)
 	state := make([]uint8, len(ix.recs))
-	var resolve func(i int) source.Quantity
-	resolve = func(i int) source.Quantity {
+	var resolve func(i int)
+	resolve = func(i int) {
 		r := &ix.recs[i]
 		switch state[i] {
 		case done:
-			return r.q
+			return
 		case busy: // a cycle: the evidence forbids it, but never loop
-			return source.Quantity{}
+			r.scope = r.c.ResolvedScope()
+			return
 		}
 		state[i] = busy
+		r.scope = r.c.ResolvedScope()
 		switch {
 		case r.c.Status == source.Retracted:
 		case r.c.Relative.IsZero():
 			r.q = r.c.Quantity
 		default:
 			if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
-				if base := resolve(j); base.IsValid() {
+				resolve(j)
+				ref := &ix.recs[j]
+				if base := ref.q; base.IsValid() {
 					if q, err := r.c.Relative.Apply(base.Number()); err == nil {
 						r.q = q
 					}
 				}
+				r.scope = relativeScope(r.c, ref.scope)
 			}
 		}
+		if r.scope.IsValid() && r.c.Measure.IsStock() {
+			r.scope = r.scope.WithPeriod(release.Day(r.scope.Period().Last()))
+		}
 		state[i] = done
-		return r.q
 	}
 	for i := range ix.recs {
 		resolve(i)
 	}
 }
 
-// sortKey is a claim's place in one of the fold's orders, packed so that
-// sorting a million claims compares integers held side by side rather than
-// chasing each claim's record.
-type sortKey struct {
-	statement uint64 // source, measure and scope
-	stated    int64  // Unix nanoseconds, negated for latest-first orders
-	i         int32  // the claim
+// relativeScope returns the scope of relative claim c whose referent is
+// about ref: ref itself when c states no scope, else c's own scope with an
+// open end closed where ref's period ends (or, failing that, at the day c
+// was stated).
+func relativeScope(c *source.Claim, ref release.Scope) release.Scope {
+	if c.Scope == (release.Scope{}) {
+		return ref
+	}
+	if !ref.IsValid() {
+		return c.ResolvedScope()
+	}
+	end := ref.Period().Last()
+	if !end.IsValid() {
+		return c.ResolvedScope()
+	}
+	if p, ok := c.Scope.Period().CloseEnd(end); ok {
+		return c.Scope.WithPeriod(p)
+	}
+	return c.ResolvedScope()
 }
 
 // statementKey packs a claim's source, measure and scope ID, in that order
-// of significance.
+// of significance: the claims of one key are one source's statements on one
+// measure and scope.
 func (ix *Index) statementKey(r *rec) uint64 {
 	return uint64(r.src)<<34 | uint64(r.c.Measure)<<32 | uint64(uint32(r.sid))
 }
 
-// sortedKeys returns the given claims' keys sorted by statement, then
-// stated time (latest first if latestFirst), then tie, then claim order.
-func (ix *Index) sortedKeys(claims []int32, latestFirst bool, tie func(a, b int32) int) []sortKey {
-	keys := make([]sortKey, len(claims))
-	for k, i := range claims {
-		r := &ix.recs[i]
-		t := r.stated
-		if latestFirst {
-			t = -t
-		}
-		keys[k] = sortKey{ix.statementKey(r), t, i}
+// foldStatements performs step 1 of the fold on every source's statements
+// about one measure and scope (see [Index] for the rules): copies and relays
+// of one figure fold into one statement, explicit supersession sets its
+// target aside, a relay stands only where its origin said nothing directly,
+// and of what is left the latest statements stand — all of them when
+// nothing orders them (the same day, a time known for at most one).
+//
+// One sort by statement key serves every step; each key's claims are then
+// handled in O(k log k), so the whole runs in O(n log n).
+func (ix *Index) foldStatements() {
+	keys := make([]uint64, len(ix.recs))
+	order := make([]int32, len(ix.recs))
+	for i := range ix.recs {
+		keys[i] = ix.statementKey(&ix.recs[i])
+		order[i] = int32(i)
 	}
-	slices.SortFunc(keys, func(x, y sortKey) int {
-		if c := cmp.Compare(x.statement, y.statement); c != 0 {
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.stated, y.stated); c != 0 {
-			return c
-		}
-		if tie != nil {
-			if c := tie(x.i, y.i); c != 0 {
-				return c
-			}
-		}
-		return cmp.Compare(x.i, y.i) // IDs are sorted, so claim order is ID order
+		return cmp.Compare(a, b) // claim order is ID order
 	})
-	return keys
+	groups := func(yield func([]int32) bool) {
+		for lo := 0; lo < len(order); {
+			hi := lo + 1
+			for hi < len(order) && keys[order[hi]] == keys[order[lo]] {
+				hi++
+			}
+			if !yield(order[lo:hi]) {
+				return
+			}
+			lo = hi
+		}
+	}
+	for g := range groups {
+		ix.foldCopies(g)
+	}
+	named := ix.explicitTargets()
+	for g := range groups {
+		ix.orderStatements(g, named)
+	}
+	for k, by := range named {
+		if t := &ix.recs[k]; by >= 0 && (t.state == Live || t.state == Superseded) {
+			t.state, t.by, t.explicit = Superseded, by, true
+		}
+	}
 }
 
-// sameFigure orders claims of one statement key and moment by zone offset
-// and figure, so that copies of one statement end up adjacent.
-func (ix *Index) sameFigure(a, b int32) int {
+// sameStatement orders claims by figure, and a figure's direct statements
+// before its relays, latest first, then by claim order: copies of one
+// figure end up adjacent, the one that stands for them first.
+func (ix *Index) sameStatement(a, b int32) int {
 	x, y := &ix.recs[a], &ix.recs[b]
-	if c := cmp.Compare(x.offset, y.offset); c != 0 {
+	if c := compareFigure(x, y); c != 0 {
 		return c
 	}
-	return compareQuantity(x.q, y.q)
+	if rx, ry := x.c.IsRelay(), y.c.IsRelay(); rx != ry {
+		if rx {
+			return 1
+		}
+		return -1
+	}
+	if !x.c.IsRelay() {
+		// Direct statements: latest first.
+		if c := compareMoment(y, x); c != 0 {
+			return c
+		}
+	} else if c := compareMoment(x, y); c != 0 {
+		// Relays only: the earliest report stands for the origin's
+		// statement.
+		return c
+	}
+	return cmp.Compare(a, b)
+}
+
+// compareFigure orders claims by retraction (retractions last) and figure;
+// a relative claim left unresolved, by what it is relative to.
+func compareFigure(x, y *rec) int {
+	xr, yr := x.c.Status == source.Retracted, y.c.Status == source.Retracted
+	if xr != yr {
+		if xr {
+			return 1
+		}
+		return -1
+	}
+	if c := compareQuantity(x.q, y.q); c != 0 || x.q.IsValid() {
+		return c
+	}
+	a, b := x.c.Relative, y.c.Relative
+	if c := a.To.Compare(b.To); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	return a.Ratio.Cmp(b.Ratio)
+}
+
+// compareMoment orders two statements by when they were made, as far as
+// that is known: by local day, then, when both carry a time, by instant and
+// offset. It returns 0 when nothing orders them.
+func compareMoment(x, y *rec) int {
+	if x.dayOnly || y.dayOnly {
+		return cmp.Compare(x.day, y.day)
+	}
+	if c := cmp.Compare(x.stated, y.stated); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.offset, y.offset)
 }
 
 func compareQuantity(a, b source.Quantity) int {
@@ -460,75 +571,61 @@ func compareQuantity(a, b source.Quantity) int {
 	return cmp.Compare(ahi, bhi)
 }
 
-// foldRelays folds every copy of a statement (same source, measure, resolved
-// scope, moment and figure) into one claim: the first by ID among those the
-// source published itself, or, if it reached the record only through
-// outlets, the first by ID. The others are "relayed": AFP repeating Foro
-// Penal is one claim.
-func (ix *Index) foldRelays() {
-	all := make([]int32, len(ix.recs))
-	for i := range all {
-		all[i] = int32(i)
+// foldCopies folds the copies among one source's claims on one measure and
+// scope: every relay of a figure the origin stated directly folds into that
+// direct statement, whenever either was made; relays of a figure it did not
+// state directly fold into the earliest of them; and direct statements of
+// one figure made at one moment (the same statement entered twice) fold
+// into the first by ID. Folded claims are "relayed": AFP repeating Foro
+// Penal is one statement. Unresolved relative claims fold by what they are
+// relative to; retractions are left as they are.
+func (ix *Index) foldCopies(group []int32) {
+	if len(group) < 2 {
+		return
 	}
-	keys := ix.sortedKeys(all, false, ix.sameFigure)
-	same := func(x, y sortKey) bool {
-		return x.statement == y.statement && x.stated == y.stated && ix.sameFigure(x.i, y.i) == 0
+	list := make([]int32, 0, len(group))
+	for _, i := range group {
+		if ix.recs[i].c.Status != source.Retracted {
+			list = append(list, i)
+		}
 	}
-	for lo := 0; lo < len(keys); {
+	slices.SortFunc(list, ix.sameStatement)
+	for lo := 0; lo < len(list); {
 		hi := lo + 1
-		for hi < len(keys) && same(keys[lo], keys[hi]) {
+		for hi < len(list) && compareFigure(&ix.recs[list[lo]], &ix.recs[list[hi]]) == 0 {
 			hi++
 		}
-		if hi-lo > 1 {
-			group := keys[lo:hi]
-			rep := group[0].i
-			for _, k := range group {
-				if !ix.recs[k.i].c.IsRelay() {
-					rep = k.i
-					break
-				}
-			}
-			for _, k := range group {
-				if k.i != rep {
-					ix.recs[k.i].state, ix.recs[k.i].by = Relayed, rep
-				}
+		// list[lo:hi] states one figure: direct statements (latest
+		// first), then relays (earliest first).
+		rep := list[lo]
+		for _, k := range list[lo+1 : hi] {
+			r := &ix.recs[k]
+			switch {
+			case r.c.IsRelay():
+				r.state, r.by = Relayed, rep
+			case compareMoment(r, &ix.recs[rep]) == 0 && r.dayOnly == ix.recs[rep].dayOnly:
+				// The same statement at the same moment, entered twice.
+				r.state, r.by = Relayed, rep
+			default:
+				// An earlier direct statement of the same figure: a
+				// repeat, which later ordering supersedes.
 			}
 		}
 		lo = hi
 	}
 }
 
-// supersede marks the statements that a later one replaced: per source,
-// measure and resolved scope, every statement made before the latest is
-// superseded by it, even when the latest is lower (a revision down) or a
-// retraction. A claim that names another in Supersedes replaces it too,
-// whatever its scope.
-func (ix *Index) supersede() {
-	var live []int32
-	for i := range ix.recs {
-		if ix.recs[i].state == Live {
-			live = append(live, int32(i))
-		}
+// explicitTargets returns, for every claim, the statement that names it in
+// Supersedes (or names a copy folded into it), or -1: explicit supersession,
+// which wins over clocks whatever the scopes. The evidence guarantees that
+// the named claim is of the same source and stated no later; a claim never
+// supersedes its own statement. When several claims name one statement,
+// the first by ID is recorded.
+func (ix *Index) explicitTargets() []int32 {
+	named := make([]int32, len(ix.recs))
+	for i := range named {
+		named[i] = -1
 	}
-	keys := ix.sortedKeys(live, true, nil)
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi].statement == keys[lo].statement {
-			hi++
-		}
-		latest := keys[lo].stated
-		for _, k := range keys[lo+1 : hi] {
-			if k.stated > latest { // negated: stated strictly earlier
-				ix.recs[k.i].state, ix.recs[k.i].by = Superseded, keys[lo].i
-			}
-		}
-		lo = hi
-	}
-	// Naming any copy of a statement names the statement: supersede the
-	// copy that stands for it, so that the result does not depend on which
-	// copy that is (a relay whose ID sorts first stands for a statement that
-	// reached the record only through outlets). A claim never supersedes
-	// its own statement.
 	rep := func(k int32) int32 {
 		if ix.recs[k].state == Relayed {
 			return ix.recs[k].by
@@ -540,14 +637,80 @@ func (ix *Index) supersede() {
 		if !c.Supersedes.IsValid() {
 			continue
 		}
-		if j := indexClaim(ix.ev.claims, c.Supersedes); j >= 0 {
-			k := rep(int32(j))
-			if k == rep(int32(i)) {
-				continue
-			}
-			if t := &ix.recs[k]; t.state == Live || t.state == Superseded {
-				t.state, t.by = Superseded, int32(i)
-			}
+		j := indexClaim(ix.ev.claims, c.Supersedes)
+		if j < 0 {
+			continue
+		}
+		if k, by := rep(int32(j)), rep(int32(i)); k != by && named[k] < 0 {
+			named[k] = by
+		}
+	}
+	return named
+}
+
+// orderStatements sets aside, among one source's statements on one measure
+// and scope, every statement that a later one replaced: relays where the
+// origin has a direct statement that no claim withdraws (a relay never
+// outranks its origin), then every statement made before the latest. The
+// latest stand, even when lower (a revision down) or a retraction; when
+// nothing orders several latest statements (one day, no time for at least
+// one of them) they all stand, read together as one statement of the range
+// they span. A statement that a claim names in Supersedes (named[i] ≥ 0)
+// still replaces the statements before it: it was the source's latest
+// word until the naming claim withdrew it.
+func (ix *Index) orderStatements(group []int32, named []int32) {
+	var direct, relays []int32
+	standing := false // a direct statement that no claim withdraws
+	for _, i := range group {
+		r := &ix.recs[i]
+		if r.state != Live {
+			continue
+		}
+		if r.c.IsRelay() {
+			relays = append(relays, i)
+		} else {
+			direct = append(direct, i)
+			standing = standing || named[i] < 0
+		}
+	}
+	cand := slices.Concat(direct, relays)
+	if standing {
+		cand = direct
+	}
+	if len(cand) == 0 {
+		return
+	}
+	// The latest: the latest local day, and on it every statement known to
+	// the day only and the latest instant.
+	day := int32(math.MinInt32)
+	for _, i := range cand {
+		day = max(day, ix.recs[i].day)
+	}
+	var latest int32 = -1 // the latest instant on that day
+	for _, i := range cand {
+		r := &ix.recs[i]
+		if r.day == day && !r.dayOnly && (latest < 0 || compareMoment(r, &ix.recs[latest]) > 0) {
+			latest = i
+		}
+	}
+	stands := func(i int32) bool {
+		r := &ix.recs[i]
+		return r.day == day && (r.dayOnly || compareMoment(r, &ix.recs[latest]) == 0)
+	}
+	head := int32(-1) // what a set-aside statement is superseded by
+	for _, i := range cand {
+		if stands(i) && (head < 0 || named[head] >= 0 && named[i] < 0) {
+			head = i
+		}
+	}
+	for _, i := range cand {
+		if !stands(i) {
+			ix.recs[i].state, ix.recs[i].by = Superseded, head
+		}
+	}
+	if standing {
+		for _, i := range relays {
+			ix.recs[i].state, ix.recs[i].by = Superseded, head
 		}
 	}
 }
@@ -678,10 +841,14 @@ func (ix *Index) columnsOver(m source.Measure, pop release.Population, reg relea
 	return ix.columnsAbove(colKey{m, pop, reg})
 }
 
-// buildIdentities gathers the verified people: every verification, and the
-// people named by live, credible, verified or final list claims about
-// releases. Each person gets a dense number so that counting distinct people
-// needs no map.
+// buildIdentities gathers the verified people: every identity
+// verification, and the people named by live, credible, verified or final
+// list claims about releases; and the verified counts: every count-only
+// verification and, unless the policy says otherwise, every live, credible
+// claim about releases counted from a named list whose figure is a count
+// of names ("104", "at least 104": the names counted so far are a floor).
+// Each person gets a dense number so that counting distinct people needs
+// no map.
 func (ix *Index) buildIdentities() {
 	num := map[release.DetaineeID]int32{}
 	id := func(d release.DetaineeID) int32 {
@@ -693,12 +860,21 @@ func (ix *Index) buildIdentities() {
 		return n
 	}
 	for _, v := range ix.ev.verified {
+		if v.Count > 0 {
+			ix.counts = append(ix.counts, count{v.Count, v.Scope, -1})
+			continue
+		}
 		ix.ids = append(ix.ids, identity{id(v.Detainee), v.Scope})
 	}
 	for i := range ix.recs {
 		r := &ix.recs[i]
-		if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList ||
-			(r.c.Status != source.Verified && r.c.Status != source.Final) {
+		if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList {
+			continue
+		}
+		if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
+			ix.counts = append(ix.counts, count{r.iv.lo, r.scope, int32(i)})
+		}
+		if r.c.Status != source.Verified && r.c.Status != source.Final {
 			continue
 		}
 		for _, d := range r.c.Named {
@@ -706,9 +882,28 @@ func (ix *Index) buildIdentities() {
 		}
 	}
 	ix.nPeople = len(num)
+	ix.idDown = downLists(len(ix.ids), func(i int) release.Scope { return ix.ids[i].scope })
+	ix.countDown = downLists(len(ix.counts), func(i int) release.Scope { return ix.counts[i].scope })
+}
+
+// isCountOfNames reports whether q can be a count of names: a bare figure
+// or a lower bound ("104", "at least 104"), not an approximation or a range.
+func isCountOfNames(q source.Quantity) bool {
+	switch q.Kind() {
+	case source.Exactly, source.AtLeast, source.MoreThan:
+		return true
+	}
+	return false
+}
+
+// downLists lists n entries, each about scope(i), per population and
+// region and by period, under every population and region that contains
+// theirs, for [periodsWithin].
+func downLists(n int, scope func(int) release.Scope) map[popReg][][]int32 {
 	lists := map[popReg][]int32{}
-	for i, d := range ix.ids {
-		k := popReg{d.scope.Population(), d.scope.Region()}
+	for i := range n {
+		s := scope(i)
+		k := popReg{s.Population(), s.Region()}
 		lists[k] = append(lists[k], int32(i))
 	}
 	keys := slices.SortedFunc(maps.Keys(lists), func(a, b popReg) int {
@@ -717,22 +912,48 @@ func (ix *Index) buildIdentities() {
 		}
 		return a.reg.Compare(b.reg)
 	})
-	ix.idDown = map[popReg][][]int32{}
+	down := map[popReg][][]int32{}
 	for _, k := range keys {
 		list := lists[k]
-		slices.SortStableFunc(list, func(a, b int32) int { return ix.ids[a].scope.Period().Compare(ix.ids[b].scope.Period()) })
+		slices.SortStableFunc(list, func(a, b int32) int { return scope(int(a)).Period().Compare(scope(int(b)).Period()) })
 		for p, okp := k.pop, true; okp; p, okp = p.Parent() {
 			for r, okr := k.reg, true; okr; r, okr = r.Parent() {
 				up := popReg{p, r}
-				ix.idDown[up] = append(ix.idDown[up], list)
+				down[up] = append(down[up], list)
 			}
 		}
 	}
+	return down
 }
 
-// verified counts the distinct people verified as released within s, using
-// seen (len nPeople, all false) as scratch and leaving it all false.
+// verifiedCount returns the largest verified count within s and the claim
+// it comes from (-1 for a Verification or none), the first by claim order
+// among equals.
+func (ix *Index) verifiedCount(s release.Scope) (int, int32) {
+	best, from := 0, int32(-1)
+	for _, list := range ix.countDown[popReg{s.Population(), s.Region()}] {
+		for _, i := range periodsWithin(list, s.Period(), func(i int32) release.Period { return ix.counts[i].scope.Period() }) {
+			c := &ix.counts[i]
+			if c.n > best || c.n == best && c.claim >= 0 && (from < 0 || c.claim < from) {
+				best, from = c.n, c.claim
+			}
+		}
+	}
+	return best, from
+}
+
+// verified returns the verified floor of s: the larger of the distinct
+// people verified as released within s and the largest verified count
+// within s. It uses seen (len nPeople, all false) as scratch and leaves it
+// all false.
 func (ix *Index) verified(s release.Scope, seen []bool) int {
+	n, _ := ix.verifiedCount(s)
+	return max(n, ix.identities(s, seen))
+}
+
+// identities counts the distinct people verified as released within s,
+// using seen as [Index.verified] does.
+func (ix *Index) identities(s release.Scope, seen []bool) int {
 	n := 0
 	var marked []int32
 	for _, list := range ix.idDown[popReg{s.Population(), s.Region()}] {

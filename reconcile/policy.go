@@ -78,6 +78,19 @@ type Policy struct {
 	// PreliminaryIsFloor reads a preliminary figure ("not yet definitive,
 	// could increase") as a lower bound: its interval has no upper end.
 	PreliminaryIsFloor bool
+	// CountNamedLists reads a claim in force about releases whose basis is
+	// a named list, and whose figure is a count ("104", "at least 104"),
+	// as a verified count — whether final, verified or preliminary "so
+	// far": the names counted so far are a floor (see [Verification]).
+	CountNamedLists bool
+	// ClosedRegisters lists the sources whose stock figures come from one
+	// closed register of their own, where the number held moves only with
+	// releases and detentions that the register records. Only their
+	// consecutive stock figures bound the flows between them; any other
+	// source's stock changes are reported as net changes
+	// ([Index.NetChanges]), never turned into release or detention floors,
+	// and stocks of different sources are never differenced. No repeats.
+	ClosedRegisters []source.SourceID
 	// Best is the rule for [Figure.Best].
 	Best BestRule
 	// Hierarchy is the order of sources for the [Hierarchy] rule, most
@@ -98,6 +111,8 @@ type Policy struct {
 //	Tolerance            0.1 (source.DefaultTolerance)
 //	MinWeight            0 (every claim with positive weight is credible)
 //	PreliminaryIsFloor   true
+//	CountNamedLists      true
+//	ClosedRegisters      none
 //	Best                 WeightedMedian
 func DefaultPolicy() Policy {
 	return Policy{
@@ -110,6 +125,7 @@ func DefaultPolicy() Policy {
 		Tolerance:          source.DefaultTolerance(),
 		MinWeight:          decimal.Zero,
 		PreliminaryIsFloor: true,
+		CountNamedLists:    true,
 		Best:               WeightedMedian,
 	}
 }
@@ -137,6 +153,11 @@ func (p Policy) Validate() error {
 	for i, id := range p.Hierarchy {
 		if !id.IsValid() || slices.Contains(p.Hierarchy[:i], id) {
 			errs = append(errs, fieldErr("Policy.Hierarchy", id.String(), ErrInvalid, "empty or repeated source"))
+		}
+	}
+	for i, id := range p.ClosedRegisters {
+		if !id.IsValid() || slices.Contains(p.ClosedRegisters[:i], id) {
+			errs = append(errs, fieldErr("Policy.ClosedRegisters", id.String(), ErrInvalid, "empty or repeated source"))
 		}
 	}
 	if p.Best == Hierarchy && len(p.Hierarchy) == 0 {
@@ -190,6 +211,7 @@ func (p Policy) basisWeight(b source.Basis) decimal.Decimal {
 func (p Policy) clone() Policy {
 	p.Hierarchy = slices.Clone(p.Hierarchy)
 	p.Partitions = slices.Clone(p.Partitions)
+	p.ClosedRegisters = slices.Clone(p.ClosedRegisters)
 	p.SourceWeights = maps.Clone(p.SourceWeights)
 	return p
 }

@@ -44,10 +44,19 @@ type Claim struct {
 	// ([Claim.ResolvedScope]). Required, in years 1–9999, with a zone
 	// offset of whole minutes within ±24 hours, as RFC 3339 writes it.
 	Stated time.Time
+	// DayOnly reports that the statement is known to the day only: a
+	// dated report that gives no time ("on Sunday"). Only Stated's local
+	// calendar day then counts; evidence stores it as midnight UTC of that
+	// day ([StatedOn]), and nothing orders two statements of one source on
+	// that day by their clock. The zero value: Stated is an instant.
+	DayOnly bool
 	// Measure is what the figure counts. Required.
 	Measure Measure
-	// Scope is what the figure is about. Required. An open end of its period
-	// is closed at the day the claim was stated.
+	// Scope is what the figure is about. Required, except for a relative
+	// claim, which may leave it zero to take the scope of the claim it
+	// refers to. An open end of its period is closed at the day the claim
+	// was stated (for a relative claim, at the end of its referent's
+	// period).
 	Scope release.Scope
 	// Quantity is the figure as said. Required unless Relative is set or
 	// the claim is a retraction.
@@ -206,7 +215,7 @@ func (c Claim) Validate() error {
 	if !c.Measure.IsValid() {
 		add(fieldErr("Claim.Measure", c.Measure.String(), "unknown value"))
 	}
-	if !c.Scope.IsValid() {
+	if !c.Scope.IsValid() && (c.Relative.IsZero() || c.Scope != (release.Scope{})) {
 		add(fieldErr("Claim.Scope", "", "missing population or region"))
 	}
 	if !c.Status.IsValid() {
@@ -282,6 +291,36 @@ func (c Claim) validateNamed() error {
 // StatedDay returns the calendar day of [Claim.Stated] in its own location.
 func (c Claim) StatedDay() release.Date { return release.DateOf(c.Stated) }
 
+// StatedOn returns the time that stands for a statement known to the day
+// only: midnight UTC at the start of d. Evidence stores every [Claim.DayOnly]
+// claim's Stated in this form, so that equal claims encode identically.
+func StatedOn(d release.Date) time.Time { return d.Start(time.UTC) }
+
+// Canonical returns c with Stated in canonical form: for a [Claim.DayOnly]
+// claim, midnight UTC of its local day ([StatedOn]); otherwise c itself.
+func (c Claim) Canonical() Claim {
+	if c.DayOnly {
+		c.Stated = StatedOn(c.StatedDay())
+	}
+	return c
+}
+
+// StatedBy returns the last instant at which the statement may have been
+// made: Stated itself, or for a statement known to the day only, the last
+// nanosecond of its day. Reading evidence as of t uses a claim only if
+// StatedBy is not after t, so that no reading uses what may have been said
+// later.
+func (c Claim) StatedBy() time.Time {
+	if !c.DayOnly {
+		return c.Stated
+	}
+	next, ok := c.StatedDay().AddDays(1)
+	if !ok {
+		return c.Stated
+	}
+	return StatedOn(next).Add(-time.Nanosecond)
+}
+
 // ResolvedScope returns the claim's scope with an open end of its period
 // closed at the day the claim was stated: "626 freed since December", said
 // on 25 January, is about 1 December to 25 January. A claim stated before
@@ -303,13 +342,17 @@ func (c Claim) Clone() Claim {
 
 // Equal reports whether c and o are the same claim: equal fields, with
 // Stated compared as an instant and its offset ([time.Time.Equal] plus the
-// zone offset, which decides the local day), decimals by value, and nil and
-// empty slices alike.
+// zone offset, which decides the local day) or, for a [Claim.DayOnly]
+// claim, as a local day; decimals by value, and nil and empty slices alike.
 func (c Claim) Equal(o Claim) bool {
 	_, off1 := c.Stated.Zone()
 	_, off2 := o.Stated.Zone()
+	sameTime := c.Stated.Equal(o.Stated) && off1 == off2
+	if c.DayOnly {
+		sameTime = c.StatedDay() == o.StatedDay()
+	}
 	return c.ID == o.ID && c.Source == o.Source && slices.Equal(c.Via, o.Via) &&
-		c.Stated.Equal(o.Stated) && off1 == off2 && c.Measure == o.Measure &&
+		c.DayOnly == o.DayOnly && sameTime && c.Measure == o.Measure &&
 		c.Scope == o.Scope && c.Quantity == o.Quantity && c.Relative.Equal(o.Relative) &&
 		c.Status == o.Status && c.Basis == o.Basis && slices.Equal(c.Named, o.Named) &&
 		c.Supersedes == o.Supersedes && c.Citation == o.Citation
@@ -323,7 +366,47 @@ func (c Claim) String() string {
 		fig = c.Relative.Kind.String() + " " + c.Relative.Ratio.String() + "× " + c.Relative.To.String()
 	}
 	return fmt.Sprintf("%s: %s says %s %s in %s (%s, stated %s)", c.ID, c.Source, c.Measure, fig,
-		c.Scope, c.Status, c.Stated.Format(time.RFC3339))
+		c.Scope, c.Status, c.statedText())
+}
+
+// statedText writes Stated as RFC 3339, or as its day alone for a
+// statement known to the day only.
+func (c Claim) statedText() string {
+	if c.DayOnly {
+		return c.StatedDay().String()
+	}
+	return c.Stated.Format(time.RFC3339)
+}
+
+// statedJSON is Stated as JSON reads and writes it: an RFC 3339 instant,
+// or a date alone ("2026-01-25") for a statement known to the day only.
+type statedJSON struct {
+	t       time.Time
+	dayOnly bool
+}
+
+func (s statedJSON) MarshalJSON() ([]byte, error) {
+	if s.dayOnly {
+		return json.Marshal(release.DateOf(s.t).String())
+	}
+	return json.Marshal(s.t)
+}
+
+func (s *statedJSON) UnmarshalJSON(data []byte) error {
+	var text string
+	if err := json.Unmarshal(data, &text); err != nil {
+		return err
+	}
+	if d, err := release.ParseDate(text); err == nil {
+		*s = statedJSON{StatedOn(d), true}
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		return fmt.Errorf("want an RFC 3339 time with its offset, or a date alone (YYYY-MM-DD)")
+	}
+	*s = statedJSON{t, false}
+	return nil
 }
 
 type relativeJSON struct {
@@ -342,9 +425,9 @@ type claimJSON struct {
 	ID         ClaimID              `json:"id"`
 	Source     SourceID             `json:"source"`
 	Via        []SourceID           `json:"via,omitempty"`
-	Stated     time.Time            `json:"stated"`
+	Stated     statedJSON           `json:"stated"`
 	Measure    Measure              `json:"measure"`
-	Scope      release.Scope        `json:"scope"`
+	Scope      *release.Scope       `json:"scope,omitempty"`
 	Quantity   *Quantity            `json:"quantity,omitempty"`
 	Relative   *relativeJSON        `json:"relative,omitempty"`
 	Status     Status               `json:"status"`
@@ -355,15 +438,19 @@ type claimJSON struct {
 }
 
 // MarshalJSON writes the claim's fields; Stated in RFC 3339 with its
-// offset, Quantity as its phrase ("at least 104"), Ratio as a canonical
+// offset (a date alone for a [Claim.DayOnly] claim), Scope left out when
+// zero (a relative claim taking its referent's), Quantity as its phrase ("at least 104"), Ratio as a canonical
 // decimal string. The claim must be valid.
 func (c Claim) MarshalJSON() ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	v := claimJSON{
-		ID: c.ID, Source: c.Source, Via: c.Via, Stated: c.Stated, Measure: c.Measure,
-		Scope: c.Scope, Status: c.Status, Basis: c.Basis, Named: c.Named, Supersedes: c.Supersedes,
+		ID: c.ID, Source: c.Source, Via: c.Via, Stated: statedJSON{c.Stated, c.DayOnly}, Measure: c.Measure,
+		Status: c.Status, Basis: c.Basis, Named: c.Named, Supersedes: c.Supersedes,
+	}
+	if c.Scope != (release.Scope{}) {
+		v.Scope = &c.Scope
 	}
 	if c.Quantity.IsValid() {
 		v.Quantity = &c.Quantity
@@ -400,12 +487,13 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		ID: v.ID, Source: v.Source, Via: v.Via, Measure: v.Measure,
 		Status: v.Status, Basis: v.Basis, Supersedes: v.Supersedes,
 	}
+	var stated statedJSON
 	for _, f := range []struct {
 		field string
 		raw   json.RawMessage
 		dst   any
 	}{
-		{"Claim.Stated", in.Stated, &d.Stated},
+		{"Claim.Stated", in.Stated, &stated},
 		{"Claim.Scope", in.Scope, &d.Scope},
 		{"Claim.Named", in.Named, &d.Named},
 	} {
@@ -413,6 +501,7 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	}
+	d.Stated, d.DayOnly = stated.t, stated.dayOnly
 	if v.Quantity != nil {
 		d.Quantity = *v.Quantity
 	}

@@ -1041,8 +1041,11 @@ func TestBadRecordInputGivesTypedErrorNamingTheField(t *testing.T) {
 			field: "Claim.Stated", value: "2026-01-25T20:00:00"},
 		{name: "stated on 30 February", err: decodeClaim(withField(goodClaimJSON, "stated", `"2026-02-30T20:00:00-04:00"`)),
 			field: "Claim.Stated", value: "2026-02-30T20:00:00-04:00"},
-		{name: "stated as a day", err: decodeClaim(withField(goodClaimJSON, "stated", `"2026-01-25"`)),
-			field: "Claim.Stated", value: "2026-01-25"},
+		// A date alone is a statement known to the day only (DESIGN step
+		// 1, revised), so it is no longer bad input; a time without its
+		// offset still is.
+		{name: "stated without an offset", err: decodeClaim(withField(goodClaimJSON, "stated", `"2026-01-25T20:00:00"`)),
+			field: "Claim.Stated", value: "2026-01-25T20:00:00"},
 		{name: "stated in year 0", err: decodeClaim(withField(goodClaimJSON, "stated", `"0000-01-25T20:00:00Z"`)),
 			field: "Claim.Stated", value: "0000-01-25T20:00:00Z"},
 		{name: "missing stated", err: decodeClaim(withField(goodClaimJSON, "stated", nil)),

@@ -23,9 +23,9 @@ func Example() {
 	// 5 claims from 3 sources; all the evidence; best figure by weighted_median
 	//
 	// measure   population           region  period                 verified  low  best  high   consensus  confidence
-	// releases  detainees            VE      2025-12-01/2026-01-25         0  626   626   626  [626, 626]           1
-	// releases  detainees/political  VE      2025-12-01/2026-01-25         0  313   313   313  [282, 344]           1
-	// releases  detainees/political  VE      2026-01-25                    0  104   104   104  [104, 344]           1
+	// releases  detainees            VE      2025-12-01/2026-01-25       104  626   626   626  [626, 626]           1
+	// releases  detainees/political  VE      2025-12-01/2026-01-25       104  313   313   313  [282, 344]           1
+	// releases  detainees/political  VE      2026-01-25                  104  104   104   344  [104, 344]           1
 	//
 	// releases of detainees @ VE 2025-12-01/2026-01-25
 	//   from:         gov-626 (consensus, low, best, high)
@@ -37,13 +37,13 @@ func Example() {
 	//
 	// releases of detainees/political @ VE 2025-12-01/2026-01-25
 	//   from:         fp-half (consensus, low, best, high)
-	//   floor:        104, from its parts: fp-104
 	//   cap:          626, from the wider scope: gov-626
 	//   discrepancy:  fp-half (Foro Penal) about 313 against fp-104 (Foro Penal) 104
 	//                 different_period; fp-104 is about releases of detainees/political @ VE 2026-01-25 (nested); no conflict; ratio 3.0096
 	//
 	// releases of detainees/political @ VE 2026-01-25
-	//   from:         fp-104 (consensus, low, best, high)
+	//   from:         fp-104 (consensus, low, best)
+	//   from:         fp-half (high)
 	//   cap:          344, from the wider scope: fp-half
 	//   set aside:    fp-80 superseded by fp-104
 	//   set aside:    afp-fp-104 relayed: the same statement as fp-104, counted once
@@ -59,7 +59,7 @@ func Example_asOf() {
 	// 1 claim from 3 sources; the evidence as of 2026-01-25T12:00:00-04:00; best figure by conservative
 	//
 	// measure   population           region  period      verified  low  best  high  consensus  confidence
-	// releases  detainees/political  VE      2026-01-25         0   80    80    80    [80, ∞)           1
+	// releases  detainees/political  VE      2026-01-25        80   80    80    80    [80, ∞)           1
 	//
 	// releases of detainees/political @ VE 2026-01-25
 	//   from:         fp-80 (consensus, low, best, high)

@@ -16,15 +16,14 @@ func Example() {
 	// Releases in Venezuela, as reported by AFP on 26 January 2026
 	//
 	//   figure                                                verified  low  best  high   consensus  confidence
-	//   political prisoners released on Sunday 25 January            0  104   104   104  [104, 344]           1
-	//   political prisoners released since 1 December                0  313   313   313  [282, 344]           1
-	//   detainees released since 1 December                          0  626   626   626  [626, 626]           1
+	//   political prisoners released on Sunday 25 January          104  104   104   344  [104, 344]           1
+	//   political prisoners released since 1 December              104  313   313   313  [282, 344]           1
+	//   detainees released since 1 December                        104  626   626   626  [626, 626]           1
 	//
 	// Claims behind each figure
 	//   political prisoners released on Sunday 25 January: fp-104
 	//     capped at 344 by the wider scope: fp-half
 	//   political prisoners released since 1 December: fp-half
-	//     floor 104 from its parts: fp-104
 	//     capped at 626 by the wider scope: gov-626
 	//   detainees released since 1 December: gov-626
 	//     floor 313 from its parts: fp-half

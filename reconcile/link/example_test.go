@@ -97,7 +97,7 @@ func record(key, name, cedula string, born int) link.Record {
 var (
 	sunday = release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"),
 		release.Day(release.MustDate(2026, time.January, 25)))
-	published = time.Date(2026, time.January, 25, 21, 0, 0, 0, time.UTC)
+	published = time.Date(2026, time.January, 31, 21, 0, 0, 0, time.UTC)
 	// An NGO's list, with one person twice, and a government's list.
 	ngoList = link.List{Source: source.MustSourceID("ngo"), Stated: published, Records: []link.Record{
 		record("FP-1", "Ana Lucía Mendoza Ferrer", "V-10.203.040", 1979),
@@ -165,7 +165,8 @@ func ExampleResult_Verified() {
 }
 
 // The verifications of linked lists are the verified floor of reconcile:
-// the NGO's claim of "at least 10" leaves 2 unverified.
+// the NGO's announcement of 10 leaves 2 unverified. (Had it rested on a
+// named list, its 10 would itself be a verified count.)
 func ExampleResult_Verifications() {
 	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
 	var ev reconcile.Evidence
@@ -178,7 +179,7 @@ func ExampleResult_Verifications() {
 	}
 	if err == nil {
 		ev, err = ev.AddClaims(source.Claim{ID: source.MustClaimID("ngo-1"), Source: ngoList.Source, Stated: published,
-			Measure: source.Releases, Scope: sunday, Quantity: source.MustQuantity("10"), Status: source.Final, Basis: source.NamedList})
+			Measure: source.Releases, Scope: sunday, Quantity: source.MustQuantity("10"), Status: source.Final, Basis: source.Announcement})
 	}
 	if err != nil {
 		fmt.Println(err)

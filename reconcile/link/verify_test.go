@@ -38,7 +38,7 @@ func evidenceFor(t fataler, lists []link.List) reconcile.Evidence {
 // person twice in a list, counts once.
 func TestVerifiedCountsPeopleNotRecords(t *testing.T) {
 	scope := release.MustScope(political, release.MustRegion("VE/Caracas"), release.Day(jan(25)))
-	at := time.Date(2026, time.January, 25, 20, 0, 0, 0, time.UTC)
+	at := time.Date(2026, time.January, 31, 20, 0, 0, 0, time.UTC)
 	rec := func(id, name, ced string) link.Record {
 		return link.Record{ID: release.MustDetaineeID(id), Values: []string{name, ced, "", "", "", ""}, Released: scope}
 	}

@@ -272,6 +272,12 @@ func Policy() *rapid.Generator[reconcile.Policy] {
 		p.Tolerance = decimal.RequireFromString(rapid.SampledFrom([]string{"0.1", "0", "0.05", "0.2", "0.5", "1"}).Draw(t, "tolerance"))
 		p.MinWeight = decimal.RequireFromString(rapid.SampledFrom([]string{"0", "0", "0", "0.3", "0.6"}).Draw(t, "min weight"))
 		p.PreliminaryIsFloor = rapid.Bool().Draw(t, "preliminary is floor")
+		p.CountNamedLists = rapid.Bool().Draw(t, "count named lists")
+		for _, id := range SourceIDs() {
+			if rapid.IntRange(0, 3).Draw(t, "closed register "+id.String()) == 0 {
+				p.ClosedRegisters = append(p.ClosedRegisters, id)
+			}
+		}
 		rules := []reconcile.BestRule{reconcile.WeightedMedian, reconcile.Conservative, reconcile.Range, reconcile.Majority, reconcile.Hierarchy}
 		p.Best = rapid.SampledFrom(rules).Draw(t, "best")
 		if p.Best == reconcile.Hierarchy || rapid.Bool().Draw(t, "hierarchy") {
@@ -707,10 +713,20 @@ func (w *world) relative(t *rapid.T, id source.ClaimID) source.Claim {
 	}
 }
 
+// drawVerification draws an identity verification or, one time in four, a
+// count of people verified whose names are withheld.
 func drawVerification(t *rapid.T, sources []source.Source) reconcile.Verification {
 	day := drawDay(t, "verified day")
+	var who release.DetaineeID
+	n := 0
+	if rapid.IntRange(0, 3).Draw(t, "count only") == 0 {
+		n = rapid.IntRange(1, 60).Draw(t, "verified count")
+	} else {
+		who = rapid.SampledFrom(detaineePool).Draw(t, "detainee")
+	}
 	return reconcile.Verification{
-		Detainee: rapid.SampledFrom(detaineePool).Draw(t, "detainee"),
+		Detainee: who,
+		Count:    n,
 		Scope: release.MustScope(
 			rapid.SampledFrom([]release.Population{political, political, military, common, detainees}).Draw(t, "verified population"),
 			rapid.SampledFrom([]release.Region{zulia, caracasR, ve}).Draw(t, "verified region"),

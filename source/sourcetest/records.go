@@ -285,7 +285,8 @@ func Claim() *rapid.Generator[source.Claim] {
 }
 
 // ClaimFrom returns a generator of valid claims by src: any measure, a scope
-// from [releasetest.Scope], a time from [Stated], up to three relays (never
+// from [releasetest.Scope], a time from [Stated] (one time in four known
+// to the day only, in canonical form), up to three relays (never
 // src), any status and basis; a figure that is a [Quantity] or, one time in
 // four, a [Relative] (a retraction may have neither, and always names the
 // claim it withdraws); sometimes a claim superseded (never the claim
@@ -305,6 +306,11 @@ func ClaimFrom(src source.SourceID) *rapid.Generator[source.Claim] {
 			Status:   source.Status(rapid.IntRange(int(source.Preliminary), int(source.Retracted)).Draw(t, "status")),
 			Basis:    source.Basis(rapid.IntRange(int(source.NamedList), int(source.Estimate)).Draw(t, "basis")),
 			Citation: Citation().Draw(t, "citation"),
+		}
+		// One time in four, a statement known to the day only.
+		// (Midnight UTC of 0001-01-01 is the zero time: not for that day.)
+		if at := source.StatedOn(c.StatedDay()); rapid.IntRange(0, 3).Draw(t, "dayOnly") == 0 && !at.IsZero() {
+			c.DayOnly, c.Stated = true, at
 		}
 		for _, v := range rapid.SliceOfNDistinct(SourceID(), 0, 3, source.SourceID.String).Draw(t, "via") {
 			if v != src {
@@ -484,7 +490,13 @@ var claimBreakers = []breaker[source.Claim]{
 		c.Measure = source.Measure(badEnum(t, int(source.Detentions), "badMeasure"))
 		return "Claim.Measure"
 	},
-	func(t *rapid.T, c *source.Claim) string { c.Scope = release.Scope{}; return "Claim.Scope" },
+	func(t *rapid.T, c *source.Claim) string {
+		// A relative claim may leave its scope zero (it takes its
+		// referent's); a scope with a period and no population is broken
+		// for every claim.
+		c.Scope = release.Scope{}.WithPeriod(release.Day(release.MustDate(2026, 1, 25)))
+		return "Claim.Scope"
+	},
 	func(t *rapid.T, c *source.Claim) string {
 		// Keep the figure: a retraction without one would also lose it.
 		if !c.Quantity.IsValid() && c.Relative.IsZero() {

@@ -159,7 +159,7 @@ func Lists() *rapid.Generator[[]link.List] {
 			l := link.List{
 				Source: source.MustSourceID(fmt.Sprintf("src-%d", k)),
 				Unique: rapid.Bool().Draw(t, "unique"),
-				Stated: time.Date(2026, time.January, 25+k, 20, 0, 0, 0, time.UTC),
+				Stated: time.Date(2026, time.February, 1+k, 20, 0, 0, 0, time.UTC), // after every release it lists
 			}
 			var who []int
 			if l.Unique {
