@@ -18,6 +18,10 @@ type Cause uint8
 const (
 	// Supersession: one claim replaced the other, by the same source.
 	Supersession Cause = 1 + iota
+	// Revision: two statements of one independence group that nothing
+	// orders (the same day, a time known for at most one), or that differ
+	// across nested scopes: a source never disputes itself.
+	Revision
 	// DifferentMeasure: one counts a stock, the other a flow, or two
 	// different flows; the figures are not comparable.
 	DifferentMeasure
@@ -32,12 +36,13 @@ const (
 	// Imprecision: the same measure and scope, different figures that the
 	// wording reconciles ("at least 131" and "225").
 	Imprecision
-	// TrueConflict: the same measure and scope, figures that cannot both be
-	// right.
+	// TrueConflict: figures that cannot both be right: disjoint intervals
+	// for one measure and scope, or a part larger than its whole, whichever
+	// dimension nests, from different independence groups.
 	TrueConflict
 )
 
-var causeNames = enum.Names{"", "supersession", "different_measure", "different_population", "different_region", "different_period", "imprecision", "true_conflict"}
+var causeNames = enum.Names{"", "supersession", "revision", "different_measure", "different_population", "different_region", "different_period", "imprecision", "true_conflict"}
 
 // String returns the cause's snake_case name, or "Cause(N)".
 func (c Cause) String() string { return enum.String(causeNames, "Cause", c) }
@@ -88,21 +93,28 @@ type Discrepancy struct {
 	// Ratio is A's figure divided by B's, to four decimal places; zero when
 	// B's figure is zero.
 	Ratio decimal.Decimal
+	// Gap is how far apart the two figures are: the distance between their
+	// intervals, zero when they meet. For a part larger than its whole, how
+	// far the part's low end exceeds the whole's high end. It ranks what
+	// matters to a reader: how much the pair moves a number.
+	Gap int
 }
 
 // Equal reports whether d and e are the same discrepancy, comparing Ratio by
 // value.
 func (d Discrepancy) Equal(e Discrepancy) bool {
 	return d.A == e.A && d.B == e.B && d.Cause == e.Cause && slices.Equal(d.Differences, e.Differences) && d.Nested == e.Nested &&
-		d.Conflict == e.Conflict && d.Ratio.Equal(e.Ratio)
+		d.Conflict == e.Conflict && d.Ratio.Equal(e.Ratio) && d.Gap == e.Gap
 }
 
 // Discrepancies returns every pair of claims whose figures differ where one
 // claim is about measure m over scope s (as [Index.Figure] reads it) and the
-// other is about the same scope (another source, or the same source
-// superseded), the same scope in another measure, or a scope nested with it
-// in the same measure. Relayed copies are folded into their originals and
-// never paired. The result is sorted by cause, then by the claims' IDs.
+// other is about the same scope (another source, the same source's
+// unordered or superseded statements), the same scope in another measure,
+// or a scope nested with it or overlapping it in the same measure. Relayed
+// copies are folded into their originals and never paired. The result is
+// sorted by cause, then by the claims' IDs: the full list, for one scope.
+// [Index.Review] gives the few that matter over the whole evidence.
 func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy, error) {
 	if !m.IsValid() {
 		return nil, fieldErr("Measure", m.String(), ErrInvalid, "unknown measure")
@@ -129,11 +141,7 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 	// The same scope: other sources, and what each claim superseded.
 	for x, a := range here.direct {
 		for _, b := range here.direct[x+1:] {
-			cause := Imprecision
-			if !ix.recs[a].iv.overlaps(ix.recs[b].iv) {
-				cause = TrueConflict
-			}
-			add(a, b, cause)
+			add(a, b, ix.sameScopeCause(a, b))
 		}
 	}
 	for _, b := range here.claims {
@@ -158,13 +166,12 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 			}
 		}
 	}
-	// Nested scopes in the same measure.
-	for _, on := range ix.nestedCells(k) {
+	// Nested and overlapping scopes in the same measure.
+	for _, on := range slices.Concat(ix.nestedCells(k), ix.overlappingCells(k)) {
 		o := &ix.cells[on]
-		cause := differingDimension(s, o.key.s)
 		for _, a := range here.direct {
 			for _, b := range o.direct {
-				add(a, b, cause)
+				add(a, b, ix.acrossCause(a, b))
 			}
 		}
 	}
@@ -203,6 +210,77 @@ func (ix *Index) nestedCells(k cellKey) []int32 {
 	return slices.Compact(out)
 }
 
+// sameScopeCause classifies two claims about one measure and scope: within
+// one independence group a revision (a source never disputes itself),
+// else imprecision where their intervals meet and a true conflict where
+// they do not.
+func (ix *Index) sameScopeCause(a, b int32) Cause {
+	ra, rb := &ix.recs[a], &ix.recs[b]
+	switch {
+	case ra.group == rb.group:
+		return Revision
+	case ra.iv.overlaps(rb.iv):
+		return Imprecision
+	}
+	return TrueConflict
+}
+
+// acrossCause classifies two claims about different scopes of one measure:
+// a part larger than its whole is a true conflict whichever dimension
+// nests (a revision within one independence group); otherwise the first
+// dimension in which the scopes differ explains the difference.
+func (ix *Index) acrossCause(a, b int32) Cause {
+	ra, rb := &ix.recs[a], &ix.recs[b]
+	if partExceedsWhole(ra, rb) {
+		if ra.group == rb.group {
+			return Revision
+		}
+		return TrueConflict
+	}
+	return differingDimension(ra.scope, rb.scope)
+}
+
+// partExceedsWhole reports whether one claim's scope contains the other's
+// and the part's low end exceeds the whole's high end.
+func partExceedsWhole(a, b *rec) bool {
+	switch {
+	case a.scope.Contains(b.scope):
+		return b.iv.lo > a.iv.hi
+	case b.scope.Contains(a.scope):
+		return a.iv.lo > b.iv.hi
+	}
+	return false
+}
+
+// overlappingCells returns the cells of k's measure whose scope overlaps
+// k's without either containing the other: populations and regions equal
+// or nested, periods that share a day (two NGOs counting from different
+// start days to different end days), in cell order.
+func (ix *Index) overlappingCells(k cellKey) []int32 {
+	s := k.s
+	var out []int32
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if col.key.m != k.m || !comparablePaths(col.key.pop.Contains, s.Population().Contains, col.key.pop, s.Population()) ||
+			!comparablePaths(col.key.reg.Contains, s.Region().Contains, col.key.reg, s.Region()) {
+			continue
+		}
+		for _, ci := range col.cells {
+			u := ix.cells[ci].key.s
+			if u.Period().Overlaps(s.Period()) && !u.Contains(s) && !s.Contains(u) {
+				out = append(out, ci)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// comparablePaths reports whether two paths are equal or nested.
+func comparablePaths[P any](aContains, bContains func(P) bool, a, b P) bool {
+	return aContains(b) || bContains(a)
+}
+
 // differingDimension names the first dimension in which two nested scopes
 // differ: population, then region, then period.
 func differingDimension(a, b release.Scope) Cause {
@@ -237,20 +315,32 @@ func differences(a, b *rec) []Cause {
 func (ix *Index) pair(a, b *rec, cause Cause) Discrepancy {
 	d := Discrepancy{A: ix.side(a), B: ix.side(b), Cause: cause, Differences: differences(a, b)}
 	d.Nested = a.scope.Contains(b.scope) || b.scope.Contains(a.scope)
+	d.Conflict = cause == TrueConflict
 	switch {
-	case cause == TrueConflict:
-		d.Conflict = true
 	case cause == DifferentMeasure || cause == Supersession:
+	case a.scope == b.scope || !d.Nested:
+		d.Gap = gap(a.iv, b.iv)
 	case a.scope.Contains(b.scope):
-		d.Conflict = b.iv.lo > a.iv.hi
-	case b.scope.Contains(a.scope):
-		d.Conflict = a.iv.lo > b.iv.hi
+		d.Gap = max(0, b.iv.lo-a.iv.hi)
+	default:
+		d.Gap = max(0, a.iv.lo-b.iv.hi)
 	}
 	d.Ratio = decimal.Zero
 	if nb := b.q.Number(); nb != 0 {
 		d.Ratio = decimal.NewFromInt(int64(a.q.Number())).DivRound(decimal.NewFromInt(int64(nb)), 4)
 	}
 	return d
+}
+
+// gap returns the distance between two intervals, zero when they meet.
+func gap(a, b span) int {
+	switch {
+	case a.hi < b.lo:
+		return b.lo - a.hi
+	case b.hi < a.lo:
+		return a.lo - b.hi
+	}
+	return 0
 }
 
 func (ix *Index) side(r *rec) Side {

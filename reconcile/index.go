@@ -235,6 +235,7 @@ type Index struct {
 	ids     []identity
 	idDown  map[popReg][][]int32 // per population and region, the lists of identities within, each by period
 	nPeople int
+	nets    []NetChange // by population, region, source and day
 	counts  []count
 	// countDown is idDown for counts: per population and region, the lists
 	// of counts within, each by period.
