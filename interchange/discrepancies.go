@@ -83,12 +83,18 @@ var discrepancyTable = &table[reconcile.Discrepancy]{
 					d.Ratio, err = parseRequired(s, parseDecimal)
 					return
 				}},
+			{name: "gap",
+				get: plain(func(d *reconcile.Discrepancy) string { return strconv.Itoa(d.Gap) }),
+				set: func(d *reconcile.Discrepancy, s string) (err error) {
+					d.Gap, err = parseOptional(s, parseCount)
+					return
+				}},
 		},
 	),
 	check:  func(d reconcile.Discrepancy) error { return checkDiscrepancy(d, csvSideColumn) },
 	decode: decodeDiscrepancy,
 	encode: encodeDiscrepancy,
-	keys:   []string{"a", "b", "cause", "differences", "nested", "conflict", "ratio"},
+	keys:   []string{"a", "b", "cause", "differences", "nested", "conflict", "ratio", "gap"},
 }
 
 // csvSideColumn names the CSV column of a field of side "a" or "b".
@@ -133,8 +139,14 @@ func checkDiscrepancy(d reconcile.Discrepancy, col func(side, field string) stri
 			break
 		}
 	}
+	if d.A.Claim.IsValid() && d.A.Claim == d.B.Claim {
+		errs = append(errs, &colError{col("b", "claim"), reason(ErrInvalid, "the same claim as a: a claim has no discrepancy with itself")})
+	}
 	if d.Ratio.Sign() < 0 {
 		errs = append(errs, &colError{"ratio", reason(ErrInvalid, "negative")})
+	}
+	if d.Gap < 0 || d.Gap > source.MaxCount {
+		errs = append(errs, &colError{"gap", reason(ErrInvalid, "want a count in [0, %d]", source.MaxCount)})
 	}
 	return errors.Join(errs...)
 }
@@ -156,6 +168,7 @@ type discrepancyJSON struct {
 	Nested      bool              `json:"nested"`
 	Conflict    bool              `json:"conflict"`
 	Ratio       json.RawMessage   `json:"ratio"`
+	Gap         int               `json:"gap,omitempty"`
 }
 
 func encodeSide(s reconcile.Side) (sideJSON, error) {
@@ -180,7 +193,7 @@ func encodeDiscrepancy(d reconcile.Discrepancy) ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(discrepancyJSON{A: a, B: b, Cause: d.Cause, Differences: d.Differences,
-		Nested: d.Nested, Conflict: d.Conflict, Ratio: json.RawMessage(strconv.Quote(decimalCell(d.Ratio)))})
+		Nested: d.Nested, Conflict: d.Conflict, Ratio: json.RawMessage(strconv.Quote(decimalCell(d.Ratio))), Gap: d.Gap})
 }
 
 func decodeDiscrepancy(b []byte) (reconcile.Discrepancy, error) {
@@ -188,7 +201,7 @@ func decodeDiscrepancy(b []byte) (reconcile.Discrepancy, error) {
 	if err := json.Unmarshal(b, &v); err != nil {
 		return reconcile.Discrepancy{}, jsonFieldErr(err)
 	}
-	d := reconcile.Discrepancy{Cause: v.Cause, Differences: v.Differences, Nested: v.Nested, Conflict: v.Conflict}
+	d := reconcile.Discrepancy{Cause: v.Cause, Differences: v.Differences, Nested: v.Nested, Conflict: v.Conflict, Gap: v.Gap}
 	var errs []error
 	for _, s := range []struct {
 		key string

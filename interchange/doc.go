@@ -30,23 +30,25 @@
 //	claims         id,source,via,stated,measure,population,region,period,
 //	               quantity,relative_to,ratio,relative_kind,status,basis,
 //	               named,supersedes,url,quote,language
-//	verifications  detainee,source,stated,population,region,period
+//	verifications  detainee,count,source,stated,population,region,period
 //	detainees      id,name,national_id,sex,birth_year,category,region,
 //	               facility,detained
 //	events         detainee,kind,day,terms,facility,region
 //	figures        measure,population,region,period,verified,low,best,high,
-//	               consensus_low,consensus_high,confidence,floor,cap,
+//	               high_open,best_open,consensus_low,consensus_high,
+//	               confidence,floor,cap,
 //	               unverified,tension,claims,support,low_from,best_from,
 //	               high_from,floor_from,cap_from,disputed,below_verified,
 //	               superseded,relayed,retracted,unresolved,ignored
 //	discrepancies  a_claim,a_source,a_quantity,a_measure,a_population,
 //	               a_region,a_period,a_interval, the same for b_,
-//	               cause,differences,nested,conflict,ratio
+//	               cause,differences,nested,conflict,ratio,gap
 //
 // A reader needs the columns of the required fields (for a source: id,
 // name, kind, method, confidence; for a claim: id, source, stated,
 // measure, population, region, period, quantity, status, basis; for a
-// verification all six; for a detainee the id; for an event detainee,
+// verification source, stated and the scope, with a detainee or a count;
+// for a detainee the id; for an event detainee,
 // kind and day; for a figure measure, the scope, verified, low, best,
 // high, consensus_low, consensus_high and confidence; for a discrepancy
 // all but differences, nested and conflict); other columns may be left
@@ -69,7 +71,14 @@
 //     and a single day as the date alone, "2026-01-25".
 //   - A statement time is RFC 3339 with its offset,
 //     2026-01-25T20:00:00-04:00: the local day decides which day a count
-//     stated "today" is about.
+//     stated "today" is about. A claim's may be a date alone, 2026-01-25,
+//     for a report that gives no time (source.Claim.DayOnly): nothing then
+//     orders it against the same source's other statements of that day.
+//   - A relative claim may leave population, region and period empty: it
+//     is about its referent's scope. An empty period of another claim reads
+//     as all days up to the statement, as "../.." does.
+//   - A verification names a detainee, or gives a count of people the
+//     source verified without publishing their names.
 //   - Names of values are snake_case (named_list, verifies_identities), and
 //     are also read in any case with spaces or hyphens ("Named list").
 //   - Lists — relays in via, detainees in named, the claim IDs of a figure —
@@ -80,8 +89,10 @@
 //     (about).
 //   - Decimals (confidence, ratio) are written with a point: 0.9.
 //   - Booleans are true or false. Counts are plain digits.
-//   - In a figure, consensus_high is empty when the consensus has no upper
-//     end; cap and unverified are intervals, "[0, 626]" or "[104, ∞)";
+//   - In a figure, high_open is true when no statement or wider scope
+//     bounds it above (print high as "104 or more"), best_open when best
+//     comes only from statements open above ("more than 2,000");
+//     consensus_high is empty when the consensus has no upper end; cap and unverified are intervals, "[0, 626]" or "[104, ∞)";
 //     disputed lists "CLAIM>CONTRADICTS" (or CLAIM alone), and
 //     below_verified the disputed claims that fall below the verified floor.
 //

@@ -225,8 +225,8 @@ func ExampleWriteDiscrepancies() {
 	}
 	_ = interchange.WriteDiscrepancies(os.Stdout, interchange.CSV, ds[1:])
 	// Output:
-	// a_claim,a_source,a_quantity,a_measure,a_population,a_region,a_period,a_interval,b_claim,b_source,b_quantity,b_measure,b_population,b_region,b_period,b_interval,cause,differences,nested,conflict,ratio
-	// gov-626,ve-government,626,releases,detainees,VE,2025-12-01/2026-01-25,"[626, 626]",fp-half,foro-penal,about 313,releases,detainees/political,VE,2025-12-01/2026-01-25,"[282, 344]",different_population,different_population,true,false,2
+	// a_claim,a_source,a_quantity,a_measure,a_population,a_region,a_period,a_interval,b_claim,b_source,b_quantity,b_measure,b_population,b_region,b_period,b_interval,cause,differences,nested,conflict,ratio,gap
+	// gov-626,ve-government,626,releases,detainees,VE,2025-12-01/2026-01-25,"[626, 626]",fp-half,foro-penal,about 313,releases,detainees/political,VE,2025-12-01/2026-01-25,"[282, 344]",different_population,different_population,true,false,2,0
 }
 
 // The format of a file follows its extension.
