@@ -35,6 +35,8 @@ type options struct {
 	asOf                           time.Time
 	best                           reconcile.BestRule
 	hierarchy                      []source.SourceID
+	closed                         []source.SourceID
+	allDiscrepancies               bool
 	format                         string
 }
 
@@ -67,11 +69,13 @@ order (a column whose name starts with # is ignored):
                  e.g. fp-104,foro-penal,afp,2026-01-25T20:00:00-04:00,
                  releases,detainees/political,VE,2026-01-25,at least 104,
                  ,,,preliminary,named_list,,fp-80,,,
-  verifications  detainee,source,stated,population,region,period
+  verifications  detainee,count,source,stated,population,region,period
+                 (a detainee, or the count of people a source verified
+                 without publishing their names)
 Cells are written as people write them: quantity "at least 104", "about
 300", "más de 100"; period a day (2026-01-25), a range
-(2025-12-01/2026-01-25) or "since" (2025-12-01/..); stated RFC 3339 with
-offset; via and named as ";"-separated IDs; a relative claim ("about half
+(2025-12-01/2026-01-25) or "since" (2025-12-01/..); stated a date
+(2026-01-25) when the report gives no time, or RFC 3339 with offset; via and named as ";"-separated IDs; a relative claim ("about half
 as many as gov-626") leaves quantity empty and sets relative_to gov-626,
 ratio 0.5, relative_kind about. "go doc ./interchange" has every column.
 
@@ -116,6 +120,18 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			}
 			return nil
 		})
+	fs.Func("closed-registers", "comma-separated source `ids` whose counts of people held come from one closed register of their own: only their stock figures bound the releases between them (default: none; other stock changes are reported as net changes)",
+		func(s string) error {
+			for item := range strings.SplitSeq(s, ",") {
+				id, err := source.ParseSourceID(strings.TrimSpace(item))
+				if err != nil {
+					return err
+				}
+				o.closed = append(o.closed, id)
+			}
+			return nil
+		})
+	fs.BoolVar(&o.allDiscrepancies, "all-discrepancies", false, "list every pair of claims whose figures differ (default: the material ones — true conflicts and headline differences — with the rest counted by cause)")
 	fs.StringVar(&o.format, "format", o.format, "output `format`: table (for people), csv or json (JSON Lines: one figure a line, as interchange.WriteFigures writes them)")
 	fs.StringVar(&o.discrepancies, "discrepancies", "", "with -format csv or json, also write the discrepancies to this `file`")
 	if err := fs.Parse(args); err != nil {
@@ -167,21 +183,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ev = ev.AsOf(o.asOf)
 	}
 	policy := reconcile.DefaultPolicy()
-	policy.Best, policy.Hierarchy = o.best, o.hierarchy
+	policy.Best, policy.Hierarchy, policy.ClosedRegisters = o.best, o.hierarchy, o.closed
 	ix, err := reconcile.NewIndex(ev, policy)
 	if err != nil {
 		report(stderr, err)
 		return exitUsage
 	}
 	figs := ix.Figures()
-	discs, err := discrepancies(ix, figs)
-	if err != nil {
-		report(stderr, err)
-		return exitInput
+	review := ix.Review()
+	discs := material(figs, review.Material)
+	if o.allDiscrepancies {
+		if discs, err = discrepancies(ix, figs); err != nil {
+			report(stderr, err)
+			return exitInput
+		}
 	}
 	switch o.format {
 	case "table":
-		err = writeTable(stdout, o, ix, figs, discs)
+		err = writeTable(stdout, o, ix, figs, discs, review)
 	default:
 		f := interchange.CSV
 		if o.format != "csv" {
@@ -246,6 +265,20 @@ func readEvidence(o options) (reconcile.Evidence, error) {
 		}
 	}
 	return interchange.ReadEvidence(format, src, cl, ver)
+}
+
+// material places each material discrepancy of the review under the figure
+// its first claim is about, keeping the review's ranking.
+func material(figs []reconcile.Figure, ds []reconcile.Discrepancy) [][]reconcile.Discrepancy {
+	out := make([][]reconcile.Discrepancy, len(figs))
+	for _, d := range ds {
+		i := slices.IndexFunc(figs, func(f reconcile.Figure) bool { return f.Measure == d.A.Measure && f.Scope == d.A.Scope })
+		if i < 0 {
+			i = 0
+		}
+		out[i] = append(out[i], d)
+	}
+	return out
 }
 
 // discrepancies returns, for each figure, the discrepancies of its scope
@@ -342,7 +375,7 @@ func sourceName(ev reconcile.Evidence, id source.SourceID) string {
 	return id.String()
 }
 
-func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Figure, discs [][]reconcile.Discrepancy) error {
+func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Figure, discs [][]reconcile.Discrepancy, review reconcile.Review) error {
 	ev := ix.Evidence()
 	asOf := "all the evidence"
 	if !o.asOf.IsZero() {
@@ -355,6 +388,9 @@ func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Fi
 	}
 	if err := figureTable(w, figs); err != nil {
 		return err
+	}
+	if slices.ContainsFunc(figs, func(f reconcile.Figure) bool { return f.HighOpen || f.BestOpen }) {
+		fmt.Fprintln(w, "\n\"or more\": only statements open above (\"at least\", a count that may still rise) give the figure; it is never shown as a maximum.")
 	}
 	for i, f := range figs {
 		fmt.Fprintf(w, "\n%s of %s\n", f.Measure, scopeText(f.Scope))
@@ -432,8 +468,29 @@ func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Fi
 			} else {
 				text += "; no conflict"
 			}
-			line("", text+"; ratio "+d.Ratio.String())
+			if d.Gap > 0 {
+				text += fmt.Sprintf("; %d apart", d.Gap)
+			}
+			line("", text)
 		}
+	}
+	if !o.allDiscrepancies {
+		var counts []string
+		for _, c := range review.Explained {
+			counts = append(counts, fmt.Sprintf("%s %d", c.Cause, c.Pairs))
+		}
+		if len(counts) > 0 {
+			fmt.Fprintf(w, "\nOther differences, fully explained by their cause (pairs): %s; -all-discrepancies lists them.\n", strings.Join(counts, ", "))
+		}
+	}
+	for _, nc := range ix.NetChanges() {
+		text := fmt.Sprintf("%s: held %s @ %s changed by [%d, %d] from %s to %s", sourceName(ev, nc.Source), nc.Population, nc.Region,
+			nc.ChangeLow, nc.ChangeHigh, nc.From, nc.To)
+		if nc.HasReleases && nc.AddedHigh > 0 {
+			text += fmt.Sprintf(" while it counted [%d, %d] releases: [%d, %d] cases added (new arrests or late reports)",
+				nc.ReleasedLow, nc.ReleasedHigh, max(0, nc.AddedLow), nc.AddedHigh)
+		}
+		fmt.Fprintln(w, "net change:", text)
 	}
 	return nil
 }
@@ -444,7 +501,7 @@ func figureTable(w io.Writer, figs []reconcile.Figure) error {
 	rows := [][]string{{"measure", "population", "region", "period", "verified", "low", "best", "high", "consensus", "confidence"}}
 	for _, f := range figs {
 		rows = append(rows, []string{f.Measure.String(), f.Scope.Population().String(), f.Scope.Region().String(),
-			periodText(f.Scope.Period()), fmt.Sprint(f.Verified), fmt.Sprint(f.Low), fmt.Sprint(f.Best), fmt.Sprint(f.High),
+			periodText(f.Scope.Period()), fmt.Sprint(f.Verified), fmt.Sprint(f.Low), bestText(f), highText(f),
 			f.Consensus.String(), f.Confidence.String()})
 	}
 	const firstNumber = 4
@@ -472,6 +529,23 @@ func figureTable(w io.Writer, figs []reconcile.Figure) error {
 		}
 	}
 	return nil
+}
+
+// highText writes High, "104 or more" when nothing bounds it above.
+func highText(f reconcile.Figure) string {
+	if f.HighOpen {
+		return fmt.Sprintf("%d or more", f.High)
+	}
+	return fmt.Sprint(f.High)
+}
+
+// bestText writes Best, "104 or more" when only statements open above
+// give it.
+func bestText(f reconcile.Figure) string {
+	if f.BestOpen {
+		return fmt.Sprintf("%d or more", f.Best)
+	}
+	return fmt.Sprint(f.Best)
 }
 
 func plural(n int, noun string) string {

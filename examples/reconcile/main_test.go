@@ -22,24 +22,20 @@ func Example() {
 	// Output:
 	// 5 claims from 3 sources; all the evidence; best figure by weighted_median
 	//
-	// measure   population           region  period                 verified  low  best  high   consensus  confidence
-	// releases  detainees            VE      2025-12-01/2026-01-25       104  626   626   626  [626, 626]           1
-	// releases  detainees/political  VE      2025-12-01/2026-01-25       104  313   313   313  [282, 344]           1
-	// releases  detainees/political  VE      2026-01-25                  104  104   104   344  [104, 344]           1
+	// measure   population           region  period                 verified  low         best  high   consensus  confidence
+	// releases  detainees            VE      2025-12-01/2026-01-25       104  626          626   626  [626, 626]           1
+	// releases  detainees/political  VE      2025-12-01/2026-01-25       104  313          313   313  [282, 344]           1
+	// releases  detainees/political  VE      2026-01-25                  104  104  104 or more   344  [104, 344]           1
+	//
+	// "or more": only statements open above ("at least", a count that may still rise) give the figure; it is never shown as a maximum.
 	//
 	// releases of detainees @ VE 2025-12-01/2026-01-25
 	//   from:         gov-626 (consensus, low, best, high)
 	//   floor:        313, from its parts: fp-half
-	//   discrepancy:  gov-626 (Government of Venezuela) 626 against fp-104 (Foro Penal) 104
-	//                 different_population, also different_period; fp-104 is about releases of detainees/political @ VE 2026-01-25 (nested); no conflict; ratio 6.0192
-	//   discrepancy:  gov-626 (Government of Venezuela) 626 against fp-half (Foro Penal) about 313
-	//                 different_population; fp-half is about releases of detainees/political @ VE 2025-12-01/2026-01-25 (nested); no conflict; ratio 2
 	//
 	// releases of detainees/political @ VE 2025-12-01/2026-01-25
 	//   from:         fp-half (consensus, low, best, high)
 	//   cap:          626, from the wider scope: gov-626
-	//   discrepancy:  fp-half (Foro Penal) about 313 against fp-104 (Foro Penal) 104
-	//                 different_period; fp-104 is about releases of detainees/political @ VE 2026-01-25 (nested); no conflict; ratio 3.0096
 	//
 	// releases of detainees/political @ VE 2026-01-25
 	//   from:         fp-104 (consensus, low, best)
@@ -47,8 +43,8 @@ func Example() {
 	//   cap:          344, from the wider scope: fp-half
 	//   set aside:    fp-80 superseded by fp-104
 	//   set aside:    afp-fp-104 relayed: the same statement as fp-104, counted once
-	//   discrepancy:  fp-104 (Foro Penal) 104 against fp-80 (Foro Penal) 80
-	//                 supersession; no conflict; ratio 1.3
+	//
+	// Other differences, fully explained by their cause (pairs): supersession 1, different_population 1, different_period 1; -all-discrepancies lists them.
 }
 
 // Example_asOf reads the evidence as it stood on Sunday at noon in
@@ -58,8 +54,10 @@ func Example_asOf() {
 	// Output:
 	// 1 claim from 3 sources; the evidence as of 2026-01-25T12:00:00-04:00; best figure by conservative
 	//
-	// measure   population           region  period      verified  low  best  high  consensus  confidence
-	// releases  detainees/political  VE      2026-01-25        80   80    80    80    [80, ∞)           1
+	// measure   population           region  period      verified  low        best        high  consensus  confidence
+	// releases  detainees/political  VE      2026-01-25        80   80  80 or more  80 or more    [80, ∞)           1
+	//
+	// "or more": only statements open above ("at least", a count that may still rise) give the figure; it is never shown as a maximum.
 	//
 	// releases of detainees/political @ VE 2026-01-25
 	//   from:         fp-80 (consensus, low, best, high)
@@ -130,7 +128,7 @@ func TestMachineOutputReadsBack(t *testing.T) {
 	}{{"csv", interchange.CSV, ".csv"}, {"json", interchange.JSONL, ".jsonl"}} {
 		t.Run(tc.flag, func(t *testing.T) {
 			disc := filepath.Join(t.TempDir(), "discrepancies"+tc.ext)
-			code, out, errOut := runCapture(t, append(sample, "-format", tc.flag, "-discrepancies", disc,
+			code, out, errOut := runCapture(t, append(sample, "-format", tc.flag, "-discrepancies", disc, "-all-discrepancies",
 				"-policy", "hierarchy", "-hierarchy", "foro-penal, ve-government")...)
 			require.Equal(t, exitOK, code, errOut)
 			figs, err := interchange.ReadFigures(strings.NewReader(out), tc.f)
@@ -145,6 +143,19 @@ func TestMachineOutputReadsBack(t *testing.T) {
 			assert.Len(t, ds, 4, "each pair of claims once")
 		})
 	}
+}
+
+// TestDiscrepanciesAreTheMaterialOnesByDefault: by default the command
+// lists the material discrepancies (none in the seed story) and counts the
+// rest by cause; -all-discrepancies lists every pair.
+func TestDiscrepanciesAreTheMaterialOnesByDefault(t *testing.T) {
+	code, out, errOut := runCapture(t, sample...)
+	require.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "discrepancy:")
+	assert.Contains(t, out, "fully explained by their cause (pairs): supersession 1, different_population 1, different_period 1")
+	code, out, errOut = runCapture(t, append(sample, "-all-discrepancies")...)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, 4, strings.Count(out, "discrepancy:"))
 }
 
 func TestFilesOfDifferentFormatsAreRefused(t *testing.T) {
