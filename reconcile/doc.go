@@ -15,49 +15,71 @@
 // # The fold
 //
 // [NewIndex] reads an evidence set under a [Policy]; [Index.Figure] then
-// gives the figure for any measure and scope:
+// gives the figure for any measure and scope. The fold, as revised after
+// the first release met real reports:
 //
-//  1. Retracted claims are dropped. Copies of one statement (the same source,
-//     measure, scope, moment and figure, such as AFP relaying Foro Penal)
-//     fold into one claim. Per source, measure and scope only the latest
-//     statement is kept, even when it is lower; a claim may also name the
-//     claim it supersedes.
-//  2. Each remaining claim becomes an integer interval (its quantity's
-//     bounds, with a preliminary figure open above) and a weight: source
-//     confidence × status weight × basis weight. Relative quantities ("about
-//     half as many") are resolved against the claim they refer to.
-//  3. The verified floor — distinct people verified as released within the
-//     scope — is a hard lower bound.
+//  1. Which statements are in force. Retracted claims are dropped. A
+//     claim made via an outlet is its origin's statement as the outlet
+//     reported it: it folds into the origin's direct statement of the same
+//     figure and scope whenever either was made, never outranks a direct
+//     statement, and stands alone only where the origin said nothing
+//     directly on that scope. Explicit supersession (a claim naming the
+//     one it replaces) wins over clocks, and may only name a statement of
+//     the same source made no later ([ErrChain] otherwise). Otherwise the
+//     moment stated orders one source's statements on one measure and
+//     scope, with its precision: a day alone ([source.Claim.DayOnly]) or
+//     an instant. The latest stands, even when lower; statements that
+//     nothing orders (one day, a time known for at most one) stand
+//     together, as one statement of the range they span. A relative claim
+//     ("about half as many") takes its scope from the claim it refers to
+//     unless it states its own.
+//  2. Each statement in force becomes an integer interval (its quantity's
+//     bounds, a preliminary figure open above) and a weight: source
+//     confidence × status weight × basis weight.
+//  3. Verified: the larger of the distinct people verified as released in
+//     the scope and the largest verified count of one source (a count
+//     whose names are withheld, or a claim in force counted from a named
+//     list: [Verification], [Policy.CountNamedLists]). Counts of different
+//     sources are never added.
 //  4. Bounds flow across scopes: the figures of disjoint parts add up to a
 //     floor for the whole, the floor of any part is a floor for the whole,
-//     a whole caps its parts, and consecutive stock figures bound the flows
-//     between them. Parts add up only where they are known to be disjoint:
-//     different periods, sibling regions, or populations a
+//     and a whole caps its parts. Parts add up only where they are known
+//     to be disjoint: different periods, sibling regions, or populations a
 //     [release.Partition] in the policy separates. The heaviest disjoint
 //     family is sought along one dimension at a time (time; region, then
 //     time; population, then time), each exactly, which keeps floors
-//     monotone; a family that mixes dimensions otherwise (a national figure
-//     for one day, state figures for the next) is not searched, so the
-//     floor is then lower than it could be, never wrong. Only claims that
-//     count make parts: a superseded or ignored claim changes no figure.
-//  5. Consensus: the point of greatest independent weight among the claims'
-//     intervals (a sweep over sorted endpoints) selects the heaviest
-//     mutually consistent set; its intersection is the consensus interval,
-//     and every other claim is disputed, with the claim it contradicts.
-//  6. The figure: Low and High, the lowest and highest figures credibly
-//     stated, never below the verified floor; Best by the policy's
-//     [BestRule], within the consensus; and the claim IDs behind each.
-//
-// [Index.Discrepancies] reports, for a scope, each pair of claims whose
-// figures differ, with the cause: supersession, a different measure,
-// population, region or period, imprecision, or a true conflict.
-//
+//     monotone. A stock is not a flow: consecutive stock figures bound the
+//     flows between them only within one source's register that the policy
+//     declares closed ([Policy.ClosedRegisters]); otherwise their
+//     difference is a net change ([Index.NetChanges]), and stocks of
+//     different sources are never differenced.
+//  5. Consensus: each independence group speaks with one voice (a source
+//     never disputes itself), and the point of greatest independent
+//     weight among the voices (a sweep over sorted endpoints, O(n log n))
+//     selects the heaviest mutually consistent set; its intersection is
+//     the consensus interval, and every other claim is disputed, with the
+//     claim it contradicts.
+//  6. The figure: Low, the largest of Verified, the floor and the lowest
+//     figure credibly stated; High, the highest figure stated by a
+//     statement closed above — where a statement open above ("at least
+//     104") is the highest word, the tightest cap the evidence gives, or
+//     open ([Figure.HighOpen]); Best by the policy's [BestRule], within
+//     the consensus; and the claim IDs behind each.
+//  7. Discrepancies are reported with their cause: supersession, a
+//     revision of one group, a different measure, population, region or
+//     period, imprecision, or a true conflict — disjoint figures for one
+//     scope, or a part larger than its whole whichever dimension nests.
+//     [Index.Discrepancies] lists every pair for a scope, nested and
+//     overlapping scopes included; [Index.Review] ranks the material ones
+//     and counts the rest by cause.
+
 // # Invariants
 //
 // These hold for every evidence set and policy, and each is a property test
 // (see package reconciletest for the merge laws):
 //
-//   - Verified ≤ Low ≤ Best ≤ High.
+//   - Verified ≤ Floor ≤ Low ≤ Best ≤ High; an open-ended statement never
+//     sets High by its stated figure; a relay never outranks its origin.
 //   - Merge is commutative, associative and idempotent; figures do not
 //     depend on the order, grouping or repetition of the input.
 //   - A relay of an existing claim, or a claim that is superseded, changes
@@ -67,6 +89,9 @@
 //   - Mutually consistent claims are never disputed, and the consensus is
 //     their intersection.
 //   - Reading as of a moment never uses a claim stated later.
+//   - A source never disputes itself; stocks of different registers never
+//     bound a flow.
+//   - Consensus is O(n log n) in the claims of a cell.
 //
 // Arithmetic is exact: counts are integers and weights are
 // [github.com/shopspring/decimal] values. Nothing in this package does I/O,
