@@ -122,9 +122,10 @@ func TestSameDayStatementsOfOneSourceAreARevisionNotAConflict(t *testing.T) {
 	assert.Equal(t, ids("ngo-80"), f.Superseded)
 
 	// An earlier statement naming a later one is bad input.
-	early := say("ngo-early", ngoID, at(24, 9), sc, "10")
+	sc24 := scope(political, ve, day(24))
+	early := say("ngo-early", ngoID, at(24, 9), sc24, "10")
 	early.Supersedes = source.MustClaimID("ngo-late")
-	late := say("ngo-late", ngoID, at(25, 9), sc, "20")
+	late := say("ngo-late", ngoID, at(25, 9), sc24, "20")
 	var ev reconcile.Evidence
 	ev, err = ev.AddSources(standardSources()...)
 	require.NoError(t, err)

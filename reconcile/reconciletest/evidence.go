@@ -326,7 +326,7 @@ func drawWorld(t *rapid.T) world {
 	w.sources = drawSources(t)
 	n := rapid.IntRange(0, 20).Draw(t, "claims")
 	for i := range n {
-		w.claims = append(w.claims, w.drawClaim(t, i))
+		w.claims = append(w.claims, notBeforeItsPeriod(w.drawClaim(t, i)))
 	}
 	nv := rapid.IntRange(0, 8).Draw(t, "verifications")
 	for range nv {
@@ -426,6 +426,17 @@ func drawStated(t *rapid.T, from release.Date) time.Time {
 	zone := rapid.SampledFrom([]*time.Location{caracas, time.UTC}).Draw(t, "zone")
 	minutes := rapid.IntRange(0, 24*4-1).Draw(t, "stated quarter hour") * 15
 	return day.Start(zone).Add(time.Duration(minutes) * time.Minute)
+}
+
+// notBeforeItsPeriod moves a claim stated before its period begins to the
+// same clock time on the period's first day: a claim about days that have
+// not begun is refused (source.Claim.Validate).
+func notBeforeItsPeriod(c source.Claim) source.Claim {
+	first := c.Scope.Period().First()
+	if d := c.StatedDay(); first.IsValid() && d.Before(first) {
+		c.Stated = c.Stated.AddDate(0, 0, first.DaysSince(d))
+	}
+	return c
 }
 
 func drawLater(t *rapid.T, after time.Time) time.Time {

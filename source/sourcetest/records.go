@@ -307,6 +307,11 @@ func ClaimFrom(src source.SourceID) *rapid.Generator[source.Claim] {
 			Basis:    source.Basis(rapid.IntRange(int(source.NamedList), int(source.Estimate)).Draw(t, "basis")),
 			Citation: Citation().Draw(t, "citation"),
 		}
+		// Never before its period begins: a claim about days to come is
+		// refused.
+		if first := c.Scope.Period().First(); first.IsValid() && c.StatedDay().Before(first) {
+			c.Stated = c.Stated.AddDate(0, 0, first.DaysSince(c.StatedDay()))
+		}
 		// One time in four, a statement known to the day only.
 		// (Midnight UTC of 0001-01-01 is the zero time: not for that day.)
 		if at := source.StatedOn(c.StatedDay()); rapid.IntRange(0, 3).Draw(t, "dayOnly") == 0 && !at.IsZero() {
