@@ -178,7 +178,15 @@ var claimTable = &table[source.Claim]{
 	encode: func(c source.Claim) ([]byte, error) { return json.Marshal(c) },
 	keys: []string{"id", "source", "via", "stated", "measure", "scope", "quantity", "relative",
 		"status", "basis", "named", "supersedes", "citation"},
+	nested: map[string][]string{
+		"scope":    scopeKeys,
+		"relative": {"to", "ratio", "kind"},
+		"citation": {"url", "quote", "language"},
+	},
 }
+
+// scopeKeys are the keys of a scope in JSON.
+var scopeKeys = []string{"population", "region", "period"}
 
 func concat[T any](parts ...[]column[T]) []column[T] {
 	var out []column[T]

@@ -95,6 +95,9 @@ var discrepancyTable = &table[reconcile.Discrepancy]{
 	decode: decodeDiscrepancy,
 	encode: encodeDiscrepancy,
 	keys:   []string{"a", "b", "cause", "differences", "nested", "conflict", "ratio", "gap"},
+	nested: map[string][]string{
+		"a": sideKeys, "b": sideKeys, "a.scope": scopeKeys, "b.scope": scopeKeys,
+	},
 }
 
 // csvSideColumn names the CSV column of a field of side "a" or "b".
@@ -150,6 +153,9 @@ func checkDiscrepancy(d reconcile.Discrepancy, col func(side, field string) stri
 	}
 	return errors.Join(errs...)
 }
+
+// sideKeys are the keys of one side of a discrepancy in JSON.
+var sideKeys = jsonKeys(sideJSON{})
 
 type sideJSON struct {
 	Claim    source.ClaimID   `json:"claim"`

@@ -407,6 +407,7 @@ func init() {
 	figureTable.encode = encodeFigure
 	figureTable.decode = decodeFigure
 	figureTable.keys = jsonKeys(figureJSON{})
+	figureTable.nested = map[string][]string{"scope": scopeKeys, "disputed[]": jsonKeys(disputeJSON{})}
 }
 
 func rowsOf(fs []reconcile.Figure) []figureRow {

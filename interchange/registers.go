@@ -56,6 +56,7 @@ var verificationTable = &table[reconcile.Verification]{
 	decode: func(b []byte) (v reconcile.Verification, err error) { err = json.Unmarshal(b, &v); return },
 	encode: func(v reconcile.Verification) ([]byte, error) { return json.Marshal(v) },
 	keys:   []string{"detainee", "count", "scope", "source", "stated"},
+	nested: map[string][]string{"scope": scopeKeys},
 }
 
 // ReadVerifications reads verified identities and counts in format f, all

@@ -37,6 +37,9 @@ type table[T any] struct {
 	encode func(T) ([]byte, error)
 	// keys are the JSON keys a record may have.
 	keys []string
+	// nested gives, per path of a nested JSON object ("scope", "a.scope"),
+	// the keys it may hold: others are refused, not dropped.
+	nested map[string][]string
 	// secret names the columns and keys whose values are personal data,
 	// never repeated in an error; whole means no part of a line may be.
 	secret map[string]bool
@@ -100,6 +103,7 @@ func readLined[T any](r io.Reader, f Format, t *table[T], file string) ([]lined[
 	if r == nil {
 		return nil, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
+	r = limited(r, file)
 	switch f {
 	case CSV:
 		return readCSV(r, t, file)
@@ -201,6 +205,9 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 
 // csvErr turns an error of encoding/csv into a LineError.
 func csvErr(err error, file string) error {
+	if le, ok := errors.AsType[*LineError](err); ok {
+		return le
+	}
 	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 		return &LineError{File: file, Line: pe.Line, Err: reason(ErrSyntax, "%v (character %d)", pe.Err, pe.Column)}
 	}
@@ -425,6 +432,13 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 		}
 		return zero, []error{&LineError{File: file, Line: line, Value: lineValue(), Err: because(ErrSyntax, err)}}
 	}
+	if key, err := strictJSON(b, t.nested); err != nil {
+		le := &LineError{File: file, Line: line, Column: key, Err: err}
+		if key == "" {
+			le.Value = lineValue()
+		}
+		return zero, []error{le}
+	}
 	var errs []error
 	for _, k := range sortedKeys(obj) {
 		if !t.hasKey(k) {
@@ -467,13 +481,9 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 }
 
 func (t *table[T]) hasKey(k string) bool {
-	for _, want := range t.keys {
-		// encoding/json matches keys to fields without regard to case.
-		if strings.EqualFold(k, want) {
-			return true
-		}
-	}
-	return false
+	// Exactly as written: encoding/json would match "ID" to id, so that
+	// "ID" and "id" on one line would silently keep the last.
+	return slices.Contains(t.keys, k)
 }
 
 // lookup finds key in obj as encoding/json would, without regard to case.

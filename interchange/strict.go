@@ -1,0 +1,160 @@
+package interchange
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxLineBytes is the longest line a reader accepts unless the input
+// comes through [LimitLines]: 1 MiB, far above any real record, so that a
+// file of one endless line (or /dev/zero) is refused instead of exhausting
+// memory.
+const DefaultMaxLineBytes = 1 << 20
+
+// ErrTooLong marks a line longer than the reader's limit.
+var ErrTooLong = errors.New("too long")
+
+// LimitLines returns r as an input whose lines may be at most max bytes
+// long (max ≤ 0 means [DefaultMaxLineBytes]); a reader given it refuses a
+// longer line with a [*LineError] wrapping [ErrTooLong], naming the line.
+func LimitLines(r io.Reader, max int) io.Reader {
+	if max <= 0 {
+		max = DefaultMaxLineBytes
+	}
+	if l, ok := r.(*lineLimiter); ok {
+		l.max = max
+		return l
+	}
+	return &lineLimiter{r: r, max: max, line: 1}
+}
+
+// lineLimiter counts the bytes of the current line and fails past max.
+type lineLimiter struct {
+	r         io.Reader
+	max, run  int
+	line      int
+	file      string
+	exhausted error
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	if l.exhausted != nil {
+		return 0, l.exhausted
+	}
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.line++
+			l.run = 0
+			continue
+		}
+		l.run++
+		if l.run > l.max {
+			l.exhausted = &LineError{File: l.file, Line: l.line, Err: reason(ErrTooLong, "a line longer than %d bytes", l.max)}
+			return i, l.exhausted
+		}
+	}
+	return n, err
+}
+
+// Name returns the name of the input, if it has one, so that errors name
+// the file.
+func (l *lineLimiter) Name() string {
+	if n, ok := l.r.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return ""
+}
+
+// limited wraps r in a line limiter unless it is one already.
+func limited(r io.Reader, file string) io.Reader {
+	l, ok := r.(*lineLimiter)
+	if !ok {
+		l = &lineLimiter{r: r, max: DefaultMaxLineBytes, line: 1}
+	}
+	l.file = file
+	return l
+}
+
+// strictJSON checks what encoding/json lets pass: text that is not valid
+// UTF-8 (which it would replace), a key given twice in one object (where
+// the last would win), and keys of nested objects that the record does not
+// have (which it would drop, or match in another case). nested gives, for
+// each path of a nested object ("scope", "a.scope", "disputed[]"), the keys
+// it may hold; objects at other paths are checked for repeated keys only.
+// It returns the key at fault ("" for the whole line) and the reason.
+func strictJSON(b []byte, nested map[string][]string) (string, error) {
+	if !utf8.Valid(b) {
+		return "", reason(ErrSyntax, "not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	type frame struct {
+		object bool
+		path   string
+		seen   map[string]bool
+		key    bool // the next token of an object is a key
+	}
+	var stack []frame
+	child := func() string { // the path of a value in the current frame
+		top := &stack[len(stack)-1]
+		if !top.object {
+			return top.path + "[]"
+		}
+		return top.path
+	}
+	var lastKey string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return "", nil
+		}
+		if err != nil {
+			return "", nil // malformed JSON: the decoder reports it
+		}
+		if k, isKey := tok.(string); isKey && len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].key {
+			top := &stack[len(stack)-1]
+			full := k
+			if top.path != "" {
+				full = top.path + "." + k
+			}
+			if top.seen[k] {
+				return full, reason(ErrSyntax, "key %q given twice", k)
+			}
+			top.seen[k] = true
+			if allowed, ok := nested[top.path]; ok && top.path != "" && !slices.Contains(allowed, k) {
+				return full, reason(ErrInvalid, "no such field in %s; want %s", top.path, strings.Join(allowed, ", "))
+			}
+			top.key = false
+			lastKey = k
+			continue
+		}
+		path := ""
+		if len(stack) > 0 {
+			path = child()
+			if stack[len(stack)-1].object {
+				if path != "" {
+					path += "."
+				}
+				path += lastKey
+				stack[len(stack)-1].key = true
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{object: true, path: path, seen: map[string]bool{}, key: true})
+		case json.Delim('['):
+			stack = append(stack, frame{path: path})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 && stack[len(stack)-1].object {
+				stack[len(stack)-1].key = true
+			}
+		}
+	}
+}
