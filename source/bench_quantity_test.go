@@ -1,0 +1,54 @@
+package source_test
+
+import (
+	"testing"
+
+	"github.com/freedcount/freedcount/source"
+)
+
+// benchQuantityPhrases is a mix of the phrases a claims file holds: mostly
+// ASCII (canonical text and English press phrases), some Spanish with
+// accents and no-break spaces, as a reader meets them cell after cell.
+var benchQuantityPhrases = []string{
+	"104", "at least 104", "more than 100", "about 313", "between 800 and 900", "dozens",
+	"1,084", "nearly 400", "fewer than 10", "hundreds of",
+	"más de 1.000", "al menos 104", "como máximo 36", "entre 800 y 900", "Más\u00a0de 400", "cerca de 400",
+}
+
+// BenchmarkParseQuantity reads the phrases of benchQuantityPhrases in turn
+// and reports the time and allocations per phrase.
+func BenchmarkParseQuantity(b *testing.B) {
+	for _, set := range []struct {
+		name    string
+		phrases []string
+	}{
+		{"mix", benchQuantityPhrases},
+		{"ascii", benchQuantityPhrases[:10]},
+		{"spanish", benchQuantityPhrases[10:]},
+	} {
+		b.Run(set.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := source.ParseQuantity(set.phrases[i%len(set.phrases)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkQuantityKindUnmarshalText reads a kind's name as a decoder does.
+func BenchmarkQuantityKindUnmarshalText(b *testing.B) {
+	b.ReportAllocs()
+	names := [][]byte{[]byte("exactly"), []byte("at_least"), []byte("between"), []byte("thousands")}
+	i := 0
+	for b.Loop() {
+		var k source.QuantityKind
+		if err := k.UnmarshalText(names[i%len(names)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
