@@ -20,7 +20,9 @@ func oldEnumText(s string) string {
 
 // BenchmarkEnumUnmarshal reads enum cells as a CSV reader does: "exact" is
 // text already canonical; "replacer" is the old per-cell normalisation then
-// Unmarshal, over cells as people type them ("Named list", "named-list").
+// Unmarshal, over cells as people type them ("Named list", "named-list");
+// "fold" is Fold then Unmarshal over the same cells, and "parsefold" is
+// ParseFold over them.
 func BenchmarkEnumUnmarshal(b *testing.B) {
 	canonical := [][]byte{[]byte("named_list"), []byte("announcement"), []byte("estimate")}
 	typed := []string{"Named list", "named-list", "NAMED_LIST", "named_list", " Estimate "}
@@ -42,6 +44,28 @@ func BenchmarkEnumUnmarshal(b *testing.B) {
 			var v uint8
 			if err := enum.Unmarshal(basisNames, "Basis", []byte(oldEnumText(typed[i%len(typed)])), &v, bad); err != nil || v == 0 {
 				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("fold", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			var v uint8
+			if err := enum.Unmarshal(basisNames, "Basis", []byte(enum.Fold(typed[i%len(typed)])), &v, bad); err != nil || v == 0 {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("parsefold", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			v, ok := enum.ParseFold[uint8](basisNames, typed[i%len(typed)])
+			if !ok || v == 0 {
+				b.Fatal("no match")
 			}
 			i++
 		}
