@@ -53,7 +53,7 @@ type lexeme struct {
 var numberWords = func() map[string]lexeme {
 	m := map[string]lexeme{
 		"zero": {lexZero, 0}, "cero": {lexZero, 0},
-		"hundred": {lexHundred, 100},
+		"hundred":  {lexHundred, 100},
 		"thousand": {lexThousand, 0}, "mil": {lexThousand, 1},
 		"million": {lexMillion, 0}, "millon": {lexMillion, 0}, "millones": {lexMillion, 0},
 		"a":    {lexArticle, 1},
