@@ -544,7 +544,7 @@ func (p *phraseParser) explain() string {
 	}
 	for k := len(toks) - 1; k > 0; k-- {
 		if _, found, _ := p.match(k); found {
-			return fmt.Sprintf("unexpected text after the quantity %q", p.buf[:toks[k-1].end])
+			return fmt.Sprintf("unexpected text after the quantity %q", string(p.buf[:toks[k-1].end]))
 		}
 	}
 	if numbers == 0 {
@@ -566,12 +566,12 @@ func scanPhraseNumber(s []byte, i int) (n, end int, reason string) {
 	groups := 0
 	for i+1 < len(s) && isThousandsSep(s[i]) && isASCIIDigit(s[i+1]) {
 		if sep != 0 && s[i] != sep {
-			return 0, 0, fmt.Sprintf("mixed thousands separators in %q", s[start:digitsEnd(s, i+1)])
+			return 0, 0, fmt.Sprintf("mixed thousands separators in %q", string(s[start:digitsEnd(s, i+1)]))
 		}
 		sep = s[i]
 		j := digitsEnd(s, i+1)
 		if first > 3 || j-(i+1) != 3 {
-			return 0, 0, fmt.Sprintf("ambiguous thousands separator in %q", s[start:j])
+			return 0, 0, fmt.Sprintf("ambiguous thousands separator in %q", string(s[start:j]))
 		}
 		for k := i + 1; k < j; k++ {
 			n, over = appendCountDigit(n, over, s[k])
@@ -580,7 +580,7 @@ func scanPhraseNumber(s []byte, i int) (n, end int, reason string) {
 		groups++
 	}
 	if s[start] == '0' && (first > 1 || groups > 0) {
-		return 0, 0, fmt.Sprintf("leading zero in %q", s[start:i])
+		return 0, 0, fmt.Sprintf("leading zero in %q", string(s[start:i]))
 	}
 	if over {
 		return 0, 0, fmt.Sprintf("number above MaxCount (%d)", MaxCount)

@@ -193,6 +193,29 @@ func drawNumberWords(t *rapid.T, n int, label string) string {
 	return englishWords(t, n, label)
 }
 
+// NumberWords returns n, a count below a thousand million, written in
+// words in Spanish and in each of the English forms [QuantityWithPhrase]
+// draws from ("a hundred and five", "one hundred five", "twenty-two",
+// "twenty two"), as [source.ParseQuantity] must read them. A larger n
+// gives nil.
+func NumberWords(n int) []string {
+	if n < 0 || n >= 1_000_000_000 {
+		return nil
+	}
+	out := []string{spanishWords(n)}
+	for _, style := range []englishStyle{{}, {article: true, and: true, hyphen: true}, {and: true}, {article: true, hyphen: true}} {
+		out = append(out, englishWordsIn(n, style))
+	}
+	return out
+}
+
+// englishStyle chooses the optional forms of English number words.
+type englishStyle struct {
+	article bool // "a hundred" rather than "one hundred"
+	and     bool // "two hundred and five" rather than "two hundred five"
+	hyphen  bool // "twenty-two" rather than "twenty two"
+}
+
 var (
 	englishUnits = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
@@ -203,6 +226,15 @@ var (
 // "a" or "one" before a lone scale word, "and" before the last tens, and a
 // hyphen or a space in "twenty-two".
 func englishWords(t *rapid.T, n int, label string) string {
+	return englishWordsIn(n, englishStyle{
+		article: rapid.Bool().Draw(t, label+" article"),
+		and:     rapid.Bool().Draw(t, label+" and"),
+		hyphen:  rapid.Bool().Draw(t, label+" hyphen"),
+	})
+}
+
+// englishWordsIn writes n < 10⁹ in English words in the given style.
+func englishWordsIn(n int, style englishStyle) string {
 	if n == 0 {
 		return "zero"
 	}
@@ -212,36 +244,35 @@ func englishWords(t *rapid.T, n int, label string) string {
 		}
 		s := englishTens[r/10]
 		if r%10 != 0 {
-			s += rapid.SampledFrom([]string{"-", " "}).Draw(t, label+" compound") + englishUnits[r%10]
+			if style.hyphen {
+				s += "-"
+			} else {
+				s += " "
+			}
+			s += englishUnits[r%10]
 		}
 		return s
 	}
-	article := func(s string) string { // "one hundred" or "a hundred"
-		if rapid.Bool().Draw(t, label+" article") {
+	article := func(s string) string {
+		if style.article {
 			return "a " + s
 		}
 		return "one " + s
 	}
-	and := func() string {
-		if rapid.Bool().Draw(t, label+" and") {
-			return "and "
-		}
-		return ""
+	and := ""
+	if style.and {
+		and = "and "
 	}
-	group := func(g int, alone bool) string { // 1 ≤ g ≤ 999
+	group := func(g int) string { // 1 ≤ g ≤ 999
 		var parts []string
-		if h := g / 100; h > 0 {
-			if h == 1 {
-				parts = append(parts, article("hundred"))
-			} else {
-				parts = append(parts, englishUnits[h]+" hundred")
-			}
+		if h := g / 100; h == 1 {
+			parts = append(parts, article("hundred"))
+		} else if h > 1 {
+			parts = append(parts, englishUnits[h]+" hundred")
 		}
 		if r := g % 100; r > 0 {
 			if g >= 100 {
-				parts = append(parts, and()+below100(r))
-			} else if r == 1 && !alone {
-				parts = append(parts, "one")
+				parts = append(parts, and+below100(r))
 			} else {
 				parts = append(parts, below100(r))
 			}
@@ -253,7 +284,7 @@ func englishWords(t *rapid.T, n int, label string) string {
 		if g == 1 {
 			parts = append(parts, article(word))
 		} else {
-			parts = append(parts, group(g, false)+" "+word)
+			parts = append(parts, group(g)+" "+word)
 		}
 	}
 	if m := n / 1_000_000; m > 0 {
@@ -263,9 +294,9 @@ func englishWords(t *rapid.T, n int, label string) string {
 		scaled(k, "thousand")
 	}
 	if r := n % 1000; r > 0 {
-		last := group(r, true)
+		last := group(r)
 		if n >= 1000 && r < 100 {
-			last = and() + last
+			last = and + last
 		}
 		parts = append(parts, last)
 	}
