@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/freedcount/freedcount/source"
@@ -59,5 +60,25 @@ func BenchmarkQuantityKindUnmarshalText(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkParseQuantityWorstCase reads phrases built to make the search
+// for numbers in words work hardest: 32 number words, and a range whose
+// ends could start anywhere. The search is bounded by maxPhraseTokens, so
+// these cost a bounded multiple of a short phrase.
+func BenchmarkParseQuantityWorstCase(b *testing.B) {
+	for _, tc := range []struct{ name, phrase string }{
+		{"units", strings.Repeat("one ", 31) + "one"},
+		{"and", "between" + strings.Repeat(" one hundred and", 10) + " one"},
+		{"y", "entre" + strings.Repeat(" treinta y", 15) + " dos"},
+		{"collective", strings.Repeat("dos docenas de ", 10) + "dos"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = source.ParseQuantity(tc.phrase)
+			}
+		})
 	}
 }

@@ -128,17 +128,14 @@ func isEnglishWord(w []byte) bool {
 // readNumber reads a run of tokens as one number: digits alone, a cardinal
 // in words, or a collective noun of number (approx is then true). ok is
 // false unless the whole run is one number.
-func readNumber(toks phraseTokens) (n int, approx, ok bool) {
-	var lx [maxPhraseTokens]lexeme
-	for i, t := range toks {
-		lx[i] = t.lex
+func readNumber(lx phraseTokens) (n int, approx, ok bool) {
+	for _, t := range lx {
+		if t.lex.class == lexNone || t.lex.class == lexDigits && len(lx) > 1 {
+			return 0, false, false
+		}
 	}
-	return readLexemes(lx[:len(toks)])
-}
-
-func readLexemes(lx []lexeme) (n int, approx, ok bool) {
-	if len(lx) == 1 && (lx[0].class == lexDigits || lx[0].class == lexZero) {
-		return lx[0].value, false, true
+	if len(lx) == 1 && (lx[0].lex.class == lexDigits || lx[0].lex.class == lexZero) {
+		return lx[0].lex.value, false, true
 	}
 	if n, ok := readCollective(lx); ok {
 		return n, true, true
@@ -150,19 +147,19 @@ func readLexemes(lx []lexeme) (n int, approx, ok bool) {
 }
 
 // class returns the class of lx[i], or lexNone past its end.
-func class(lx []lexeme, i int) lexClass {
+func class(lx phraseTokens, i int) lexClass {
 	if i < len(lx) {
-		return lx[i].class
+		return lx[i].lex.class
 	}
 	return lexNone
 }
 
 // readCollective reads "a dozen", "two dozen", "half a dozen", "medio
 // centenar", "un centenar de" and their like.
-func readCollective(lx []lexeme) (int, bool) {
+func readCollective(lx phraseTokens) (int, bool) {
 	i, mult, half := 0, 1, false
 	switch {
-	case class(lx, 0) == lexHalf && lx[0].value == 1: // "half a"
+	case class(lx, 0) == lexHalf && lx[0].lex.value == 1: // "half a"
 		if class(lx, 1) != lexArticle {
 			return 0, false
 		}
@@ -181,7 +178,7 @@ func readCollective(lx []lexeme) (int, bool) {
 	if class(lx, i) != lexCollective {
 		return 0, false
 	}
-	c := lx[i].value
+	c := lx[i].lex.value
 	i++
 	if class(lx, i) == lexDe {
 		i++
@@ -199,13 +196,13 @@ func readCollective(lx []lexeme) (int, bool) {
 // hundred", "a hundred", "doscientos"), then, after an optional "and", tens
 // and units ("twenty-two", "twenty two", "treinta y dos", "twelve", "five").
 // It returns the value and the end; end == i when there is none.
-func readGroup(lx []lexeme, i int) (v, end int) {
+func readGroup(lx phraseTokens, i int) (v, end int) {
 	j := i
 	switch {
 	case (class(lx, j) == lexUnit || class(lx, j) == lexArticle) && class(lx, j+1) == lexHundred:
-		v, j = lx[j].value*100, j+2
+		v, j = lx[j].lex.value*100, j+2
 	case class(lx, j) == lexHundreds:
-		v, j = lx[j].value, j+1
+		v, j = lx[j].lex.value, j+1
 	}
 	if j > i && class(lx, j) == lexAnd {
 		switch class(lx, j+1) {
@@ -215,18 +212,18 @@ func readGroup(lx []lexeme, i int) (v, end int) {
 	}
 	switch class(lx, j) {
 	case lexTens:
-		v += lx[j].value
+		v += lx[j].lex.value
 		j++
 		switch {
 		case class(lx, j) == lexY && class(lx, j+1) == lexUnit:
-			v += lx[j+1].value
+			v += lx[j+1].lex.value
 			j += 2
 		case class(lx, j) == lexUnit:
-			v += lx[j].value
+			v += lx[j].lex.value
 			j++
 		}
 	case lexTeen, lexUnit:
-		v += lx[j].value
+		v += lx[j].lex.value
 		j++
 	}
 	return v, j
@@ -234,7 +231,7 @@ func readGroup(lx []lexeme, i int) (v, end int) {
 
 // readScaled reads a group or "a" followed by a word of class scale, and
 // returns the group's value and the end after the scale word, or end == i.
-func readScaled(lx []lexeme, i int, scale lexClass) (g, end int) {
+func readScaled(lx phraseTokens, i int, scale lexClass) (g, end int) {
 	g, end = readGroup(lx, i)
 	if end == i && class(lx, i) == lexArticle {
 		g, end = 1, i+1
@@ -249,7 +246,7 @@ func readScaled(lx []lexeme, i int, scale lexClass) (g, end int) {
 // but at least one: "two million three hundred thousand and five", "dos
 // mil cuatrocientos", "mil doscientos". The largest is 999,999,999, below
 // MaxCount.
-func readCardinal(lx []lexeme) (n, end int) {
+func readCardinal(lx phraseTokens) (n, end int) {
 	j := 0
 	scaled := false
 	if g, e := readScaled(lx, j, lexMillion); e > j {
@@ -257,7 +254,7 @@ func readCardinal(lx []lexeme) (n, end int) {
 	}
 	if g, e := readScaled(lx, j, lexThousand); e > j {
 		n, j, scaled = n+g*1000, e, true
-	} else if class(lx, j) == lexThousand && lx[j].value == 1 { // "mil" alone
+	} else if class(lx, j) == lexThousand && lx[j].lex.value == 1 { // "mil" alone
 		n, j, scaled = n+1000, j+1, true
 	}
 	if scaled && class(lx, j) == lexAnd {

@@ -230,15 +230,66 @@ func (p *phraseParser) parse(s string) string {
 	if reason := p.tokenize(); reason != "" {
 		return reason
 	}
-	r, found, reason := p.match(p.nt)
+	if p.hasNumberWords() {
+		return p.parseWords()
+	}
+	r, found, _ := p.match(p.nt, nil)
+	if !found {
+		return p.explain(nil)
+	}
+	p.result = r
+	return ""
+}
+
+// parseWords is parse for a phrase with number words. Its memo of the runs
+// of tokens read as numbers lives on the stack of this call only, so phrases
+// in digits do not pay for it.
+func (p *phraseParser) parseWords() string {
+	var memo spanMemo
+	r, found, reason := p.match(p.nt, &memo)
 	if reason != "" {
 		return reason
 	}
 	if !found {
-		return p.explain()
+		return p.explain(&memo)
 	}
 	p.result = r
 	return ""
+}
+
+// hasNumberWords reports whether a token is a word that can only be read as
+// (part of) a number.
+func (p *phraseParser) hasNumberWords() bool {
+	for _, t := range p.toks[:p.nt] {
+		if t.lex.class.startsNumber() {
+			return true
+		}
+	}
+	return false
+}
+
+// spanMemo remembers how each run of tokens toks[i:j] reads as a number,
+// so that trying every shape reads each run once: the search over a phrase
+// of maxPhraseTokens tokens reads at most maxPhraseTokens² runs.
+type spanMemo [maxPhraseTokens][maxPhraseTokens + 1]spanRead
+
+// spanRead is a memoized reading: state 0 unread, 1 a number, 2 none.
+type spanRead struct {
+	n      int32
+	state  uint8
+	approx bool
+}
+
+// read returns how toks[i:j] reads as a number.
+func (m *spanMemo) read(toks phraseTokens, i, j int) (n int, approx, ok bool) {
+	r := &m[i][j]
+	if r.state == 0 {
+		r.state = 2
+		if n, approx, ok := readNumber(toks[i:j]); ok {
+			r.n, r.approx, r.state = int32(n), approx, 1
+		}
+	}
+	return int(r.n), r.approx, r.state == 1
 }
 
 // normalize writes s into p.buf lower-cased, without accents, and with its
@@ -381,19 +432,13 @@ func isLetterAt(s []byte, i int) bool {
 	return unicode.IsLetter(r)
 }
 
-// match finds what the first nt tokens state. A phrase without number words
-// has one reading, looked up whole; a phrase with number words is tried
-// against every shape, each number taking any run of tokens that reads as
-// one, and must have exactly one reading. reason is set when it has more.
-func (p *phraseParser) match(nt int) (r phraseResult, found bool, reason string) {
-	words := false
-	for _, t := range p.toks[:nt] {
-		if t.lex.class.startsNumber() {
-			words = true
-			break
-		}
-	}
-	if !words {
+// match finds what the first nt tokens state. Without number words (memo
+// nil) a phrase has one reading, looked up whole. With number words, it is
+// tried against every shape, each number taking any run of tokens that
+// reads as one, and must have exactly one reading; reason is set when it has
+// more.
+func (p *phraseParser) match(nt int, memo *spanMemo) (r phraseResult, found bool, reason string) {
+	if memo == nil {
 		var shape [normBytes]byte
 		n := 0
 		for i, t := range p.toks[:nt] {
@@ -412,10 +457,10 @@ func (p *phraseParser) match(nt int) (r phraseResult, found bool, reason string)
 		if !ok {
 			return phraseResult{}, false, ""
 		}
-		return phraseResult{kind: kind, n: phraseTokens(p.toks[:nt]).number(0), m: phraseTokens(p.toks[:nt]).number(1)}, true, ""
+		toks := phraseTokens(p.toks[:nt])
+		return phraseResult{kind: kind, n: toks.number(0), m: toks.number(1)}, true, ""
 	}
-	var m matcher
-	m.p, m.toks = p, phraseTokens(p.toks[:nt])
+	m := matcher{p: p, toks: phraseTokens(p.toks[:nt]), memo: memo}
 	for _, sh := range phraseShapes.split {
 		m.shape = sh
 		m.try(0, 0, 0)
@@ -453,6 +498,7 @@ type phraseTokens []phraseToken
 type matcher struct {
 	p         *phraseParser
 	toks      phraseTokens
+	memo      *spanMemo
 	shape     splitShape
 	nums      [2]int
 	approx    bool // the first number is a collective noun ("a dozen")
@@ -463,8 +509,9 @@ type matcher struct {
 }
 
 // try matches shape elements from e on against tokens from t on, with k
-// numbers read so far. The depth is at most the shape's length and each
-// number tries at most maxPhraseTokens ends, so the work is bounded.
+// numbers read so far. The depth is at most the shape's length; a number
+// ends only where the shape's next word is (or at the end of the phrase),
+// and each run is read once (memo), so the work is bounded.
 func (m *matcher) try(t, e, k int) {
 	elems := m.shape.elems
 	if e == len(elems) {
@@ -494,7 +541,10 @@ func (m *matcher) try(t, e, k int) {
 		return
 	}
 	for end := t + 1; end <= len(m.toks); end++ {
-		n, approx, ok := readNumber(m.toks[t:end])
+		if !m.canFollow(end, e+1) {
+			continue
+		}
+		n, approx, ok := m.memo.read(m.toks, t, end)
 		if !ok {
 			continue
 		}
@@ -504,6 +554,26 @@ func (m *matcher) try(t, e, k int) {
 		}
 		m.try(end, e+1, k+1)
 	}
+}
+
+// canFollow reports whether shape element e can start at token t: the end
+// of the shape at the end of the phrase, or a word or symbol equal to the
+// token. A number (two in a row never occur in a shape) is not pruned.
+func (m *matcher) canFollow(t, e int) bool {
+	elems := m.shape.elems
+	switch {
+	case e == len(elems):
+		return t == len(m.toks)
+	case t == len(m.toks):
+		return false
+	case elems[e] == "#":
+		return true
+	}
+	tok := m.toks[t]
+	if tok.kind == 'w' {
+		return string(m.p.word(tok)) == elems[e]
+	}
+	return len(elems[e]) == 1 && elems[e][0] == tok.kind
 }
 
 // accept records a complete reading.
@@ -531,7 +601,7 @@ func (m *matcher) accept(k int) {
 // explain returns why a well-formed sequence of tokens is not a quantity
 // phrase. The reason quotes only quantity words and numbers, never the rest
 // of the input, which may hold anything.
-func (p *phraseParser) explain() string {
+func (p *phraseParser) explain(memo *spanMemo) string {
 	toks := p.toks[:p.nt]
 	numbers := 0
 	for i, t := range toks {
@@ -543,7 +613,7 @@ func (p *phraseParser) explain() string {
 		}
 	}
 	for k := len(toks) - 1; k > 0; k-- {
-		if _, found, _ := p.match(k); found {
+		if _, found, _ := p.match(k, memo); found {
 			return fmt.Sprintf("unexpected text after the quantity %q", string(p.buf[:toks[k-1].end]))
 		}
 	}
