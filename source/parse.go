@@ -168,16 +168,20 @@ var quantityPhrases = [...]struct {
 // only read after.
 var phraseShapes = func() (t struct {
 	byShape   map[string]QuantityKind
-	split     []splitShape
-	maxTokens int
+	byFirst   map[string][]splitShape // shapes by their first word or symbol
+	numberLed []splitShape            // shapes that start with a number
 }) {
 	t.byShape = map[string]QuantityKind{}
+	t.byFirst = map[string][]splitShape{}
 	for _, p := range quantityPhrases {
 		for _, shape := range p.shapes {
 			t.byShape[shape] = p.kind
-			elems := strings.Fields(shape)
-			t.split = append(t.split, splitShape{kind: p.kind, elems: elems})
-			t.maxTokens = max(t.maxTokens, len(elems))
+			sh := splitShape{kind: p.kind, elems: strings.Fields(shape)}
+			if first := sh.elems[0]; first == "#" {
+				t.numberLed = append(t.numberLed, sh)
+			} else {
+				t.byFirst[first] = append(t.byFirst[first], sh)
+			}
 		}
 	}
 	return t
@@ -461,7 +465,17 @@ func (p *phraseParser) match(nt int, memo *spanMemo) (r phraseResult, found bool
 		return phraseResult{kind: kind, n: toks.number(0), m: toks.number(1)}, true, ""
 	}
 	m := matcher{p: p, toks: phraseTokens(p.toks[:nt]), memo: memo}
-	for _, sh := range phraseShapes.split {
+	for _, sh := range phraseShapes.numberLed {
+		m.shape = sh
+		m.try(0, 0, 0)
+	}
+	var first []byte
+	if t := p.toks[0]; t.kind == 'w' {
+		first = p.word(t)
+	} else {
+		first = []byte{t.kind}
+	}
+	for _, sh := range phraseShapes.byFirst[string(first)] {
 		m.shape = sh
 		m.try(0, 0, 0)
 	}
