@@ -78,9 +78,10 @@ func TestNormalizeMatchesXTextChain(t *testing.T) {
 	for _, s := range normalizeSamples {
 		checkNormalizeMatchesReference(t, s)
 	}
-	// Every rune (every 61st with -short), between capital letters.
+	// Every rune (every 61st with -short or -race), between capital
+	// letters.
 	step := rune(1)
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		step = 61
 	}
 	for r := rune(0); r <= unicode.MaxRune; r += step {
