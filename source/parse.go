@@ -163,9 +163,9 @@ var quantityPhrases = [...]struct {
 
 // phraseShapes holds quantityPhrases indexed for the two ways of reading:
 // byShape maps a whole shape to its kind, for phrases whose numbers are all
-// digits; split holds each shape cut into its elements, for phrases with
-// numbers in words, whose extent is found by trying. Both are built once and
-// only read after.
+// digits; byFirst and numberLed hold each shape cut into its elements, by
+// its first element, for phrases with numbers in words, whose extent is
+// found by trying. All are built once and only read after.
 var phraseShapes = func() (t struct {
 	byShape   map[string]QuantityKind
 	byFirst   map[string][]splitShape // shapes by their first word or symbol
