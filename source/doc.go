@@ -9,8 +9,10 @@
 // keeps how the number was said and gives, through [Quantity.Bounds], the
 // integer [Interval] it implies. [ParseQuantity] reads English and Spanish
 // phrases as they appear in reports, with thousands separators in both
-// conventions ("1,084", "1.084"); anything it cannot read without guessing
-// is an error.
+// conventions ("1,084", "1.084") and numbers in words ("ciento veinte",
+// "more than a hundred", "un centenar"); anything it cannot read without
+// guessing is an error. "Some were freed" ([Some]) has bounds but no figure
+// to quote: [Quantity.HasFigure] tells it apart.
 //
 // # Claims
 //

@@ -128,3 +128,50 @@ func ExampleInterval_Intersect() {
 	// false
 	// [0, ∞) [131, ∞)
 }
+
+// Figures in words, as the Spanish and English press write them: a
+// collective noun alone ("un centenar") is approximate, a bound keeps its
+// meaning ("más de un centenar"), and "some" without a number states no
+// figure at all.
+func ExampleParseQuantity_numberWords() {
+	for _, phrase := range []string{
+		"cinco", "veintidós", "ciento veinte", "two hundred and five", "at least three",
+		"un centenar", "más de un centenar", "medio centenar", "half a dozen", "nearly a thousand",
+		"poco más de 800", "several dozen", "a handful", "algunos",
+	} {
+		q, err := source.ParseQuantity(phrase)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-22q %-20v %-11v figure %v\n", phrase, q, q.Bounds(), q.HasFigure())
+	}
+	// Output:
+	// "cinco"                5                    [5, 5]      figure true
+	// "veintidós"            22                   [22, 22]    figure true
+	// "ciento veinte"        120                  [120, 120]  figure true
+	// "two hundred and five" 205                  [205, 205]  figure true
+	// "at least three"       at least 3           [3, ∞)      figure true
+	// "un centenar"          about 100            [90, 110]   figure true
+	// "más de un centenar"   more than 100        [101, ∞)    figure true
+	// "medio centenar"       about 50             [45, 55]    figure true
+	// "half a dozen"         about 6              [6, 6]      figure true
+	// "nearly a thousand"    nearly 1000          [900, 1000] figure true
+	// "poco más de 800"      more than 800        [801, ∞)    figure true
+	// "several dozen"        several dozen        [20, 99]    figure true
+	// "a handful"            a handful            [2, 9]      figure true
+	// "algunos"              some                 [1, ∞)      figure false
+}
+
+// "Some were freed" says that at least one was, and no more: it has bounds
+// but no figure to quote.
+func ExampleQuantity_HasFigure() {
+	for _, phrase := range []string{"some", "some 300", "dozens"} {
+		q := source.MustQuantity(phrase)
+		fmt.Printf("%-9q %-9v has figure: %-5v bounds %v\n", phrase, q, q.HasFigure(), q.Bounds())
+	}
+	// Output:
+	// "some"    some      has figure: false bounds [1, ∞)
+	// "some 300" about 300 has figure: true  bounds [270, 330]
+	// "dozens"  dozens    has figure: true  bounds [12, 99]
+}

@@ -164,6 +164,99 @@ var acceptedQuantityPhrases = []struct {
 	{"thousands of", qtyVague(source.Thousands)},
 	{"miles", qtyVague(source.Thousands)},
 	{"miles de", qtyVague(source.Thousands)},
+	// some, and the vague counts
+	{"some", qtyVague(source.Some)},
+	{"Algunos", qtyVague(source.Some)},
+	{"algunas", qtyVague(source.Some)},
+	{"several", qtyVague(source.Several)},
+	{"varios", qtyVague(source.Several)},
+	{"VARIAS", qtyVague(source.Several)},
+	{"a handful", qtyVague(source.Handful)},
+	{"a handful of", qtyVague(source.Handful)},
+	{"a few", qtyVague(source.Handful)},
+	{"un puñado", qtyVague(source.Handful)},
+	{"un punado de", qtyVague(source.Handful)},
+	{"unos pocos", qtyVague(source.Handful)},
+	{"unas cuantas", qtyVague(source.Handful)},
+	{"scores", qtyVague(source.Scores)},
+	{"scores of", qtyVague(source.Scores)},
+	{"several dozen", qtyVague(source.SeveralDozen)},
+	{"varias decenas", qtyVague(source.SeveralDozen)},
+	{"varias decenas de", qtyVague(source.SeveralDozen)},
+	{"varias docenas", qtyVague(source.SeveralDozen)},
+	// issue 9: number words and collective nouns
+	{"un centenar", qtySingle(source.About, 100)},
+	{"más de un centenar", qtySingle(source.MoreThan, 100)},
+	{"mas de un centenar de", qtySingle(source.MoreThan, 100)},
+	{"medio centenar", qtySingle(source.About, 50)},
+	{"una veintena", qtySingle(source.About, 20)},
+	{"un millar", qtySingle(source.About, 1000)},
+	{"a dozen", qtySingle(source.About, 12)},
+	{"half a dozen", qtySingle(source.About, 6)},
+	{"media docena", qtySingle(source.About, 6)},
+	{"two dozen", qtySingle(source.About, 24)},
+	{"tres centenares", qtySingle(source.About, 300)},
+	{"una decena de", qtySingle(source.About, 10)},
+	{"exactly a dozen", qtySingle(source.Exactly, 12)},
+	{"nearly a dozen", qtySingle(source.Nearly, 12)},
+	{"nearly a thousand", qtySingle(source.Nearly, 1000)},
+	{"more than a hundred", qtySingle(source.MoreThan, 100)},
+	{"poco más de 800", qtySingle(source.MoreThan, 800)},
+	{"just over 800", qtySingle(source.MoreThan, 800)},
+	{"at least three", qtySingle(source.AtLeast, 3)},
+	{"cinco", qtySingle(source.Exactly, 5)},
+	{"Cinco", qtySingle(source.Exactly, 5)},
+	{"zero", qtySingle(source.Exactly, 0)},
+	{"cero", qtySingle(source.Exactly, 0)},
+	{"one", qtySingle(source.Exactly, 1)},
+	{"uno", qtySingle(source.Exactly, 1)},
+	{"un", qtySingle(source.Exactly, 1)},
+	{"nineteen", qtySingle(source.Exactly, 19)},
+	{"diecinueve", qtySingle(source.Exactly, 19)},
+	{"dieciséis", qtySingle(source.Exactly, 16)},
+	{"veinte", qtySingle(source.Exactly, 20)},
+	{"veintidós", qtySingle(source.Exactly, 22)},
+	{"VEINTIDÓS", qtySingle(source.Exactly, 22)},
+	{"twenty-two", qtySingle(source.Exactly, 22)},
+	{"Twenty Two", qtySingle(source.Exactly, 22)},
+	{"treinta y dos", qtySingle(source.Exactly, 32)},
+	{"ninety", qtySingle(source.Exactly, 90)},
+	{"a hundred", qtySingle(source.Exactly, 100)},
+	{"one hundred", qtySingle(source.Exactly, 100)},
+	{"cien", qtySingle(source.Exactly, 100)},
+	{"ciento veinte", qtySingle(source.Exactly, 120)},
+	{"two hundred", qtySingle(source.Exactly, 200)},
+	{"doscientos", qtySingle(source.Exactly, 200)},
+	{"doscientas", qtySingle(source.Exactly, 200)},
+	{"two hundred and five", qtySingle(source.Exactly, 205)},
+	{"quinientos cuarenta y tres", qtySingle(source.Exactly, 543)},
+	{"mil", qtySingle(source.Exactly, 1000)},
+	{"a thousand", qtySingle(source.Exactly, 1000)},
+	{"one thousand", qtySingle(source.Exactly, 1000)},
+	{"dos mil", qtySingle(source.Exactly, 2000)},
+	{"mil doscientos", qtySingle(source.Exactly, 1200)},
+	{"veintiún mil", qtySingle(source.Exactly, 21000)},
+	{"one thousand and five", qtySingle(source.Exactly, 1005)},
+	{"one hundred and twenty thousand", qtySingle(source.Exactly, 120000)},
+	{"a million", qtySingle(source.Exactly, 1_000_000)},
+	{"un millón", qtySingle(source.Exactly, 1_000_000)},
+	{"dos millones trescientos mil", qtySingle(source.Exactly, 2_300_000)},
+	{"nine hundred and ninety-nine million nine hundred and ninety-nine thousand nine hundred and ninety-nine", qtySingle(source.Exactly, 999_999_999)},
+	{"some two hundred", qtySingle(source.About, 200)},
+	{"unos cien", qtySingle(source.About, 100)},
+	{"casi cuatrocientos", qtySingle(source.Nearly, 400)},
+	{"between two hundred and three hundred", qtyBetween(200, 300)},
+	{"between one hundred and twenty thousand", qtyBetween(100, 20000)},
+	{"between one hundred and five and two hundred", qtyBetween(105, 200)},
+	{"entre treinta y dos y cuarenta", qtyBetween(32, 40)},
+	{"entre treinta y dos mil", qtyBetween(30, 2000)},
+	{"de cien a doscientos", qtyBetween(100, 200)},
+	{"twenty to thirty", qtyBetween(20, 30)},
+	{"twenty – thirty", qtyBetween(20, 30)},
+	{"between a dozen and twenty", qtyBetween(12, 20)},
+	{"fewer than ten", qtySingle(source.FewerThan, 10)},
+	{"hasta cinco mil", qtySingle(source.AtMost, 5000)},
+	{"ten or more", qtySingle(source.AtLeast, 10)},
 }
 
 // rejectedQuantityPhrases lists inputs ParseQuantity must reject, with a fragment of
@@ -220,7 +313,17 @@ var rejectedQuantityPhrases = []struct {
 	{"about about 5", "not a quantity phrase"},
 	{"1-2-3", "unexpected text after the quantity"},
 	{"+104", "not a quantity phrase"},
-	{"five", "no number"},
+	{"fivefold", "no number"},
+	{"five six", `unexpected text after the quantity "five"`},
+	{"twenty-dos", "no number"},
+	{"hundred", "not a quantity phrase"},
+	{"dozen", "not a quantity phrase"},
+	{"between one hundred and", "not a quantity phrase"},
+	{"one hundred and", `unexpected text after the quantity "one hundred"`},
+	{"between thirty and twenty", "low end 30 above high end 20"},
+	{"unos", "no number"},
+	{"some of", "unexpected text after the quantity \"some\""},
+	{strings.Repeat("one ", 33), "more than 32 words"},
 	{"\xff104", "not valid UTF-8"},
 	{strings.Repeat(" ", 300) + "104", "longer than 256 bytes"},
 }
@@ -336,4 +439,33 @@ func propParseQuantityIgnoresCaseAccentsAndSpace(t *rapid.T) {
 
 func TestParseQuantityIgnoresCaseAccentsAndSpace(t *testing.T) {
 	rapid.Check(t, propParseQuantityIgnoresCaseAccentsAndSpace)
+}
+
+// TestParseQuantityAllocatesNothing pins the reading cost of issue 10: a
+// phrase that parses, in digits or in words, ASCII or accented, allocates
+// nothing (a claims file holds one per line).
+func TestParseQuantityAllocatesNothing(t *testing.T) {
+	for _, tc := range acceptedQuantityPhrases {
+		if n := testing.AllocsPerRun(20, func() { _, _ = source.ParseQuantity(tc.phrase) }); n != 0 {
+			t.Errorf("ParseQuantity(%q) allocates %v times", tc.phrase, n)
+		}
+	}
+}
+
+// TestParseQuantityReadsGeneratedNumberWords checks the number-word table
+// against the generator's writers at every count up to 2,000 and at the
+// scale words: each count, written in words by sourcetest, reads back.
+func TestParseQuantityReadsGeneratedNumberWords(t *testing.T) {
+	counts := []int{999_999_999, 1_000_000, 1_000_001, 21_000, 21_021, 100_000, 101_101, 999_999}
+	for n := range 2001 {
+		counts = append(counts, n)
+	}
+	for _, n := range counts {
+		for _, phrase := range sourcetest.NumberWords(n) {
+			got, err := source.ParseQuantity(phrase)
+			if err != nil || got != qtySingle(source.Exactly, n) {
+				t.Fatalf("ParseQuantity(%q) = %v, %v; want %d", phrase, got, err, n)
+			}
+		}
+	}
 }

@@ -48,9 +48,32 @@ const (
 	Hundreds
 	// Thousands is the vague word "thousands" ("miles"): [1000, 9999].
 	Thousands
+	// Some says that some were freed without any figure: "some"
+	// (not followed by a number: "some 300" is [About]), "algunos",
+	// "algunas"; [1, ∞). It is the only kind with no stated figure:
+	// [Quantity.HasFigure] is false, and the 1 that [Quantity.Number] and
+	// [Quantity.Stated] give is its least count, not a figure to quote.
+	Some
+	// Several is the vague word "several" ("varios", "varias"): [3, 19].
+	// "Several" is more than two; above a score one says "dozens" or
+	// "una veintena".
+	Several
+	// Handful is a vague small count: "a handful", "a few", "un puñado",
+	// "unos pocos", "unos cuantos"; [2, 9]. Plural, so at least two; below
+	// ten, where "tens" and "a dozen" begin.
+	Handful
+	// Scores is the vague word "scores" (of twenty): [40, 199]. Plural, so
+	// at least two score; below two hundred, which is "hundreds".
+	Scores
+	// SeveralDozen is "several dozen" ("varias decenas", "varias
+	// docenas"): [20, 99]. The low end is two tens, the least either
+	// language's words are used for ("varias decenas" of 20-odd); the high
+	// end is that of [Dozens].
+	SeveralDozen
 )
 
-var quantityKindNames = enum.Names{"", "exactly", "at_least", "more_than", "at_most", "fewer_than", "about", "nearly", "between", "dozens", "hundreds", "thousands"}
+var quantityKindNames = enum.Names{"", "exactly", "at_least", "more_than", "at_most", "fewer_than", "about", "nearly", "between", "dozens", "hundreds", "thousands",
+	"some", "several", "handful", "scores", "several_dozen"}
 
 // String returns the kind's snake_case name ("exactly", "at_least",
 // "more_than", ...), or "QuantityKind(N)" for an unknown value (the zero
@@ -61,8 +84,17 @@ func (k QuantityKind) String() string { return enum.String(quantityKindNames, "Q
 func (k QuantityKind) IsValid() bool { return enum.Valid(quantityKindNames, k) }
 
 // IsVague reports whether k is a vague word without a number: [Dozens],
-// [Hundreds] or [Thousands].
-func (k QuantityKind) IsVague() bool { return k == Dozens || k == Hundreds || k == Thousands }
+// [Hundreds], [Thousands], [Some], [Several], [Handful], [Scores] or
+// [SeveralDozen]. A vague kind takes no number ([NewVague] builds it) and
+// has fixed bounds; each but Some states its low end as a conservative
+// figure.
+func (k QuantityKind) IsVague() bool {
+	switch k {
+	case Dozens, Hundreds, Thousands, Some, Several, Handful, Scores, SeveralDozen:
+		return true
+	}
+	return false
+}
 
 // MarshalText writes the snake_case name; an unnamed value is an error.
 func (k QuantityKind) MarshalText() ([]byte, error) {
@@ -75,19 +107,32 @@ func (k *QuantityKind) UnmarshalText(text []byte) error {
 	return enum.Unmarshal(quantityKindNames, "QuantityKind", text, k, badEnum)
 }
 
-// Conservative points and upper ends of the vague words. ACLED's codebook,
-// in its guidance on reported fatalities, codes "dozens" as 12 and
-// "hundreds" as 100 (and "tens" as 10, "and so on") when sources give only a
-// vague estimate; "thousands" follows the same rule as 1000. Each word
-// admits counts up to the next order of magnitude: "hundreds" is not yet
-// "thousands".
+// Conservative points and upper ends of the vague words. ACLED, in its
+// guidance on reported fatalities (the "Fatalities" questions of its
+// methodology pages, 2023, and its codebook), uses the most conservative
+// estimate a vague report allows and codes "tens" as 10, "dozens" as 12 and
+// "hundreds" as 100, "and so on"; "thousands" follows the same rule as 1000.
+// Each word admits counts up to the next order of magnitude: "hundreds" is
+// not yet "thousands". The words added since (some, several, a handful,
+// scores, several dozen) follow the same rule: the point is the least count
+// the words allow, the high end the count at which another word would be
+// used; see each kind's comment for the reasoning.
 const (
-	dozensPoint    = 12
-	dozensHigh     = 99
-	hundredsPoint  = 100
-	hundredsHigh   = 999
-	thousandsPoint = 1000
-	thousandsHigh  = 9999
+	dozensPoint       = 12
+	dozensHigh        = 99
+	hundredsPoint     = 100
+	hundredsHigh      = 999
+	thousandsPoint    = 1000
+	thousandsHigh     = 9999
+	somePoint         = 1
+	severalPoint      = 3
+	severalHigh       = 19
+	handfulPoint      = 2
+	handfulHigh       = 9
+	scoresPoint       = 40
+	scoresHigh        = 199
+	severalDozenPoint = 20
+	severalDozenHigh  = 99
 )
 
 // Quantity is what number a source said and how: "104", "at least 104",
@@ -176,11 +221,14 @@ func newBetweenQuantity(lo, hi int) (Quantity, *FieldError) {
 	return Quantity{kind: Between, n: lo, hi: hi}, nil
 }
 
-// NewVague returns the vague word of kind: [Dozens], [Hundreds] or
-// [Thousands]. Any other kind is a [*FieldError] for "Quantity.Kind".
+// NewVague returns the vague word of kind, one for which
+// [QuantityKind.IsVague] holds: [Dozens], [Hundreds], [Thousands], [Some],
+// [Several], [Handful], [Scores] or [SeveralDozen]. Any other kind is a
+// [*FieldError] for "Quantity.Kind".
 func NewVague(kind QuantityKind) (Quantity, error) {
 	if !kind.IsVague() {
-		return Quantity{}, fieldErr("Quantity.Kind", kind.String(), "not a vague word (dozens, hundreds, thousands)")
+		return Quantity{}, fieldErr("Quantity.Kind", kind.String(),
+			"not a vague word (dozens, hundreds, thousands, some, several, a handful, scores, several dozen)")
 	}
 	return Quantity{kind: kind}, nil
 }
@@ -207,10 +255,20 @@ func (q Quantity) Kind() QuantityKind { return q.kind }
 // low end for [Between], and the conservative point for a vague word
 // (12 for dozens, 100 for hundreds, 1000 for thousands; see
 // [Quantity.Stated]). The zero Quantity gives 0.
+//
+// [Some] gives 1, its least count; it states no figure, so a reader must
+// check [Quantity.HasFigure] before quoting Number as "the figure".
 func (q Quantity) Number() int {
 	lo, _ := q.Stated()
 	return lo
 }
+
+// HasFigure reports whether q states a figure a reader may quote: it is
+// true for every valid Quantity but one of kind [Some] ("some were freed"),
+// whose [Quantity.Number] and [Quantity.Stated] give its least count, 1,
+// and not a figure anyone said. The zero Quantity states nothing and gives
+// false.
+func (q Quantity) HasFigure() bool { return q.IsValid() && q.kind != Some }
 
 // Stated returns the figures as stated, lo ≤ hi:
 //
@@ -220,14 +278,21 @@ func (q Quantity) Number() int {
 //	Dozens                      12    12
 //	Hundreds                    100   100
 //	Thousands                   1000  1000
+//	Some                        1     1     (no figure: see HasFigure)
+//	Several                     3     3
+//	Handful                     2     2
+//	Scores                      40    40
+//	SeveralDozen                20    20
 //	zero Quantity               0     0
 //
 // A vague word states its conservative point twice: ACLED's codebook, in its
 // guidance on reported fatalities, codes "dozens" as 12 and "hundreds" as
 // 100 when sources give only a vague estimate, and "thousands" is read the
-// same way as 1000. The stated figures are what a reader would quote as "the figure"
+// same way as 1000; the other vague words state the low end of their bounds
+// by the same rule. The stated figures are what a reader would quote as "the figure"
 // (the 104 of "at least 104"), whereas [Quantity.Bounds] is what the words
-// admit.
+// admit. [Some] states no figure at all: its 1 is only its least count, and
+// [Quantity.HasFigure] is false.
 func (q Quantity) Stated() (lo, hi int) {
 	switch q.kind {
 	case Between:
@@ -238,6 +303,16 @@ func (q Quantity) Stated() (lo, hi int) {
 		return hundredsPoint, hundredsPoint
 	case Thousands:
 		return thousandsPoint, thousandsPoint
+	case Some:
+		return somePoint, somePoint
+	case Several:
+		return severalPoint, severalPoint
+	case Handful:
+		return handfulPoint, handfulPoint
+	case Scores:
+		return scoresPoint, scoresPoint
+	case SeveralDozen:
+		return severalDozenPoint, severalDozenPoint
 	}
 	return q.n, q.n
 }
@@ -267,6 +342,11 @@ func (q Quantity) Bounds() Interval { return q.bounds(DefaultTolerance()) }
 //	Dozens         [12, 99]
 //	Hundreds       [100, 999]
 //	Thousands      [1000, 9999]
+//	Some           [1, ∞)
+//	Several        [3, 19]
+//	Handful        [2, 9]
+//	Scores         [40, 199]
+//	SeveralDozen   [20, 99]
 //	zero Quantity  [0, ∞)
 //
 // The arithmetic is exact (decimal, never float): "about 313" at tol 0.1 is
@@ -308,6 +388,16 @@ func (q Quantity) bounds(tol decimal.Decimal) Interval {
 		return Interval{lo: hundredsPoint, hi: hundredsHigh, bounded: true}
 	case Thousands:
 		return Interval{lo: thousandsPoint, hi: thousandsHigh, bounded: true}
+	case Some:
+		return Interval{lo: somePoint}
+	case Several:
+		return Interval{lo: severalPoint, hi: severalHigh, bounded: true}
+	case Handful:
+		return Interval{lo: handfulPoint, hi: handfulHigh, bounded: true}
+	case Scores:
+		return Interval{lo: scoresPoint, hi: scoresHigh, bounded: true}
+	case SeveralDozen:
+		return Interval{lo: severalDozenPoint, hi: severalDozenHigh, bounded: true}
 	}
 	return Interval{}
 }
@@ -329,7 +419,8 @@ func upperApprox(n int, tol decimal.Decimal) int {
 // String returns q in canonical English, which [ParseQuantity] reads back
 // to q: "104", "at least 104", "more than 100", "at most 36",
 // "fewer than 10", "about 300", "nearly 400", "between 800 and 900",
-// "dozens", "hundreds", "thousands". Numbers are written with plain digits.
+// "dozens", "hundreds", "thousands", "some", "several", "a handful",
+// "scores", "several dozen". Numbers are written with plain digits.
 // The zero Quantity gives "<unset>", which does not parse.
 func (q Quantity) String() string { return formatQuantity(q.kind, q.n, q.hi) }
 
@@ -352,8 +443,12 @@ func formatQuantity(kind QuantityKind, n, hi int) string {
 		return "nearly " + num
 	case Between:
 		return "between " + num + " and " + strconv.Itoa(hi)
-	case Dozens, Hundreds, Thousands:
+	case Dozens, Hundreds, Thousands, Some, Several, Scores:
 		return kind.String()
+	case Handful:
+		return "a handful"
+	case SeveralDozen:
+		return "several dozen"
 	}
 	return "<unset>"
 }

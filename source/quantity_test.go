@@ -20,12 +20,13 @@ func allQuantityKinds() []source.QuantityKind {
 	return []source.QuantityKind{
 		source.Exactly, source.AtLeast, source.MoreThan, source.AtMost, source.FewerThan,
 		source.About, source.Nearly, source.Between, source.Dozens, source.Hundreds, source.Thousands,
+		source.Some, source.Several, source.Handful, source.Scores, source.SeveralDozen,
 	}
 }
 
 func TestQuantityKindStringAndText(t *testing.T) {
 	want := []string{"exactly", "at_least", "more_than", "at_most", "fewer_than", "about", "nearly",
-		"between", "dozens", "hundreds", "thousands"}
+		"between", "dozens", "hundreds", "thousands", "some", "several", "handful", "scores", "several_dozen"}
 	for i, k := range allQuantityKinds() {
 		assert.True(t, k.IsValid(), k)
 		assert.Equal(t, want[i], k.String())
@@ -35,9 +36,9 @@ func TestQuantityKindStringAndText(t *testing.T) {
 		var back source.QuantityKind
 		require.NoError(t, back.UnmarshalText(text))
 		assert.Equal(t, k, back)
-		assert.Equal(t, k == source.Dozens || k == source.Hundreds || k == source.Thousands, k.IsVague(), k)
+		assert.Equal(t, k >= source.Dozens, k.IsVague(), k)
 	}
-	for _, k := range []source.QuantityKind{0, source.Thousands + 1, 255} {
+	for _, k := range []source.QuantityKind{0, source.SeveralDozen + 1, 255} {
 		assert.False(t, k.IsValid())
 		assert.False(t, k.IsVague())
 		assert.Equal(t, "QuantityKind("+strconv.Itoa(int(k))+")", k.String())
@@ -87,7 +88,7 @@ func TestNewQuantityRejectsBadKindOrNumber(t *testing.T) {
 		field, value string
 	}{
 		{0, 5, "Quantity.Kind", "QuantityKind(0)"},
-		{source.Thousands + 1, 5, "Quantity.Kind", "QuantityKind(12)"},
+		{source.SeveralDozen + 1, 5, "Quantity.Kind", "QuantityKind(17)"},
 		{source.Between, 5, "Quantity.Kind", "between"},
 		{source.Dozens, 5, "Quantity.Kind", "dozens"},
 		{source.About, -1, "Quantity", "about -1"},
@@ -164,6 +165,13 @@ func TestQuantityBoundsAndStated(t *testing.T) {
 		{"decenas de", source.MustInterval(12, 99), [2]int{12, 12}, 12, "dozens", source.MustInterval(12, 99)},
 		{"cientos", source.MustInterval(100, 999), [2]int{100, 100}, 100, "hundreds", source.MustInterval(100, 999)},
 		{"miles de", source.MustInterval(1000, 9999), [2]int{1000, 1000}, 1000, "thousands", source.MustInterval(1000, 9999)},
+		{"algunos", unbounded(1), [2]int{1, 1}, 1, "some", unbounded(1)},
+		{"several", source.MustInterval(3, 19), [2]int{3, 3}, 3, "several", source.MustInterval(3, 19)},
+		{"unos cuantos", source.MustInterval(2, 9), [2]int{2, 2}, 2, "a handful", source.MustInterval(2, 9)},
+		{"scores of", source.MustInterval(40, 199), [2]int{40, 40}, 40, "scores", source.MustInterval(40, 199)},
+		{"varias decenas", source.MustInterval(20, 99), [2]int{20, 20}, 20, "several dozen", source.MustInterval(20, 99)},
+		{"a dozen", source.MustInterval(11, 13), [2]int{12, 12}, 12, "about 12", source.MustInterval(0, 24)},
+		{"más de un centenar", unbounded(101), [2]int{100, 100}, 100, "more than 100", unbounded(101)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.phrase, func(t *testing.T) {
@@ -185,6 +193,25 @@ func TestQuantityBoundsAndStated(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestHasFigureIsFalseForSomeOnly(t *testing.T) {
+	for _, k := range allQuantityKinds() {
+		var q source.Quantity
+		switch {
+		case k == source.Between:
+			q = qtyBetween(1, 5)
+		case k.IsVague():
+			q = qtyVague(k)
+		default:
+			q = qtySingle(k, 5)
+		}
+		assert.Equal(t, k != source.Some, q.HasFigure(), "%v", q)
+	}
+	assert.False(t, source.Quantity{}.HasFigure(), "the zero Quantity states nothing")
+	some := source.MustQuantity("some")
+	assert.Equal(t, 1, some.Number(), "Some's Number is its least count")
+	assert.Equal(t, source.MustQuantity("some 300"), qtySingle(source.About, 300), "some followed by a number is About")
 }
 
 func TestDefaultToleranceIsTenPercent(t *testing.T) {

@@ -74,7 +74,7 @@ func TestBadInputNamesFileLineAndColumn(t *testing.T) {
 	dir := t.TempDir()
 	claims, err := os.ReadFile("testdata/claims.csv")
 	require.NoError(t, err)
-	bad := strings.Replace(string(claims), ",80,", ",eighty,", 1)
+	bad := strings.Replace(string(claims), ",80,", ",eightyish,", 1)
 	bad = strings.Replace(bad, "gov-626,ve-government,afp", "gov-626,ve-govt,afp", 1)
 	path := filepath.Join(dir, "claims.csv")
 	require.NoError(t, os.WriteFile(path, []byte(bad), 0o600))
@@ -82,7 +82,7 @@ func TestBadInputNamesFileLineAndColumn(t *testing.T) {
 	code, out, errOut := runCapture(t, "-sources", "testdata/sources.csv", "-claims", path)
 	assert.Equal(t, exitInput, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, path+`:2: column quantity "eighty": no number and no vague word (dozens, hundreds, thousands)`)
+	assert.Contains(t, errOut, path+`:2: column quantity "eightyish": no number and no vague word (dozens, hundreds, thousands, some, several, a handful, scores)`)
 	assert.Contains(t, errOut, path+`:5: column source "ve-govt": unknown source: not among the sources`)
 	assert.Contains(t, errOut, "nothing was read")
 }

@@ -44,9 +44,11 @@ func QuantityPhrase() *rapid.Generator[string] {
 
 // QuantityWithPhrase generates a valid Quantity with one of the phrases that
 // state it: any of the English and Spanish forms [source.ParseQuantity]
-// documents, with numbers grouped by ",", ".", a space, a no-break space or
-// a narrow no-break space, with any case, with or without accents, and with
-// varied white space between and around the words.
+// documents, with numbers in digits grouped by ",", ".", a space, a no-break
+// space or a narrow no-break space, or in English or Spanish words ("two
+// hundred and five", "doscientos cinco", "a dozen", "un centenar"), with any
+// case, with or without accents, and with varied white space between and
+// around the words.
 func QuantityWithPhrase() *rapid.Generator[QuantityCase] {
 	return rapid.Custom(drawQuantityCase)
 }
@@ -73,6 +75,11 @@ func InvalidQuantityPhrase() *rapid.Generator[string] {
 			return renderPhrase(t, drawSingleTemplate(t), drawAmbiguousNumber(t), "")
 		case 4: // valid phrase followed by something else
 			c := drawQuantityCase(t)
+			if c.Want.Kind() == source.Some {
+				// "some" followed by a number is a valid About; "algunos"
+				// is not.
+				c.Phrase = "algunos"
+			}
 			junk := rapid.SampledFrom([]string{
 				" people", " personas", " prisoners", " presos políticos", " released",
 				"\u00a0liberados", " x", ".", "!", "?", "%", " 2026", "people",
@@ -87,7 +94,7 @@ func InvalidQuantityPhrase() *rapid.Generator[string] {
 		default:
 			return rapid.SampledFrom([]string{
 				"", " ", "\u00a0\u202f", "at least", "more than", "between 5 and", "between and",
-				"entre 5 y", "de 5", "unos", "about about 5", "at least at most 5", "five", "cinco",
+				"entre 5 y", "de 5", "unos", "about about 5", "at least at most 5", "fivefold", "cinco cinco",
 				"N/A", "104 -", "- 104", "+104", "1e3", "0x10", "½", "\uff11\uff10\uff14", "10 to",
 				"dozens of dozens", "5 or", "5 o", "~", "+", "5 ~", "between 1 and 2 and 3",
 				"1-2-3", "5 5 5", "104,", ",104", "1_000", "1'000", "some300", "104or more",
@@ -114,16 +121,256 @@ func drawQuantity(t *rapid.T) source.Quantity {
 
 func drawQuantityCase(t *rapid.T) QuantityCase {
 	q := drawQuantity(t)
-	template := rapid.SampledFrom(phraseTemplates(q.Kind())).Draw(t, "template")
+	kind := q.Kind()
+	// One time in four, a single-number kind takes a number that a
+	// collective noun states ("more than a dozen", "casi un centenar").
+	collective := kind != source.Between && !kind.IsVague() && rapid.IntRange(0, 3).Draw(t, "collective") == 0
+	if collective {
+		n := rapid.SampledFrom(collectiveValues).Draw(t, "collective value")
+		q = must(source.NewQuantity(kind, n))
+	}
+	if collective && kind == source.About && rapid.Bool().Draw(t, "collective alone") {
+		// A collective noun alone is about its value: "a dozen".
+		return QuantityCase{Want: q, Phrase: renderPhrase(t, "{n}", drawCollective(t, q.Number()), "")}
+	}
+	template := rapid.SampledFrom(phraseTemplates(kind)).Draw(t, "template")
+	if collective && template == "{n}" {
+		template = "exactly {n}" // a collective noun alone would be About
+	}
 	lo, hi := q.Stated()
 	var n, m string
-	if !q.Kind().IsVague() {
+	words := rapid.IntRange(0, 2).Draw(t, "words") == 0
+	switch {
+	case kind.IsVague():
+	case collective:
+		n = drawCollective(t, lo)
+	case words:
+		n = drawNumberWords(t, lo, "n")
+	default:
 		n = formatCount(t, lo, "n")
 	}
-	if q.Kind() == source.Between {
-		m = formatCount(t, hi, "m")
+	if kind == source.Between {
+		if words {
+			m = drawNumberWords(t, hi, "m")
+			template = strings.ReplaceAll(template, "{-}", " {-} ")
+		} else {
+			m = formatCount(t, hi, "m")
+		}
 	}
 	return QuantityCase{Want: q, Phrase: renderPhrase(t, template, n, m)}
+}
+
+// collectiveValues are the counts that collectiveWords states.
+var collectiveValues = []int{6, 10, 12, 20, 24, 50, 100, 200, 1000}
+
+// drawCollective draws a phrase of collective nouns that states n, one of
+// collectiveValues.
+func drawCollective(t *rapid.T, n int) string {
+	words := map[int][]string{
+		6:    {"half a dozen", "media docena"},
+		10:   {"una decena", "una decena de"},
+		12:   {"a dozen", "una docena", "una docena de"},
+		20:   {"una veintena", "una veintena de"},
+		24:   {"two dozen", "dos docenas"},
+		50:   {"medio centenar", "medio centenar de"},
+		100:  {"un centenar", "un centenar de"},
+		200:  {"dos centenares", "dos centenares de"},
+		1000: {"un millar", "un millar de"},
+	}[n]
+	return rapid.SampledFrom(words).Draw(t, "collective words")
+}
+
+// drawNumberWords writes n in English or Spanish words when it is below a
+// thousand million, and in digits otherwise. The writers below are written
+// independently of the parser's grammar, so that each checks the other.
+func drawNumberWords(t *rapid.T, n int, label string) string {
+	if n >= 1_000_000_000 {
+		return formatCount(t, n, label)
+	}
+	if rapid.Bool().Draw(t, label+" spanish") {
+		return spanishWords(n)
+	}
+	return englishWords(t, n, label)
+}
+
+// NumberWords returns n, a count below a thousand million, written in
+// words in Spanish and in each of the English forms [QuantityWithPhrase]
+// draws from ("a hundred and five", "one hundred five", "twenty-two",
+// "twenty two"), as [source.ParseQuantity] must read them. A larger n
+// gives nil.
+func NumberWords(n int) []string {
+	if n < 0 || n >= 1_000_000_000 {
+		return nil
+	}
+	out := []string{spanishWords(n)}
+	for _, style := range []englishStyle{{}, {article: true, and: true, hyphen: true}, {and: true}, {article: true, hyphen: true}} {
+		out = append(out, englishWordsIn(n, style))
+	}
+	return out
+}
+
+// englishStyle chooses the optional forms of English number words.
+type englishStyle struct {
+	article bool // "a hundred" rather than "one hundred"
+	and     bool // "two hundred and five" rather than "two hundred five"
+	hyphen  bool // "twenty-two" rather than "twenty two"
+}
+
+var (
+	englishUnits = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	englishTens = []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+)
+
+// englishWords writes n < 10⁹ in English words, drawing the optional forms:
+// "a" or "one" before a lone scale word, "and" before the last tens, and a
+// hyphen or a space in "twenty-two".
+func englishWords(t *rapid.T, n int, label string) string {
+	return englishWordsIn(n, englishStyle{
+		article: rapid.Bool().Draw(t, label+" article"),
+		and:     rapid.Bool().Draw(t, label+" and"),
+		hyphen:  rapid.Bool().Draw(t, label+" hyphen"),
+	})
+}
+
+// englishWordsIn writes n < 10⁹ in English words in the given style.
+func englishWordsIn(n int, style englishStyle) string {
+	if n == 0 {
+		return "zero"
+	}
+	below100 := func(r int) string {
+		if r < 20 {
+			return englishUnits[r]
+		}
+		s := englishTens[r/10]
+		if r%10 != 0 {
+			if style.hyphen {
+				s += "-"
+			} else {
+				s += " "
+			}
+			s += englishUnits[r%10]
+		}
+		return s
+	}
+	article := func(s string) string {
+		if style.article {
+			return "a " + s
+		}
+		return "one " + s
+	}
+	and := ""
+	if style.and {
+		and = "and "
+	}
+	group := func(g int) string { // 1 ≤ g ≤ 999
+		var parts []string
+		if h := g / 100; h == 1 {
+			parts = append(parts, article("hundred"))
+		} else if h > 1 {
+			parts = append(parts, englishUnits[h]+" hundred")
+		}
+		if r := g % 100; r > 0 {
+			if g >= 100 {
+				parts = append(parts, and+below100(r))
+			} else {
+				parts = append(parts, below100(r))
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	var parts []string
+	scaled := func(g int, word string) {
+		if g == 1 {
+			parts = append(parts, article(word))
+		} else {
+			parts = append(parts, group(g)+" "+word)
+		}
+	}
+	if m := n / 1_000_000; m > 0 {
+		scaled(m, "million")
+	}
+	if k := n / 1000 % 1000; k > 0 {
+		scaled(k, "thousand")
+	}
+	if r := n % 1000; r > 0 {
+		last := group(r)
+		if n >= 1000 && r < 100 {
+			last = and + last
+		}
+		parts = append(parts, last)
+	}
+	return strings.Join(parts, " ")
+}
+
+var (
+	spanishBelow30 = []string{"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+		"diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve",
+		"veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete",
+		"veintiocho", "veintinueve"}
+	spanishTens     = []string{"", "", "", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"}
+	spanishHundreds = []string{"", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos",
+		"seiscientos", "setecientos", "ochocientos", "novecientos"}
+)
+
+// spanishWords writes n < 10⁹ in Spanish words, with the apocope before a
+// scale word ("veintiún mil", "un millón").
+func spanishWords(n int) string {
+	if n == 0 {
+		return "cero"
+	}
+	group := func(g int, apocope bool) string { // 1 ≤ g ≤ 999
+		var parts []string
+		h, r := g/100, g%100
+		switch {
+		case h == 1 && r == 0:
+			parts = append(parts, "cien")
+		case h > 0:
+			parts = append(parts, spanishHundreds[h])
+		}
+		if r > 0 {
+			var s string
+			if r < 30 {
+				s = spanishBelow30[r]
+			} else {
+				s = spanishTens[r/10]
+				if r%10 != 0 {
+					s += " y " + spanishBelow30[r%10]
+				}
+			}
+			if apocope {
+				switch {
+				case s == "uno":
+					s = "un"
+				case s == "veintiuno":
+					s = "veintiún"
+				case strings.HasSuffix(s, " y uno"):
+					s = strings.TrimSuffix(s, "uno") + "un"
+				}
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, " ")
+	}
+	var parts []string
+	if m := n / 1_000_000; m > 0 {
+		if m == 1 {
+			parts = append(parts, "un millón")
+		} else {
+			parts = append(parts, group(m, true)+" millones")
+		}
+	}
+	if k := n / 1000 % 1000; k > 0 {
+		if k == 1 {
+			parts = append(parts, "mil")
+		} else {
+			parts = append(parts, group(k, true)+" mil")
+		}
+	}
+	if r := n % 1000; r > 0 {
+		parts = append(parts, group(r, false))
+	}
+	return strings.Join(parts, " ")
 }
 
 // drawCount draws a count in [lo, hi], favouring counts next to lo and
@@ -165,6 +412,9 @@ func groupDigits(digits, sep string) string {
 	return b.String()
 }
 
+// stripAccents writes Spanish without its accents, as people often type it.
+var stripAccents = strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ñ", "n")
+
 // renderPhrase fills a template: "{n}" and "{m}" are the numbers, "{-}" a
 // dash, and each space becomes a drawn run of white space; the result is
 // then drawn in some case, with or without accents, and with or without
@@ -175,7 +425,7 @@ func renderPhrase(t *rapid.T, template, n, m string) string {
 	s := strings.ReplaceAll(template, "{-}", dash)
 	s = strings.ReplaceAll(s, " ", space)
 	if rapid.Bool().Draw(t, "strip accents") {
-		s = strings.NewReplacer("á", "a", "í", "i").Replace(s)
+		s = stripAccents.Replace(s)
 	}
 	switch rapid.IntRange(0, 2).Draw(t, "case") {
 	case 1:
@@ -256,6 +506,7 @@ func kinds() []source.QuantityKind {
 	return []source.QuantityKind{
 		source.Exactly, source.AtLeast, source.MoreThan, source.AtMost, source.FewerThan,
 		source.About, source.Nearly, source.Between, source.Dozens, source.Hundreds, source.Thousands,
+		source.Some, source.Several, source.Handful, source.Scores, source.SeveralDozen,
 	}
 }
 
@@ -290,6 +541,17 @@ func phraseTemplates(kind source.QuantityKind) []string {
 		return []string{"hundreds", "hundreds of", "centenares", "centenares de", "cientos", "cientos de"}
 	case source.Thousands:
 		return []string{"thousands", "thousands of", "miles", "miles de"}
+	case source.Some:
+		return []string{"some", "algunos", "algunas"}
+	case source.Several:
+		return []string{"several", "varios", "varias"}
+	case source.Handful:
+		return []string{"a handful", "a handful of", "a few", "un puñado", "un puñado de",
+			"unos pocos", "unas pocas", "unos cuantos", "unas cuantas"}
+	case source.Scores:
+		return []string{"scores", "scores of"}
+	case source.SeveralDozen:
+		return []string{"several dozen", "varias decenas", "varias decenas de", "varias docenas", "varias docenas de"}
 	}
 	return nil
 }
