@@ -208,7 +208,9 @@ func propCheckRefusesForbiddenAnywhere(t *rapid.T) {
 	}
 }
 
-func TestCheckRefusesForbiddenAnywhere(t *testing.T) { rapid.Check(t, propCheckRefusesForbiddenAnywhere) }
+func TestCheckRefusesForbiddenAnywhere(t *testing.T) {
+	rapid.Check(t, propCheckRefusesForbiddenAnywhere)
+}
 func FuzzCheckRefusesForbiddenAnywhere(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(propCheckRefusesForbiddenAnywhere))
 }
