@@ -29,7 +29,7 @@ func ExampleVocabulary_CheckScope_didYouMean() {
 		fmt.Println(u.Suggestions)
 	}
 	// Output:
-	// release: Scope.Population "political prisoners": invalid: not in the vocabulary; did you mean "detainees/political" or "presos/políticos"?
+	// release: Scope.Population "political prisoners": invalid: not in the vocabulary; did you mean "detainees/political"?
 	// release: Scope.Region "VE/Anzoategui": invalid: not in the vocabulary; did you mean "VE/Anzoátegui"?
 	// <nil> <nil>
 	// [VE/Distrito Capital]

@@ -342,10 +342,11 @@ type suggestIndex struct {
 }
 
 type suggestEntry struct {
-	text  string // canonical
-	loose string // folded, accents removed
-	last  string // loose last segment
-	words []string
+	text     string // canonical
+	loose    []rune // folded, accents removed
+	last     []rune // loose last segment
+	keys     []string
+	lastKeys []string
 }
 
 type startKey struct {
@@ -355,8 +356,8 @@ type startKey struct {
 }
 
 const (
-	maxPosting  = 256 // entries read from one word's posting list
-	maxBucket   = 64  // entries read from one first-letter-and-length bucket
+	maxPosting  = 100 // entries read from one word's posting list
+	maxBucket   = 32  // entries read from one first-letter-and-length bucket
 	stemRunes   = 5
 	minWordRune = 3
 )
@@ -372,7 +373,7 @@ func newSuggestIndex(texts []string) suggestIndex {
 	for i, t := range texts {
 		e := newEntry(t)
 		ix.entries = append(ix.entries, e)
-		for _, k := range wordKeys(e.words) {
+		for _, k := range e.keys {
 			if l := ix.words[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				ix.words[k] = append(l, int32(i))
 			}
@@ -387,12 +388,15 @@ func newSuggestIndex(texts []string) suggestIndex {
 func newEntry(text string) suggestEntry {
 	l := loose(text)
 	last := l[strings.LastIndexByte(l, '/')+1:]
-	return suggestEntry{text: text, loose: l, last: last, words: wordsOf(l)}
+	return suggestEntry{text: text, loose: []rune(l), last: []rune(last),
+		keys: wordKeys(wordsOf(l)), lastKeys: wordKeys(wordsOf(last))}
 }
 
-func startOf(s string, last bool) startKey {
-	r, _ := utf8.DecodeRuneInString(s)
-	return startKey{first: r, n: utf8.RuneCountInString(s), last: last}
+func startOf(s []rune, last bool) startKey {
+	if len(s) == 0 {
+		return startKey{last: last}
+	}
+	return startKey{first: s[0], n: len(s), last: last}
 }
 
 // loose returns s folded, without accents or other combining marks, with
@@ -475,7 +479,7 @@ func boolCompare(a, b bool) int {
 // suggest returns up to n texts of the index nearest to text, best first.
 func (ix *suggestIndex) suggest(text string, n int) []string {
 	q := newEntry(text)
-	bound := func(s string) int { return max(1, utf8.RuneCountInString(s)/4) }
+	bound := func(s []rune) int { return max(1, len(s)/5) }
 	kText, kLast := bound(q.loose), bound(q.last)
 
 	seen := make(map[int32]bool)
@@ -488,7 +492,7 @@ func (ix *suggestIndex) suggest(text string, n int) []string {
 			}
 		}
 	}
-	for _, k := range wordKeys(q.words) {
+	for _, k := range q.keys {
 		add(ix.words[k], maxPosting)
 	}
 	for _, last := range []bool{false, true} {
@@ -502,25 +506,21 @@ func (ix *suggestIndex) suggest(text string, n int) []string {
 		}
 	}
 
-	qKeys := wordKeys(q.words)
+	var scratch []int
 	var found []suggestion
 	for _, i := range cands {
 		e := &ix.entries[i]
 		s := suggestion{entry: i, class: 3}
-		if d := editDistance(q.loose, e.loose, kText); d <= kText {
+		if d := editDistance(q.loose, e.loose, kText, &scratch); d <= kText {
 			s.class, s.dist = 0, d
-		} else if d := editDistance(q.last, e.last, kLast); d <= kLast {
+		} else if d := editDistance(q.last, e.last, kLast, &scratch); d <= kLast {
 			s.class, s.dist = 1, d
 		}
-		eKeys := wordKeys(e.words)
-		for _, k := range qKeys {
-			if slices.Contains(eKeys, k) {
+		for _, k := range q.keys {
+			if slices.Contains(e.keys, k) {
 				s.shared++
 			}
-		}
-		lastWords := wordKeys(wordsOf(e.last))
-		for _, k := range qKeys {
-			if slices.Contains(lastWords, k) {
+			if slices.Contains(e.lastKeys, k) {
 				s.lastShared = true
 			}
 		}
@@ -532,28 +532,38 @@ func (ix *suggestIndex) suggest(text string, n int) []string {
 		}
 	}
 	slices.SortFunc(found, func(a, b suggestion) int { return a.compare(b, ix) })
+	// Offer only the best kind of match: a near spelling of the whole path
+	// hides paths that merely share a word, and a much nearer spelling
+	// hides a farther one.
 	var out []string
-	for _, s := range found[:min(len(found), n)] {
+	for _, s := range found {
+		if len(out) == n || s.class != found[0].class || s.dist > found[0].dist+1 ||
+			(s.class == 2 && s.shared < found[0].shared) {
+			break
+		}
 		out = append(out, ix.entries[s.entry].text)
 	}
 	return out
 }
 
-// editDistance returns the Levenshtein distance between a and b in runes,
-// or bound+1 if it exceeds bound. It costs O(len(a) × (2·bound+1)).
-func editDistance(a, b string, bound int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > bound || -d > bound {
+// editDistance returns the Levenshtein distance between a and b, or
+// bound+1 if it exceeds bound. It costs O(len(a) × (2·bound+1)); scratch
+// holds its two rows between calls.
+func editDistance(a, b []rune, bound int, scratch *[]int) int {
+	if d := len(a) - len(b); d > bound || -d > bound {
 		return bound + 1
 	}
 	const inf = 1 << 30
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	if cap(*scratch) < 2*(len(b)+1) {
+		*scratch = make([]int, 2*(len(b)+1))
+	}
+	rows := (*scratch)[:2*(len(b)+1)]
+	prev, cur := rows[:len(b)+1], rows[len(b)+1:]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
-		lo, hi := max(1, i-bound), min(len(rb), i+bound)
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-bound), min(len(b), i+bound)
 		for j := range cur {
 			cur[j] = inf
 		}
@@ -563,7 +573,7 @@ func editDistance(a, b string, bound int) int {
 		best := cur[0]
 		for j := lo; j <= hi; j++ {
 			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
+			if a[i-1] != b[j-1] {
 				c++
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
@@ -575,5 +585,5 @@ func editDistance(a, b string, bound int) int {
 		}
 		prev, cur = cur, prev
 	}
-	return min(prev[len(rb)], bound+1)
+	return min(prev[len(b)], bound+1)
 }
