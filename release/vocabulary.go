@@ -332,9 +332,10 @@ func (v *Vocabulary) UnmarshalText(text []byte) error {
 // comparing it to every path: candidates come from words shared with the
 // query (and five-letter word prefixes, so "politicos" finds "political"),
 // and from buckets of paths whose text, or last segment, starts with the
-// query's first letter and has a length within the edit bound. Each posting
-// list read is capped, so one suggestion costs at most a few thousand
-// bounded edit distances however large the vocabulary.
+// query's first letter and has a length within the edit bound. Each list
+// read is capped (maxPosting, maxBucket), so one suggestion costs at most
+// about two thousand banded edit distances however large the vocabulary;
+// the cap keeps the shallowest paths, as entries are sorted by depth.
 type suggestIndex struct {
 	entries []suggestEntry
 	words   map[string][]int32 // loose word or word prefix -> entries, in entry order
@@ -402,6 +403,16 @@ func startOf(s []rune, last bool) startKey {
 // loose returns s folded, without accents or other combining marks, with
 // '_' as a space: the text a journalist might type for it.
 func loose(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ReplaceAll(strings.ToLower(s), "_", " ")
+	}
 	d := norm.NFD.String(hpath.Fold(strings.ReplaceAll(s, "_", " ")))
 	return norm.NFC.String(strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {

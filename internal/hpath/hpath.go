@@ -94,6 +94,9 @@ func Parse(s string, st Style) (Path, error) {
 	if s == "" {
 		return Path{}, ErrEmpty
 	}
+	if st == Lower && canonicalLowerASCII(s) {
+		return Path{s}, nil
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			if !simpleText(s[i:]) {
@@ -103,6 +106,34 @@ func Parse(s string, st Style) (Path, error) {
 		}
 	}
 	return canon(s, st)
+}
+
+// canonicalLowerASCII reports whether s is ASCII already in the canonical
+// Lower spelling, in one pass over its bytes: the common case of a
+// population column.
+func canonicalLowerASCII(s string) bool {
+	if len(s) > MaxLen {
+		return false
+	}
+	depth, prev := 1, byte('/')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '/':
+			if prev == '/' || prev == ' ' {
+				return false
+			}
+			depth++
+		case c == ' ':
+			if prev == '/' || prev == ' ' {
+				return false
+			}
+		case c < 0x20 || c >= 0x7f || ('A' <= c && c <= 'Z'):
+			return false
+		}
+		prev = c
+	}
+	return prev != '/' && prev != ' ' && depth <= MaxSegments
 }
 
 // simpleText reports whether s is valid UTF-8 whose every non-ASCII
@@ -147,6 +178,11 @@ func parseUnicode(s string, st Style) (Path, error) {
 	}
 	if err := ident.CheckRunes(s); err != nil {
 		return Path{}, err
+	}
+	// Latin text with decomposed accents (as some keyboards and macOS file
+	// names give) is simple text once composed.
+	if n := norm.NFC.String(s); n != s && simpleText(n) {
+		return canon(n, st)
 	}
 	lo, err := canon(Fold(s), Lower)
 	if err != nil || st == Lower {
