@@ -378,3 +378,54 @@ func FuzzEventUnmarshalJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzVocabularyUnmarshalText decodes any text as a Vocabulary: an error
+// is made of *FieldErrors; a success encodes to text that decodes to an
+// equal Vocabulary and encodes to the same bytes.
+func FuzzVocabularyUnmarshalText(f *testing.F) {
+	for _, s := range []string{"population detainees/political\nregion VE/Zulia\n", "# x\n\nregion ve\n", "",
+		"population a//b", "region VE/\u202eZulia", "populace x", "population Detainees\npopulation detainees"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v release.Vocabulary
+		if err := v.UnmarshalText([]byte(s)); err != nil {
+			checkFieldError(t, err, "")
+			return
+		}
+		b, err := v.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w release.Vocabulary
+		if err := w.UnmarshalText(b); err != nil || !w.Equal(v) {
+			t.Fatalf("round trip of %q: %v", b, err)
+		}
+		if b2, _ := w.MarshalText(); string(b2) != string(b) {
+			t.Fatalf("%q encodes as %q, then %q", s, b, b2)
+		}
+	})
+}
+
+// FuzzVocabularyUnmarshalJSON is FuzzVocabularyUnmarshalText for JSON.
+func FuzzVocabularyUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{`{"populations":["detainees/political"],"regions":["VE/Zulia"]}`, `{}`, `[]`,
+		`{"populations":[""]}`, `{"regions":["ve","VE/zulia"]}`, `{"populations":null}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v release.Vocabulary
+		if err := v.UnmarshalJSON([]byte(s)); err != nil {
+			checkFieldError(t, err, "")
+			return
+		}
+		b, err := v.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w release.Vocabulary
+		if err := json.Unmarshal(b, &w); err != nil || !w.Equal(v) {
+			t.Fatalf("round trip of %s: %v", b, err)
+		}
+	})
+}
