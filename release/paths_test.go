@@ -284,8 +284,9 @@ func bigVocabulary(n int) release.Vocabulary {
 // BenchmarkVocabulary measures building a vocabulary of 10,000 regions and
 // checking a declared path (a map lookup) and an undeclared one (the
 // bounded suggestion search), beside a baseline that ranks every path of
-// the vocabulary by edit distance, which the index avoids. The metric
-// "candidates" is how many paths one suggestion compares.
+// the vocabulary by edit distance, which the index avoids: from 100 to
+// 10,000 paths the baseline grows a hundredfold, the suggestion search by
+// the cap on its candidate lists only.
 func BenchmarkVocabulary(b *testing.B) {
 	for _, n := range []int{100, 10_000} {
 		v := bigVocabulary(n)

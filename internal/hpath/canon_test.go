@@ -109,6 +109,11 @@ func TestEveryCharacterSpellsCanonically(t *testing.T) {
 		if !utf8.ValidRune(r) || ident.Forbidden(r) != nil || unicode.IsSpace(r) || r == '/' {
 			continue
 		}
+		if testing.Short() && (r >= 0x20000 || (r >= 0x3400 && r < 0xa000) || (r >= 0xac00 && r < 0xf900)) {
+			// No character with case or a folding lies in the CJK
+			// ideographs, Hangul syllables, private use or planes 2 to 16.
+			continue
+		}
 		interesting := unicode.SimpleFold(r) != r || norm.NFD.String(string(r)) != string(r) ||
 			hpath.Fold(string(r)) != string(r)
 		if !interesting && testing.Short() {
