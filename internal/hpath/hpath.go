@@ -66,8 +66,7 @@ const (
 	Lower Style = 1 + iota
 	// Place spells country and subdivision codes in upper case and names in
 	// title case, as atlases print them: "VE", "MMR", "US/NY",
-	// "VE/Distrito Capital", "CO/Norte de Santander", "CI/Côte d'Ivoire"
-	// is not a code but "Côte d'Ivoire" is a name. A segment is a code if
+	// "VE/Distrito Capital", "CO/Norte de Santander". A segment is a code if
 	// it is two ASCII letters, three ASCII letters at the root (ISO 3166-1
 	// alpha-2 and alpha-3), or an ISO 3166-2 code ("VE-A", "GB-ENG"); three
 	// letters below the root are names, as many places are called (Ica, Zug,
