@@ -310,7 +310,7 @@ func appendSegment(out []byte, seg string, depth int, st Style) ([]byte, error) 
 		} else if simpleLetter(r) {
 			r = unicode.ToLower(r)
 		}
-		if unicode.IsSpace(r) {
+		if r == ' ' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
 			if !space {
 				out = append(out, ' ')
 			}
@@ -393,33 +393,37 @@ func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 // particles are the linking words that a place name keeps in lower case
 // after its first word, in the languages of the places freedcount is used
 // for most (Spanish, Portuguese, French, Italian, English, German, Dutch).
-var particles = []string{
-	"a", "al", "am", "and", "d", "da", "das", "de", "dei", "del", "della", "der", "des", "di",
-	"do", "dos", "du", "e", "el", "en", "et", "im", "l", "la", "las", "le", "les", "los",
-	"of", "on", "sur", "the", "upon", "van", "von", "y", "zu",
+var particles = map[string]bool{
+	"a": true, "al": true, "am": true, "and": true, "d": true, "da": true, "das": true, "de": true,
+	"dei": true, "del": true, "della": true, "der": true, "des": true, "di": true, "do": true, "dos": true,
+	"du": true, "e": true, "el": true, "en": true, "et": true, "im": true, "l": true, "la": true,
+	"las": true, "le": true, "les": true, "los": true, "of": true, "on": true, "sur": true, "the": true,
+	"upon": true, "van": true, "von": true, "y": true, "zu": true,
 }
 
 // isParticle reports whether the word at the start of s (up to a space,
-// hyphen, apostrophe, parenthesis or slash) is a linking word. s is lower
-// case where it is ASCII, or the word is not a particle.
+// hyphen, apostrophe, parenthesis or slash) is a linking word. Particles
+// are ASCII, so a word with another character is not one.
 func isParticle(s string) bool {
+	var w [5]byte
 	n := 0
-	for i, r := range s {
-		if r == ' ' || r == '-' || r == '\'' || r == '’' || r == '(' || r == '/' {
+	for ; n < len(s); n++ {
+		c := s[n]
+		if c == ' ' || c == '-' || c == '\'' || c == '(' || c == '/' || c >= utf8.RuneSelf {
+			if c >= utf8.RuneSelf && !strings.HasPrefix(s[n:], "’") {
+				return false
+			}
 			break
 		}
-		if i >= 5 {
+		if n == len(w) {
 			return false
 		}
-		n = i + utf8.RuneLen(r)
-	}
-	w := s[:n]
-	for _, p := range particles {
-		if strings.EqualFold(p, w) {
-			return true
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		w[n] = c
 	}
-	return false
+	return particles[string(w[:n])]
 }
 
 // IsValid reports whether p is not the zero Path.
