@@ -13,6 +13,14 @@
 // caller-declared [Partition] separates their populations: sibling
 // populations may share people, so their counts do not add up by default.
 //
+// Population and region paths are canonical: texts equal after Unicode
+// normalisation and case folding are one path ("Detainees" is "detainees",
+// "ve/zulia" is "VE/Zulia"), stored in one spelling — lower case for
+// populations, codes upper case and names title case for regions — and no
+// path (or ID) may hold a control, bidirectional or invisible character. A
+// [Vocabulary] declares the paths a body of claims may use; an undeclared
+// one is refused with the nearest declared paths as suggestions.
+//
 // # Ledger
 //
 // The [Ledger] accepts a registration or an event whole or not at all. A

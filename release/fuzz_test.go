@@ -5,10 +5,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/freedcount/freedcount/internal/hpath"
+	"github.com/freedcount/freedcount/internal/ident"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -126,10 +127,14 @@ func FuzzParsePeriod(f *testing.F) {
 }
 
 // pathSeeds are seeds for the path parsers.
-var pathSeeds = []string{"VE", "VE/Anzoátegui", "VE/Anzoa\u0301tegui", "detainees/political/military", "",
+var pathSeeds = []string{"VE", "ve/ZULIA", "Detainees/Political", "VE/Zu\u200blia", "VE/\u202eZulia",
+	"detainees/under  restrictions", "CI/côte d'ivoire", "VE/Anzoátegui", "VE/Anzoa\u0301tegui", "detainees/political/military", "",
 	"/VE", "VE/", "VE//Zulia", " VE", "VE\x00", "VE/\xff", strings.Repeat("a/", 16) + "a", "a\u0301/\u0301"}
 
-// checkPath checks a parsed path: NFC text, and a text round trip.
+// checkPath checks a parsed path: its text is the input folded (case,
+// normal form, white space), holds no refused character, parses to itself
+// and round-trips through MarshalText; the input in upper and lower case
+// parses to the same path.
 func checkPath[P interface {
 	comparable
 	String() string
@@ -137,8 +142,11 @@ func checkPath[P interface {
 	MarshalText() ([]byte, error)
 }](t *testing.T, s string, p P, parse func(string) (P, error)) {
 	t.Helper()
-	if p.String() != norm.NFC.String(s) {
-		t.Fatalf("parse(%q).String() = %q, want the NFC form", s, p.String())
+	if got, want := hpath.Fold(p.String()), collapseSpace(hpath.Fold(s)); got != want {
+		t.Fatalf("parse(%q) = %q, folded %q, want the input folded, %q", s, p, got, want)
+	}
+	if err := ident.CheckRunes(p.String()); err != nil {
+		t.Fatalf("parse(%q) = %q: %v", s, p, err)
 	}
 	if !p.Contains(p) {
 		t.Fatalf("%q does not contain itself", s)
@@ -151,6 +159,32 @@ func checkPath[P interface {
 	if err != nil || p2 != p {
 		t.Fatalf("round trip of %q: %v, %v", s, p2, err)
 	}
+	for _, v := range []string{strings.ToUpper(s), strings.ToLower(s)} {
+		if !strings.EqualFold(v, s) {
+			continue // ı to I, ſ to S: other letters under Unicode folding
+		}
+		if pv, err := parse(v); err != nil || pv != p {
+			t.Fatalf("parse(%q) = %q, %v; parse(%q) = %q", v, pv, err, s, p)
+		}
+	}
+}
+
+// collapseSpace makes each run of white space one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func FuzzParsePopulation(f *testing.F) {
@@ -341,6 +375,57 @@ func FuzzEventUnmarshalJSON(f *testing.F) {
 		var e2 release.Event
 		if err := json.Unmarshal(out, &e2); err != nil || e2 != e {
 			t.Fatalf("round trip of %q via %s: %v", b, out, err)
+		}
+	})
+}
+
+// FuzzVocabularyUnmarshalText decodes any text as a Vocabulary: an error
+// is made of *FieldErrors; a success encodes to text that decodes to an
+// equal Vocabulary and encodes to the same bytes.
+func FuzzVocabularyUnmarshalText(f *testing.F) {
+	for _, s := range []string{"population detainees/political\nregion VE/Zulia\n", "# x\n\nregion ve\n", "",
+		"population a//b", "region VE/\u202eZulia", "populace x", "population Detainees\npopulation detainees"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v release.Vocabulary
+		if err := v.UnmarshalText([]byte(s)); err != nil {
+			checkFieldError(t, err, "")
+			return
+		}
+		b, err := v.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w release.Vocabulary
+		if err := w.UnmarshalText(b); err != nil || !w.Equal(v) {
+			t.Fatalf("round trip of %q: %v", b, err)
+		}
+		if b2, _ := w.MarshalText(); string(b2) != string(b) {
+			t.Fatalf("%q encodes as %q, then %q", s, b, b2)
+		}
+	})
+}
+
+// FuzzVocabularyUnmarshalJSON is FuzzVocabularyUnmarshalText for JSON.
+func FuzzVocabularyUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{`{"populations":["detainees/political"],"regions":["VE/Zulia"]}`, `{}`, `[]`,
+		`{"populations":[""]}`, `{"regions":["ve","VE/zulia"]}`, `{"populations":null}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v release.Vocabulary
+		if err := v.UnmarshalJSON([]byte(s)); err != nil {
+			checkFieldError(t, err, "")
+			return
+		}
+		b, err := v.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w release.Vocabulary
+		if err := json.Unmarshal(b, &w); err != nil || !w.Equal(v) {
+			t.Fatalf("round trip of %s: %v", b, err)
 		}
 	})
 }

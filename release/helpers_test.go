@@ -2,11 +2,13 @@ package release_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/freedcount/freedcount/internal/ident"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -75,7 +77,24 @@ func requireInvalidFields(t require.TestingT, err error, fields ...string) []*re
 
 // quoted returns s as an error message quotes it: a Go string literal.
 // Inputs used with it are short enough not to be truncated.
-func quoted(s string) string { return strconv.Quote(s) }
+func quoted(s string) string { return quote(s) }
+
+// quote is strconv.Quote with the invisible characters that it leaves raw
+// (variation selectors, fillers) escaped too, as messages show them.
+func quote(s string) string {
+	var b strings.Builder
+	for _, r := range strconv.Quote(s) {
+		switch {
+		case r < 0x80 || ident.Forbidden(r) == nil:
+			b.WriteRune(r)
+		case r > 0xffff:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
 
 // quotedTrunc returns s as an error message repeats it: quoted, and cut
 // after 64 runes with an ellipsis.
@@ -83,9 +102,9 @@ func quotedTrunc(s string) string {
 	n := 0
 	for i := range s {
 		if n == 64 {
-			return strconv.Quote(s[:i]) + "…"
+			return quote(s[:i]) + "…"
 		}
 		n++
 	}
-	return strconv.Quote(s)
+	return quote(s)
 }

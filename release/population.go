@@ -18,9 +18,12 @@ import (
 // national. Only a caller who knows that siblings exclude each other can say
 // so, with a [Partition].
 //
-// Population is an immutable value, comparable and usable as a map key;
-// paths are stored in Unicode normal form C. The zero Population is not
-// valid.
+// Paths are canonical: texts that differ only in case, Unicode normal form
+// or runs of white space are one population ("Detainees/Political" is
+// "detainees/political"), spelled in lower case. See [ParsePopulation].
+//
+// Population is an immutable value, comparable and usable as a map key. The
+// zero Population is not valid.
 type Population struct{ p hpath.Path }
 
 func mustPop(s string) Population {
@@ -33,10 +36,18 @@ func mustPop(s string) Population {
 
 // ParsePopulation parses a slash-separated path such as
 // "detainees/political". Segments are non-empty, without leading or
-// trailing white space or control characters; the whole is at most 256
-// bytes and 16 segments.
+// trailing white space; the whole is at most 256 bytes and 16 segments,
+// without control characters, bidirectional controls or invisible
+// characters (zero-width space, soft hyphen, byte order mark...), which the
+// error names by code point ("contains U+200B ZERO WIDTH SPACE").
+//
+// The text is made canonical: normalised (NFD, Unicode full case folding,
+// NFC), so "Detainees", "DETAINEES" and "detainees" are one population, and
+// each run of white space inside a segment made one space. A population is
+// spelled in lower case (the case-folded text), as words rather than names
+// are; ß is spelled ss. ParsePopulation(p.String()) == p for every p.
 func ParsePopulation(s string) (Population, error) {
-	p, err := hpath.Parse(s)
+	p, err := hpath.Parse(s, hpath.Lower)
 	if err != nil {
 		return Population{}, fieldErr("Population", s, "%v", err)
 	}
@@ -65,7 +76,7 @@ func (p Population) Parent() (Population, bool) {
 
 // Child returns the sub-population named seg.
 func (p Population) Child(seg string) (Population, error) {
-	q, err := p.p.Child(seg)
+	q, err := p.p.Child(seg, hpath.Lower)
 	if err != nil {
 		return Population{}, fieldErr("Population", seg, "%v", err)
 	}
@@ -158,14 +169,34 @@ func (pt Partition) Separates(p, q Population) bool {
 // subdivisions: "VE" contains "VE/Anzoátegui". Unlike populations, sibling
 // regions are disjoint: nobody is released in two states at once.
 //
-// Region is an immutable value, comparable and usable as a map key; paths
-// are stored in Unicode normal form C. The zero Region is not valid.
+// Paths are canonical: texts that differ only in case, Unicode normal form
+// or runs of white space are one region ("ve/zulia" is "VE/Zulia"), spelled
+// as an atlas prints it. See [ParseRegion].
+//
+// Region is an immutable value, comparable and usable as a map key. The
+// zero Region is not valid.
 type Region struct{ p hpath.Path }
 
 // ParseRegion parses a slash-separated path such as "VE/Anzoátegui", with
-// the same rules as [ParsePopulation].
+// the same rules and the same folding as [ParsePopulation], so "ve/ZULIA"
+// is "VE/Zulia". The canonical spelling prints codes in upper case and names
+// in title case, and depends only on the folded text:
+//
+//   - a segment of two ASCII letters, of three at the root (ISO 3166-1
+//     alpha-2 or alpha-3: "VE", "MMR", "US/NY"), or an ISO 3166-2 code
+//     ("VE/VE-A") is upper case; three letters below the root are a name
+//     ("PE/Ica", "CH/Zug");
+//   - in a name, each word (after a space, hyphen or parenthesis) begins
+//     with a capital, except linking words after the first ("de", "del",
+//     "la", "do", "of", "and", "am", "d'"): "VE/Distrito Capital",
+//     "CO/Norte de Santander", "BR/Rio Grande do Sul";
+//   - after an apostrophe that follows a single letter the next letter is a
+//     capital: "CL/O'Higgins", "CI/Côte d'Ivoire", but "NZ/Hawke's Bay".
+//
+// The spelling is for display; comparison ignores it. A caller who wants a
+// particular spelling of a name can still not get two regions from it.
 func ParseRegion(s string) (Region, error) {
-	p, err := hpath.Parse(s)
+	p, err := hpath.Parse(s, hpath.Place)
 	if err != nil {
 		return Region{}, fieldErr("Region", s, "%v", err)
 	}
@@ -203,7 +234,7 @@ func (r Region) Parent() (Region, bool) {
 
 // Child returns the subdivision named seg.
 func (r Region) Child(seg string) (Region, error) {
-	q, err := r.p.Child(seg)
+	q, err := r.p.Child(seg, hpath.Place)
 	if err != nil {
 		return Region{}, fieldErr("Region", seg, "%v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/freedcount/freedcount/internal/ident"
 )
 
 // MaxNameLen is the longest [Source.Name] accepted, in bytes.
@@ -15,7 +17,10 @@ const MaxNameLen = 256
 type Source struct {
 	// ID is the caller's key for the source. Required.
 	ID SourceID
-	// Name is the source's name for display ("Foro Penal"). Required.
+	// Name is the source's name for display ("Foro Penal"). Required: valid
+	// UTF-8 of at most [MaxNameLen] bytes, without control characters,
+	// bidirectional controls or other invisible characters (the zero-width
+	// joiner and non-joiner, which some scripts need, are allowed).
 	Name string
 	// Kind is what sort of body it is. Required.
 	Kind Kind
@@ -54,6 +59,10 @@ func (s Source) Validate() error {
 		errs = append(errs, fieldErr("Source.Name", s.Name, "longer than %d bytes", MaxNameLen))
 	case !utf8.ValidString(s.Name):
 		errs = append(errs, fieldErr("Source.Name", s.Name, "not valid UTF-8"))
+	default:
+		if err := ident.CheckName(s.Name); err != nil {
+			errs = append(errs, fieldErr("Source.Name", s.Name, "%v", err))
+		}
 	}
 	if !s.Kind.IsValid() {
 		errs = append(errs, fieldErr("Source.Kind", s.Kind.String(), "unknown value"))

@@ -4,8 +4,12 @@
 package errfmt
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/freedcount/freedcount/internal/ident"
 )
 
 // MaxQuoted is the number of runes of an offending value that an error
@@ -21,16 +25,39 @@ const Redacted = "<redacted>"
 // runes with an ellipsis. Invalid UTF-8 is escaped, never copied raw.
 func Quote(s string) string {
 	if utf8.RuneCountInString(s) <= MaxQuoted {
-		return strconv.Quote(s)
+		return quote(s)
 	}
 	n := 0
 	for i := range s {
 		if n == MaxQuoted {
-			return strconv.Quote(s[:i]) + "…"
+			return quote(s[:i]) + "…"
 		}
 		n++
 	}
-	return strconv.Quote(s)
+	return quote(s)
+}
+
+// quote is strconv.Quote, which also escapes the invisible characters that
+// it counts as printable (variation selectors, Hangul fillers, the
+// combining grapheme joiner), so that a message shows every character that
+// an identifier or path refuses as an escape, never raw.
+func quote(s string) string {
+	q := strconv.Quote(s)
+	if !strings.ContainsFunc(q, func(r rune) bool { return r >= utf8.RuneSelf && ident.Forbidden(r) != nil }) {
+		return q
+	}
+	var b strings.Builder
+	for _, r := range q {
+		switch {
+		case r < utf8.RuneSelf || ident.Forbidden(r) == nil:
+			b.WriteRune(r)
+		case r > 0xffff:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
 }
 
 // Field returns the message every package's FieldError gives:

@@ -19,12 +19,13 @@ var (
 	ErrTooLong  = errors.New("longer than 128 bytes")
 	ErrEncoding = errors.New("not valid UTF-8")
 	ErrSpace    = errors.New("leading or trailing white space")
-	ErrControl  = errors.New("contains a control character")
 )
 
 // Check reports why s is not a valid identifier, or nil. A valid identifier
-// is non-empty valid UTF-8 of at most [MaxLen] bytes, with no control
-// characters and no leading or trailing white space. Identifiers are
+// is non-empty valid UTF-8 of at most [MaxLen] bytes, with no leading or
+// trailing white space and no character that [Forbidden] refuses: no
+// control, bidirectional control, zero-width or other invisible character,
+// each reported as a [*CharError] naming it by code point. Identifiers are
 // compared byte for byte: no case or Unicode folding is applied.
 func Check(s string) error {
 	switch {
@@ -40,10 +41,5 @@ func Check(s string) error {
 	if unicode.IsSpace(first) || unicode.IsSpace(last) {
 		return ErrSpace
 	}
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			return ErrControl
-		}
-	}
-	return nil
+	return CheckRunes(s)
 }

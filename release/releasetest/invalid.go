@@ -290,7 +290,8 @@ func InvalidPeriodText() *rapid.Generator[string] {
 // InvalidPathText returns a generator of text that [release.ParsePopulation]
 // and [release.ParseRegion] reject: empty text or segments (leading,
 // trailing or doubled '/'), white space around a segment (including
-// no-break and ideographic spaces), control characters (C0, DEL, C1),
+// no-break and ideographic spaces), control, bidirectional and invisible
+// characters anywhere ([InvisibleRune]),
 // invalid UTF-8, more than 256 bytes or more than 16 segments.
 func InvalidPathText() *rapid.Generator[string] {
 	return rapid.Custom(func(t *rapid.T) string {
@@ -316,9 +317,10 @@ func InvalidPathText() *rapid.Generator[string] {
 			}
 			return strings.Join(segs, "/")
 		case 5:
-			c := rapid.SampledFrom([]string{"\x00", "\x1f", "\x7f", "\u0085", "\u009f", "\r"}).Draw(t, "control")
-			i := rapid.IntRange(0, len(p)).Draw(t, "controlAt")
-			return p[:i] + c + p[i:]
+			c := string(InvisibleRune().Draw(t, "invisible"))
+			runes := []rune(p)
+			i := rapid.IntRange(0, len(runes)).Draw(t, "invisibleAt")
+			return string(runes[:i]) + c + string(runes[i:])
 		case 6:
 			return badUTF8(t, p, "pathBytes")
 		case 7:

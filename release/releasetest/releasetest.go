@@ -9,6 +9,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/freedcount/freedcount/internal/ident"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -225,7 +226,10 @@ func DetaineeID() *rapid.Generator[release.DetaineeID] {
 				rapid.IntRange(2014, 2026).Draw(t, "idYear"),
 				rapid.IntRange(0, 99999).Draw(t, "idNumber"))
 		default:
-			word := rapid.StringOfN(rapid.RuneFrom(nil, unicode.L, unicode.N, unicode.M, unicode.P, unicode.S), 1, 20, 60)
+			// Any visible character: variation selectors (invisible marks) are refused.
+			char := rapid.RuneFrom(nil, unicode.L, unicode.N, unicode.M, unicode.P, unicode.S).
+				Filter(func(r rune) bool { return ident.Forbidden(r) == nil })
+			word := rapid.StringOfN(char, 1, 20, 60)
 			s = word.Draw(t, "idWord")
 			if rapid.Bool().Draw(t, "idSpace") {
 				s += " " + word.Draw(t, "idWord2")

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
+	"github.com/freedcount/freedcount/internal/ident"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/release/releasetest"
 	"github.com/freedcount/freedcount/source"
@@ -42,7 +43,10 @@ func drawIdent(t *rapid.T, label string) string {
 		// exactly ident.MaxLen bytes, with a two-byte letter
 		return "ñ" + strings.Repeat("x", 126)
 	}
-	char := rapid.RuneFrom(nil, unicode.L, unicode.N, unicode.M, unicode.P, unicode.S)
+	// Letters, digits, marks, punctuation and symbols, but no variation
+	// selector, which is an invisible mark that IDs refuse.
+	char := rapid.RuneFrom(nil, unicode.L, unicode.N, unicode.M, unicode.P, unicode.S).
+		Filter(func(r rune) bool { return ident.Forbidden(r) == nil })
 	word := rapid.StringOfN(char, 1, 12, 36) // three words and two separators fit in 128 bytes
 	s := word.Draw(t, label)
 	for range rapid.IntRange(0, 2).Draw(t, label+"Words") {
@@ -126,8 +130,9 @@ func drawName(t *rapid.T, id source.SourceID) string {
 	switch rapid.IntRange(0, 5).Draw(t, "nameKind") {
 	case 0: // exactly MaxNameLen bytes, accents included
 		return strings.Repeat("é", source.MaxNameLen/2)
-	case 1: // any valid UTF-8, control characters included
-		return rapid.StringN(1, 60, source.MaxNameLen).Draw(t, "anyName")
+	case 1: // any text a name may hold: spaces, punctuation, symbols, any script
+		return rapid.StringOfN(rapid.Rune().Filter(func(r rune) bool { return ident.CheckName(string(r)) == nil }),
+			1, 60, source.MaxNameLen).Draw(t, "anyName")
 	}
 	return rapid.SampledFrom([]string{
 		"Observatorio Venezolano de Prisiones", "Human Rights Watch", "Amnesty International",
