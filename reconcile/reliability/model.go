@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/freedcount/freedcount/source"
 )
@@ -33,7 +34,7 @@ func (f fix) float() float64 { return float64(f) / fixScale }
 
 // claimRec is one live claim as the model sees it.
 type claimRec struct {
-	id     source.ClaimID
+	ids    []source.ClaimID // its ID, and those of claims alike (see keepFirst), by ID
 	src    int32
 	lo, hi int    // the counts its quantity admits; hi is unbounded if none
 	stated [2]int // its stated figures, clamped into [lo, hi]
@@ -41,6 +42,7 @@ type claimRec struct {
 	from, to int32
 	form     int32 // claims of one form state the same interval and figures
 	side     bool  // the claim leaves out some candidate, or states one figure
+	at       time.Time
 }
 
 // object is a measure over a resolved scope, with one claim per source.
@@ -66,6 +68,7 @@ type model struct {
 	n, kA, c0, kC, tol float64
 	maxIter            int
 	start              Start
+	claimPrior         bool // see Options.claimPrior
 
 	ids       []source.SourceID // sources by ID
 	group     []int32           // declared independence group of each source
@@ -76,7 +79,7 @@ type model struct {
 	acc, cp []float64 // accuracy and copy rate per source
 
 	sA, nA, sC, nC []fix // the E-step's sums, per source
-	totS, totN     fix   // the E-step's sums over the voting claims
+	vS, vN         []fix // the sums over each independence group's voting claims
 
 	prior      float64
 	iterations int
@@ -105,6 +108,8 @@ func newModel(opt Options) *model {
 		tol:     opt.Tolerance.InexactFloat64(),
 		maxIter: opt.MaxIterations,
 		start:   opt.Start.orDefault(),
+
+		claimPrior: opt.claimPrior,
 	}
 }
 
@@ -128,6 +133,8 @@ func (m *model) run() {
 		m.acc[s], m.cp[s] = initialAccuracy, m.c0
 	}
 	m.prior = initialAccuracy
+	m.vS = make([]fix, len(m.ids)) // there are no more groups than sources
+	m.vN = make([]fix, len(m.ids))
 	if m.start == PooledStart {
 		m.pooledStart()
 	}
@@ -182,7 +189,8 @@ func (m *model) round() bool {
 	clear(m.nA)
 	clear(m.sC)
 	clear(m.nC)
-	m.totS, m.totN = 0, 0
+	clear(m.vS)
+	clear(m.vN)
 	for i := range m.objects {
 		if o := &m.objects[i]; o.contested {
 			// An object with one voice says nothing of its accuracy.
@@ -209,8 +217,8 @@ func (m *model) expect(o *object, sA, nA, sC, nC []fix) {
 		sA[c.src] += p
 		nA[c.src] += fixScale
 		if m.voting[j] { // a group's silent members do not weigh on the prior
-			m.totS += p
-			m.totN += fixScale
+			m.vS[m.group[c.src]] += p
+			m.vN[m.group[c.src]] += fixScale
 		}
 	}
 	if m.c0 == 0 || len(m.votes) < 2 {
@@ -259,9 +267,9 @@ func mass(post []float64, c *claimRec) float64 {
 // accuracy of the voting claims that take a side on contested objects (at
 // least minPrior). It returns the largest move.
 func (m *model) maximise(sA, nA, sC, nC []fix) float64 {
-	m.prior = initialAccuracy
-	if m.totN > 0 {
-		m.prior = max(minPrior, m.totS.float()/m.totN.float())
+	m.prior = m.pooled()
+	if m.claimPrior {
+		m.prior = m.pooledClaims()
 	}
 	change := 0.0
 	for s := range m.ids {
@@ -272,6 +280,42 @@ func (m *model) maximise(sA, nA, sC, nC []fix) float64 {
 		m.acc[s], m.cp[s] = a, c
 	}
 	return change
+}
+
+// pooled returns the prior accuracy: the mean, over the independence
+// groups that vote on some contested object, of the share of their voting
+// claims that hold the truth (m.vS / m.vN), at least minPrior;
+// initialAccuracy when none votes. Each voice counts once, whatever the
+// length of its record: the prior is what to expect of a source, and the
+// sources it speaks for are those with few claims. (Which member of a
+// group votes on an object changes no group's sums, so the prior does not
+// depend on the members' names.)
+func (m *model) pooled() float64 {
+	var sum, n fix
+	for g := range m.vN {
+		if m.vN[g] > 0 {
+			sum += toFix(m.vS[g].float() / m.vN[g].float())
+			n += fixScale
+		}
+	}
+	if n == 0 {
+		return initialAccuracy
+	}
+	return max(minPrior, sum.float()/n.float())
+}
+
+// pooledClaims returns the pooled share of all voting claims that hold
+// the truth, at least minPrior; initialAccuracy when none votes.
+func (m *model) pooledClaims() float64 {
+	var sum, n fix
+	for g := range m.vN {
+		sum += m.vS[g]
+		n += m.vN[g]
+	}
+	if n == 0 {
+		return initialAccuracy
+	}
+	return max(minPrior, sum.float()/n.float())
 }
 
 // prepare fixes, for the current accuracies and copy rates, which claims of

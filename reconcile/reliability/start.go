@@ -42,7 +42,8 @@ func (m *model) pooledStart() {
 	earned := make([]fix, len(m.ids))   // each source's pay this round
 	for round := 0; ; round++ {
 		clear(earned)
-		m.totS, m.totN = 0, 0
+		clear(m.vS)
+		clear(m.vN)
 		for i := range m.objects {
 			if o := &m.objects[i]; o.contested {
 				m.invest(o, logT, round == 0, earned)
@@ -69,10 +70,7 @@ func (m *model) pooledStart() {
 			}
 		}
 	}
-	m.prior = initialAccuracy
-	if m.totN > 0 {
-		m.prior = max(minPrior, m.totS.float()/m.totN.float())
-	}
+	m.prior = m.pooledClaims()
 	for s, n := range m.contested {
 		a := (earned[s].float() + m.prior*m.kA) / (float64(n) + m.kA)
 		m.acc[s] = min(maxAccuracy, max(minAccuracy, a))
@@ -191,8 +189,8 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 		}
 		earned[c.src] += toFix(pay) // at most 1, or 1/(1 − c₀) in the first round
 		if !first && m.voting[j] {
-			m.totS += toFix(pay)
-			m.totN += fixScale
+			m.vS[m.group[c.src]] += toFix(pay)
+			m.vN[m.group[c.src]] += fixScale
 		}
 	}
 }
