@@ -10,6 +10,7 @@ import (
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reliability"
 	"github.com/freedcount/freedcount/reconcile/reliability/reliabilitytest"
+	"github.com/freedcount/freedcount/source"
 )
 
 // factFinderRounds is how many rounds the reference fact-finders run: they
@@ -231,6 +232,41 @@ func BenchmarkSynthetic(b *testing.B) {
 			b.ReportMetric(scenarioError(sc, r), "err-exact")
 			b.ReportMetric(float64(r.Iterations), "rounds")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sc.Evidence.NumClaims()), "ns/claim")
+		})
+	}
+}
+
+// BenchmarkAgreeingCrowd measures one contested object stated by n sources,
+// nine in ten of them agreeing (one form of 0.9·n votes, and another object
+// where three forms split them), for n from 1,000 to 16,000: the time per
+// claim must not grow with n, as it did (quadratically) when every vote of a
+// form was compared with every other.
+func BenchmarkAgreeingCrowd(b *testing.B) {
+	for _, n := range []int{1_000, 4_000, 16_000} {
+		if testing.Short() && n > 1_000 {
+			continue
+		}
+		var claims []reliability.Claim
+		for i := range n {
+			v := int64(100)
+			if i%10 == 0 {
+				v = 90
+			}
+			src := source.MustSourceID(fmt.Sprintf("s%05d", i))
+			claims = append(claims,
+				reliability.Claim{ID: source.MustClaimID(fmt.Sprintf("x%05d", i)), Source: src, Object: "x", Value: v},
+				reliability.Claim{ID: source.MustClaimID(fmt.Sprintf("y%05d", i)), Source: src, Object: "y", Value: v + int64(i%3)})
+		}
+		b.Run(fmt.Sprintf("sources=%d", n), func(b *testing.B) {
+			var r reliability.Result
+			for b.Loop() {
+				var err error
+				if r, err = reliability.EstimateClaims(claims, reliability.DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(claims)), "ns/claim")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(claims))/float64(r.Iterations), "ns/claim/round")
 		})
 	}
 }

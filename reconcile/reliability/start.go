@@ -1,6 +1,10 @@
 package reliability
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // The start from PooledInvestment (see the package documentation, "The
 // start").
@@ -99,14 +103,26 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 	}
 	for lo := 0; lo < len(o.claims); {
 		hi := formEnd(o, lo)
-		for j := lo; j < hi && o.claims[j].side; j++ {
-			s := o.claims[j].src
-			led := false
-			for i := lo; i < hi && !led; i++ {
-				t := o.claims[i].src
-				led = i != j && m.group[t] == m.group[s] && (m.pw[i] > m.pw[j] || (m.pw[i] == m.pw[j] && i < j))
+		if !o.claims[lo].side { // a form's claims share their interval
+			lo = hi
+			continue
+		}
+		// By group, the greatest investor first (then the first claim).
+		m.order = m.order[:0]
+		for j := lo; j < hi; j++ {
+			m.order = append(m.order, int32(j))
+		}
+		slices.SortFunc(m.order, func(a, b int32) int {
+			if c := cmp.Compare(m.group[o.claims[a].src], m.group[o.claims[b].src]); c != 0 {
+				return c
 			}
-			if !led {
+			if c := cmp.Compare(m.pw[b], m.pw[a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		for k, j := range m.order {
+			if k == 0 || m.group[o.claims[j].src] != m.group[o.claims[m.order[k-1]].src] {
 				m.voting[j] = true
 				top = max(top, m.pw[j])
 			}
