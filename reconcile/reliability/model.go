@@ -348,19 +348,9 @@ func (m *model) loo(o *object, v int) float64 {
 	return in / (in + out)
 }
 
-// mass returns the posterior probability that the truth lies in c's
-// interval.
-func mass(post []float64, c *claimRec) float64 {
-	var f fix
-	for _, p := range post[c.from:c.to] {
-		f += toFix(p)
-	}
-	return f.float()
-}
-
 // maximise is the M-step: each source's accuracy and copy rate become their
-// posterior means under Beta priors, the accuracy prior being the pooled
-// accuracy of the voting claims that take a side on contested objects (at
+// posterior means under Beta priors, the accuracy prior being the mean over
+// voices of their voting claims' accuracy on contested objects (at
 // least minPrior). It returns the largest move.
 func (m *model) maximise(sA, nA, sC, nC []fix) float64 {
 	m.prior = m.pooled()

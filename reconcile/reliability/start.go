@@ -18,6 +18,9 @@ const (
 	// finite: a source whose claims earn nothing keeps a trust of about
 	// 1e-300, which is no voice at all.
 	minReturn = 1e-300
+	// wideInterval is the number of candidates beyond which the first
+	// round sums a claim's pay from prefix sums rather than one by one.
+	wideInterval = 32
 )
 
 // pooledStart sets each source's accuracy from pooledRounds rounds of
@@ -186,6 +189,16 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 			m.full[v] /= z.float()
 		}
 	}
+	// Prefix sums over the candidates: of the shares of belief in fix (so
+	// that a claim's mass is an exact sum, whatever the order), and of 1/H in
+	// float64 for the first round's wide intervals.
+	m.cum = resize(m.cum, k+1)
+	m.fwd = resize(m.fwd, k+1)
+	m.cum[0], m.fwd[0] = 0, 0
+	for v := range k {
+		m.cum[v+1] = m.cum[v] + toFix(m.full[v])
+		m.fwd[v+1] = m.fwd[v] + m.full[v]
+	}
 	for j := range o.claims {
 		c := &o.claims[j]
 		if !c.side {
@@ -195,13 +208,19 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 		if first {
 			// The claim's share of each pool it is in, times the belief 1/k.
 			// The sum runs over candidates in order of figure: 1/H can be
-			// too large and too small for a fix.
-			for _, x := range m.full[c.from:c.to] {
-				pay += x
+			// too large and too small for a fix. Over more than
+			// wideInterval candidates it is a difference of prefix sums,
+			// so that no object costs more than linear time.
+			if c.to-c.from <= wideInterval {
+				for _, x := range m.full[c.from:c.to] {
+					pay += x
+				}
+			} else {
+				pay = m.fwd[c.to] - m.fwd[c.from]
 			}
 			pay *= math.Exp(m.pw[j]) / float64(k)
 		} else {
-			pay = mass(m.full, c)
+			pay = (m.cum[c.to] - m.cum[c.from]).float()
 		}
 		earned[c.src] += toFix(pay) // at most 1, or 1/(1 − c₀) in the first round
 		if !first && m.voting[j] {
