@@ -296,6 +296,17 @@
 //   - Converged is Change ≤ Tolerance; a run that did not converge used
 //     every round allowed; capping a run at the rounds another took gives
 //     the same result.
+//   - [EstimateClaims]: the claim that stands for a source on an object,
+//     and so the whole result, does not depend on the claims' IDs or their
+//     order (renaming every claim and shuffling them renames Support and
+//     Against and changes no number); every object key of the input is one
+//     object of the result, and a claim is listed under its own object
+//     only; a figure above [source.MaxCount] is a [*FieldError] naming it.
+//     On the flight data, it gives the same estimates as [Estimate].
+//
+// Each round takes time linear in the claims and candidates (after
+// sorting each object's claims): no object, however many sources agree on
+// it, costs the square of its claims (BenchmarkAgreeingCrowd).
 //
 // What is not guaranteed: that a copier is found. Agreement on figures
 // believed true is what accurate independent sources do, so a copier of a
