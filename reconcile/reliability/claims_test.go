@@ -9,11 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reliability"
+	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
 )
 
@@ -282,4 +285,46 @@ func TestEstimateClaimsAgreesWithEstimate(t *testing.T) {
 		assert.Equal(t, w.Value, g.Value, "%s", w.Scope)
 		assert.True(t, w.Probability.Equal(g.Probability), "%s", w.Scope)
 	}
+}
+
+// In evidence too, a source's two live claims on one object (here two
+// stocks whose scopes both resolve to 31 January, the day a stock is read
+// on) give way to the later, whatever their IDs.
+func TestEstimateKeepsTheLaterOfTwoLiveClaimsOnOneObject(t *testing.T) {
+	jan := func(d int) release.Date { return release.MustDate(2026, time.January, d) }
+	month := release.MustScope(political, venezuela, release.MustPeriod(jan(1), jan(31)))
+	last := release.MustScope(political, venezuela, release.Day(jan(31)))
+	for _, names := range [][2]string{{"a-early", "b-late"}, {"b-early", "a-late"}} {
+		srcs := []source.Source{
+			{ID: source.MustSourceID("ngo"), Name: "ngo", Kind: source.NGO, Method: source.Announces, Confidence: decimal.RequireFromString("0.9")},
+			{ID: source.MustSourceID("un"), Name: "un", Kind: source.International, Method: source.Announces, Confidence: decimal.RequireFromString("0.9")},
+		}
+		held := func(id, src string, sc release.Scope, n string, day int) source.Claim {
+			return source.Claim{ID: source.MustClaimID(id), Source: source.MustSourceID(src), Stated: statedOn(day),
+				Measure: source.Held, Scope: sc, Quantity: source.MustQuantity(n), Status: source.Final, Basis: source.Announcement}
+		}
+		claims := []source.Claim{
+			held(names[0], "ngo", month, "800", 29),
+			held(names[1], "ngo", last, "750", 30),
+			held("un-1", "un", last, "750", 30),
+		}
+		var ev reconcile.Evidence
+		ev, err := ev.AddSources(srcs...)
+		require.NoError(t, err)
+		ev, err = ev.AddClaims(claims...)
+		require.NoError(t, err)
+		r, err := reliability.Estimate(ev, reliability.DefaultOptions())
+		require.NoError(t, err)
+		require.Len(t, r.Objects, 1, "both ngo claims are about one object")
+		o := r.Objects[0]
+		assert.Equal(t, 750, o.Value)
+		assert.Equal(t, []source.ClaimID{source.MustClaimID(names[1]), source.MustClaimID("un-1")}, sortIDs(o.Support), "names %v", names)
+		assert.Empty(t, o.Against)
+	}
+}
+
+func sortIDs(ids []source.ClaimID) []source.ClaimID {
+	out := slices.Clone(ids)
+	slices.SortFunc(out, source.ClaimID.Compare)
+	return out
 }
