@@ -12,18 +12,22 @@ import (
 	"github.com/freedcount/freedcount/source"
 )
 
-// objectKey is a measure over a resolved scope: one object of truth
-// discovery.
+// objectKey is one object of truth discovery: a measure over a resolved
+// scope (from [Estimate]), or a key (from [EstimateClaims]).
 type objectKey struct {
 	m source.Measure
 	s release.Scope
+	k ObjectKey
 }
 
 func compareKey(a, b objectKey) int {
 	if c := cmp.Compare(a.m, b.m); c != 0 {
 		return c
 	}
-	return a.s.Compare(b.s)
+	if c := a.s.Compare(b.s); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.k, b.k)
 }
 
 // unbounded is the high end of an interval with no upper limit; counts never
@@ -32,17 +36,21 @@ const unbounded = math.MaxInt
 
 // Estimate learns from e how far to trust each source: its accuracy, its
 // copy rate and a weight for [reconcile.Policy.SourceWeights], together
-// with the figure it believes for each object. It reads the claims as
-// package reconcile does under opt.Policy (only live claims count: relays
-// folded, superseded and retracted claims dropped, relative quantities
-// resolved), takes at most one claim per source and object (the first by
-// ID), and runs the estimation described in the package documentation.
+// with the figure it believes for each object, a measure over a resolved
+// scope. It reads the claims as package reconcile does under opt.Policy
+// (only live claims count: relays folded, superseded and retracted claims
+// dropped, relative quantities resolved), and runs the estimation
+// described in the package documentation. It is an adapter over the model
+// that [EstimateClaims] runs on generic claims: each live claim becomes a
+// claim about the object (measure, resolved scope), with the interval its
+// quantity admits under the policy and its stated figures; of two live
+// claims of one source on one object, the one kept is chosen as
+// [EstimateClaims] chooses it, by stated moment and content, never by ID.
 //
 // The result depends on the evidence set and the options only, bit for bit:
-// not on the order in which the evidence was built, nor on the sources'
-// names (renaming sources renames the result and changes no number, except
-// where a source has two live claims on one object and the first by ID is
-// kept). It fails only if opt is invalid.
+// not on the order in which the evidence was built, nor on the sources' or
+// claims' names (renaming sources renames the result and changes no
+// number). It fails only if opt is invalid.
 func Estimate(e reconcile.Evidence, opt Options) (Result, error) {
 	if err := opt.Validate(); err != nil {
 		return Result{}, err
@@ -57,45 +65,70 @@ func Estimate(e reconcile.Evidence, opt Options) (Result, error) {
 	return m.result(), nil
 }
 
-// read builds the model's plain representation of the evidence: sources in
-// order of ID, objects in order of measure and scope, and in each object
-// one claim per source.
+// read turns the live claims of e, as ix reads them, into the model's
+// input.
 func (m *model) read(e reconcile.Evidence, ix *reconcile.Index) {
-	srcIndex := make(map[source.SourceID]int32, e.NumSources())
-	groupIndex := map[source.Group]int32{}
+	srcs := make([]sourceDecl, 0, e.NumSources())
 	for s := range e.Sources() {
-		srcIndex[s.ID] = int32(len(m.ids))
-		m.ids = append(m.ids, s.ID)
-		g := s.IndependenceGroup()
-		n, ok := groupIndex[g]
-		if !ok {
-			n = int32(len(groupIndex))
-			groupIndex[g] = n
-		}
-		m.group = append(m.group, n)
+		srcs = append(srcs, sourceDecl{id: s.ID, group: s.IndependenceGroup()})
 	}
-	objOf := map[objectKey]int32{}
+	in := make([]input, 0, e.NumClaims())
 	for c := range e.Claims() {
 		r, ok := ix.Reading(c.ID)
 		if !ok || r.State != reconcile.Live || !r.Quantity.IsValid() {
-			continue
-		}
-		k := objectKey{r.Measure, r.Scope}
-		n, ok := objOf[k]
-		if !ok {
-			n = int32(len(m.objects))
-			objOf[k] = n
-			m.objects = append(m.objects, object{key: k})
+			continue // not live, or a relative quantity without its base
 		}
 		lo, hi := r.Quantity.Stated()
 		ivHi, bounded := r.Interval.Hi()
 		if !bounded {
 			ivHi = unbounded
 		}
-		m.objects[n].claims = append(m.objects[n].claims, claimRec{
-			id: c.ID, src: srcIndex[c.Source],
+		in = append(in, input{
+			key: objectKey{m: r.Measure, s: r.Scope}, id: c.ID, src: c.Source,
 			lo: r.Interval.Lo(), hi: ivHi,
 			stated: [2]int{r.Interval.Clamp(lo), r.Interval.Clamp(hi)},
+			at:     c.Stated,
+		})
+	}
+	m.load(srcs, in)
+}
+
+// load builds the model's plain representation of the claims: sources in
+// order of ID (srcs must be so, without repeats, and name every source of
+// in), objects in order of key, and in each object one claim per source.
+// A source's zero group is a group of its own.
+func (m *model) load(srcs []sourceDecl, in []input) {
+	type groupKey struct {
+		g    source.Group
+		solo source.SourceID
+	}
+	srcIndex := make(map[source.SourceID]int32, len(srcs))
+	groupIndex := map[groupKey]int32{}
+	for _, s := range srcs {
+		srcIndex[s.id] = int32(len(m.ids))
+		m.ids = append(m.ids, s.id)
+		k := groupKey{g: s.group}
+		if !s.group.IsValid() {
+			k.solo = s.id
+		}
+		n, ok := groupIndex[k]
+		if !ok {
+			n = int32(len(groupIndex))
+			groupIndex[k] = n
+		}
+		m.group = append(m.group, n)
+	}
+	objOf := map[objectKey]int32{}
+	for _, c := range in {
+		n, ok := objOf[c.key]
+		if !ok {
+			n = int32(len(m.objects))
+			objOf[c.key] = n
+			m.objects = append(m.objects, object{key: c.key})
+		}
+		m.objects[n].claims = append(m.objects[n].claims, claimRec{
+			ids: []source.ClaimID{c.id}, src: srcIndex[c.src],
+			lo: c.lo, hi: c.hi, stated: c.stated, at: c.at,
 		})
 	}
 	slices.SortFunc(m.objects, func(a, b object) int { return compareKey(a.key, b.key) })
@@ -123,13 +156,31 @@ func (m *model) read(e reconcile.Evidence, ix *reconcile.Index) {
 	}
 }
 
-// prepare keeps one claim per source (the first by ID, as claims arrive in
-// ID order), finds the candidate figures, and sorts the claims by form.
+// prepare keeps one claim per source (see keepFirst: the latest, then by
+// content; claims alike are one, with all their IDs), finds the candidate
+// figures, and sorts the claims by form.
 func (o *object) prepare() {
-	// Claims arrived in order of ID: a stable sort by source keeps the first
-	// of each source first.
-	slices.SortStableFunc(o.claims, func(a, b claimRec) int { return cmp.Compare(a.src, b.src) })
-	o.claims = slices.CompactFunc(o.claims, func(a, b claimRec) bool { return a.src == b.src })
+	slices.SortFunc(o.claims, func(a, b claimRec) int {
+		if c := cmp.Compare(a.src, b.src); c != 0 {
+			return c
+		}
+		return keepFirst(&a, &b)
+	})
+	kept := o.claims[:0]
+	for j := range o.claims {
+		c := o.claims[j]
+		if k := len(kept) - 1; k >= 0 && kept[k].src == c.src {
+			if keepFirst(&kept[k], &c) == 0 { // the same statement again
+				kept[k].ids = append(kept[k].ids, c.ids...)
+			}
+			continue
+		}
+		kept = append(kept, c)
+	}
+	o.claims = kept
+	for j := range o.claims {
+		slices.SortFunc(o.claims[j].ids, source.ClaimID.Compare)
+	}
 	for _, c := range o.claims {
 		o.cands = append(o.cands, c.stated[0], c.stated[1])
 	}
@@ -226,14 +277,14 @@ func (m *model) result() Result {
 		}
 		v := o.cands[best]
 		out := Object{
-			Measure: o.key.m, Scope: o.key.s, Value: v,
+			Measure: o.key.m, Scope: o.key.s, Key: o.key.k, Value: v,
 			Probability: roundDec(post[best], 6), Contested: o.contested,
 		}
 		for _, c := range o.claims {
 			if c.lo <= v && v <= c.hi {
-				out.Support = append(out.Support, c.id)
+				out.Support = append(out.Support, c.ids...)
 			} else {
-				out.Against = append(out.Against, c.id)
+				out.Against = append(out.Against, c.ids...)
 			}
 		}
 		slices.SortFunc(out.Support, source.ClaimID.Compare)

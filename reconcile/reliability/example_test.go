@@ -105,11 +105,11 @@ func ExampleResult_Apply() {
 		fmt.Printf("%s: best %d from %v\n", p.name, f.Best, f.BestFrom)
 	}
 	// Output:
-	// agency weight 0.90 accuracy 0.82 copying 0.05
-	// gov    weight 0.11 accuracy 0.22 copying 0.79
-	// ngo    weight 1.00 accuracy 0.89 copying 0.03
-	// tv     weight 0.11 accuracy 0.22 copying 0.79
-	// un     weight 0.96 accuracy 0.87 copying 0.05
+	// agency weight 0.91 accuracy 0.86 copying 0.05
+	// gov    weight 0.11 accuracy 0.24 copying 0.79
+	// ngo    weight 1.00 accuracy 0.91 copying 0.03
+	// tv     weight 0.11 accuracy 0.24 copying 0.79
+	// un     weight 0.96 accuracy 0.90 copying 0.04
 	// default policy: best 90 from [gov-27 tv-27]
 	// learned weights: best 41 from [ngo-27]
 }
@@ -164,10 +164,10 @@ func ExampleEstimate() {
 	// Output:
 	// 2026-01-24/2026-01-24: 80, for [committee-24 gov-24 ngo-24], against []
 	// 2026-01-25/2026-01-25: 131, for [gov-25 ngo-25], against [paper-25]
-	// committee 1 claims, 1 contested, weight 0.92
+	// committee 1 claims, 1 contested, weight 0.91
 	// gov       2 claims, 2 contested, weight 1.00
 	// ngo       2 claims, 2 contested, weight 1.00
-	// paper     1 claims, 1 contested, weight 0.69
+	// paper     1 claims, 1 contested, weight 0.70
 	// converged: true
 }
 
@@ -228,4 +228,45 @@ func ExampleDefaultOptions() {
 	// Output:
 	// 100 2 0.1 2 500 0.0001 pooled
 	// true
+}
+
+// Generic data: editors stating the population of places, keyed by any
+// string. "springfield/il" and "springfield" are two objects; nothing is
+// read into a "/". The editor "ann" revised her figure for springfield
+// later the same day: the later stands. A figure too large to be a count
+// is refused, naming the field.
+func ExampleEstimateClaims() {
+	at := func(h int) time.Time { return time.Date(2008, time.June, 1, h, 0, 0, 0, time.UTC) }
+	var claims []reliability.Claim
+	say := func(id, src string, obj reliability.ObjectKey, v int64, h int) {
+		claims = append(claims, reliability.Claim{ID: source.MustClaimID(id), Source: source.MustSourceID(src),
+			Object: obj, Value: v, Stated: at(h)})
+	}
+	say("1", "ann", "springfield", 151000, 9)
+	say("2", "ann", "springfield", 152082, 18) // ann's revision
+	say("3", "bob", "springfield", 152082, 10)
+	say("4", "cy", "springfield", 154082, 11)
+	say("5", "ann", "springfield/il", 116250, 9)
+	say("6", "bob", "springfield/il", 116250, 10)
+	say("7", "cy", "springfield/il", 111454, 11)
+	say("8", "bob", "salem", 154637, 10)
+	say("9", "cy", "salem", 154637, 12)
+	r, err := reliability.EstimateClaims(claims, reliability.DefaultOptions())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, o := range r.Objects {
+		fmt.Printf("%-15s %d, for %v, against %v\n", o.Key, o.Value, o.Support, o.Against)
+	}
+	claims = append(claims, reliability.Claim{ID: source.MustClaimID("10"), Source: source.MustSourceID("vandal"),
+		Object: "salem", Value: 690690690000000})
+	_, err = reliability.EstimateClaims(claims, reliability.DefaultOptions())
+	fe, _ := errors.AsType[*reliability.FieldError](err)
+	fmt.Println(fe.Field, errors.Is(err, reliability.ErrInvalid))
+	// Output:
+	// salem           154637, for [8 9], against []
+	// springfield     152082, for [2 3], against [4]
+	// springfield/il  116250, for [5 6], against [7]
+	// Claims[9].Value true
 }

@@ -55,6 +55,11 @@ type Options struct {
 	// Start is where the estimation starts from: the accuracies of its
 	// first round. The zero value means [PooledStart].
 	Start Start
+
+	// claimPrior makes the prior accuracy the pooled share of all voting
+	// claims, as the first release did, rather than the mean over voices:
+	// set only by the tests, to measure both in one run.
+	claimPrior bool
 }
 
 // Start is where [Estimate] starts from: the sources' accuracies before

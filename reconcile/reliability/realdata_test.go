@@ -11,11 +11,21 @@ import (
 )
 
 // The issue's goals on the real data sets. The estimation does not reach
-// them (see the package report): the tests hold the figures it does reach,
-// so that a change that loses ground fails, and log the gap.
+// them (see the package documentation, "The prior" and "What was tried and
+// not kept"): the tests hold the figures it does reach, so that a change
+// that loses ground fails, and the benchmarks report the gap (metric
+// goal-gap).
 const (
 	goalPopulationExact = 0.12
 	goalFlightsAccuracy = 0.95
+)
+
+// The figures reached, as counts of the 301 population objects with truth:
+// 51 missed exactly (0.169), 42 by more than 1 % (0.140). The first
+// release missed 56 and 45 (0.186, 0.150), majority vote 58 and 49.
+const (
+	popMissedExact  = 51
+	popMissedBeyond = 42
 )
 
 func TestPopulation(t *testing.T) {
@@ -41,6 +51,13 @@ func TestPopulation(t *testing.T) {
 	}
 	if exact >= mExact || beyond >= mBeyond {
 		t.Errorf("no better than majority vote: %.3f/%.3f against %.3f/%.3f", exact, beyond, mExact, mBeyond)
+	}
+	n := float64(len(d.truth))
+	if missed := int(exact*n + 0.5); missed > popMissedExact {
+		t.Errorf("missed %d objects exactly, more than the %d pinned", missed, popMissedExact)
+	}
+	if missed := int(beyond*n + 0.5); missed > popMissedBeyond {
+		t.Errorf("missed %d objects by more than 1%%, more than the %d pinned", missed, popMissedBeyond)
 	}
 	if !r.Converged {
 		t.Errorf("did not converge in %d rounds", r.Iterations)

@@ -22,7 +22,7 @@ type Result struct {
 	// including sources without any live claim (which keep the prior).
 	Sources []SourceReliability
 	// Objects has one entry per object that some live claim is about, in
-	// order of measure and scope.
+	// order of measure and scope ([Estimate]) or of key ([EstimateClaims]).
 	Objects []Object
 	// Iterations is the number of rounds of estimation run, at most
 	// [Options.MaxIterations]; the rounds of [PooledStart] are not
@@ -35,9 +35,10 @@ type Result struct {
 	// Change is the largest move of an accuracy or a copy rate in the last
 	// round: Converged is Change ≤ Options.Tolerance.
 	Change decimal.Decimal
-	// PriorAccuracy is the pooled accuracy of the sources' voting claims
-	// on contested objects (at least 0.5), the prior towards which a source
-	// with a short track record is drawn; to 6 decimal places.
+	// PriorAccuracy is the prior towards which a source with a short track
+	// record is drawn: the mean, over the independence groups that vote on
+	// contested objects, of the share of their voting claims that hold the
+	// truth (at least 0.5); to 6 decimal places.
 	PriorAccuracy decimal.Decimal
 }
 
@@ -82,6 +83,9 @@ type Object struct {
 	// for a stock, the last day only).
 	Measure source.Measure
 	Scope   release.Scope
+	// Key is the object's key, from [EstimateClaims]; empty for an object
+	// read from evidence by [Estimate].
+	Key ObjectKey
 	// Value is the most probable of the figures stated for the object (the
 	// stated figures of its live claims, each clamped into the claim's
 	// interval); the smaller on a tie.
@@ -116,7 +120,7 @@ func (s SourceReliability) Equal(o SourceReliability) bool {
 // Equal reports whether b and o are the same object estimate, comparing
 // Probability by value and nil and empty lists alike.
 func (b Object) Equal(o Object) bool {
-	return b.Measure == o.Measure && b.Scope == o.Scope && b.Value == o.Value &&
+	return b.Measure == o.Measure && b.Scope == o.Scope && b.Key == o.Key && b.Value == o.Value &&
 		b.Probability.Equal(o.Probability) && b.Contested == o.Contested &&
 		slices.Equal(b.Support, o.Support) && slices.Equal(b.Against, o.Against)
 }
@@ -130,9 +134,22 @@ func (r Result) Source(id source.SourceID) (SourceReliability, bool) {
 	return r.Sources[i], true
 }
 
-// Object returns the estimate for measure m over the resolved scope s.
+// Object returns the estimate for measure m over the resolved scope s, as
+// [Estimate] reads it.
 func (r Result) Object(m source.Measure, s release.Scope) (Object, bool) {
-	i, ok := slices.BinarySearchFunc(r.Objects, objectKey{m, s}, func(o Object, k objectKey) int { return compareKey(objectKey{o.Measure, o.Scope}, k) })
+	return r.find(objectKey{m: m, s: s})
+}
+
+// ObjectByKey returns the estimate for the object named k, as
+// [EstimateClaims] reads it.
+func (r Result) ObjectByKey(k ObjectKey) (Object, bool) {
+	return r.find(objectKey{k: k})
+}
+
+func (r Result) find(k objectKey) (Object, bool) {
+	i, ok := slices.BinarySearchFunc(r.Objects, k, func(o Object, k objectKey) int {
+		return compareKey(objectKey{o.Measure, o.Scope, o.Key}, k)
+	})
 	if !ok {
 		return Object{}, false
 	}

@@ -1,6 +1,10 @@
 package reliability
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // The start from PooledInvestment (see the package documentation, "The
 // start").
@@ -14,6 +18,9 @@ const (
 	// finite: a source whose claims earn nothing keeps a trust of about
 	// 1e-300, which is no voice at all.
 	minReturn = 1e-300
+	// wideInterval is the number of candidates beyond which the first
+	// round sums a claim's pay from prefix sums rather than one by one.
+	wideInterval = 32
 )
 
 // pooledStart sets each source's accuracy from pooledRounds rounds of
@@ -42,7 +49,8 @@ func (m *model) pooledStart() {
 	earned := make([]fix, len(m.ids))   // each source's pay this round
 	for round := 0; ; round++ {
 		clear(earned)
-		m.totS, m.totN = 0, 0
+		clear(m.vS)
+		clear(m.vN)
 		for i := range m.objects {
 			if o := &m.objects[i]; o.contested {
 				m.invest(o, logT, round == 0, earned)
@@ -69,10 +77,7 @@ func (m *model) pooledStart() {
 			}
 		}
 	}
-	m.prior = initialAccuracy
-	if m.totN > 0 {
-		m.prior = max(minPrior, m.totS.float()/m.totN.float())
-	}
+	m.prior = m.pooledClaims()
 	for s, n := range m.contested {
 		a := (earned[s].float() + m.prior*m.kA) / (float64(n) + m.kA)
 		m.acc[s] = min(maxAccuracy, max(minAccuracy, a))
@@ -101,14 +106,26 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 	}
 	for lo := 0; lo < len(o.claims); {
 		hi := formEnd(o, lo)
-		for j := lo; j < hi && o.claims[j].side; j++ {
-			s := o.claims[j].src
-			led := false
-			for i := lo; i < hi && !led; i++ {
-				t := o.claims[i].src
-				led = i != j && m.group[t] == m.group[s] && (m.pw[i] > m.pw[j] || (m.pw[i] == m.pw[j] && i < j))
+		if !o.claims[lo].side { // a form's claims share their interval
+			lo = hi
+			continue
+		}
+		// By group, the greatest investor first (then the first claim).
+		m.order = m.order[:0]
+		for j := lo; j < hi; j++ {
+			m.order = append(m.order, int32(j))
+		}
+		slices.SortFunc(m.order, func(a, b int32) int {
+			if c := cmp.Compare(m.group[o.claims[a].src], m.group[o.claims[b].src]); c != 0 {
+				return c
 			}
-			if !led {
+			if c := cmp.Compare(m.pw[b], m.pw[a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		for k, j := range m.order {
+			if k == 0 || m.group[o.claims[j].src] != m.group[o.claims[m.order[k-1]].src] {
 				m.voting[j] = true
 				top = max(top, m.pw[j])
 			}
@@ -172,6 +189,16 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 			m.full[v] /= z.float()
 		}
 	}
+	// Prefix sums over the candidates: of the shares of belief in fix (so
+	// that a claim's mass is an exact sum, whatever the order), and of 1/H in
+	// float64 for the first round's wide intervals.
+	m.cum = resize(m.cum, k+1)
+	m.fwd = resize(m.fwd, k+1)
+	m.cum[0], m.fwd[0] = 0, 0
+	for v := range k {
+		m.cum[v+1] = m.cum[v] + toFix(m.full[v])
+		m.fwd[v+1] = m.fwd[v] + m.full[v]
+	}
 	for j := range o.claims {
 		c := &o.claims[j]
 		if !c.side {
@@ -181,18 +208,24 @@ func (m *model) invest(o *object, logT []float64, first bool, earned []fix) {
 		if first {
 			// The claim's share of each pool it is in, times the belief 1/k.
 			// The sum runs over candidates in order of figure: 1/H can be
-			// too large and too small for a fix.
-			for _, x := range m.full[c.from:c.to] {
-				pay += x
+			// too large and too small for a fix. Over more than
+			// wideInterval candidates it is a difference of prefix sums,
+			// so that no object costs more than linear time.
+			if c.to-c.from <= wideInterval {
+				for _, x := range m.full[c.from:c.to] {
+					pay += x
+				}
+			} else {
+				pay = m.fwd[c.to] - m.fwd[c.from]
 			}
 			pay *= math.Exp(m.pw[j]) / float64(k)
 		} else {
-			pay = mass(m.full, c)
+			pay = (m.cum[c.to] - m.cum[c.from]).float()
 		}
 		earned[c.src] += toFix(pay) // at most 1, or 1/(1 − c₀) in the first round
 		if !first && m.voting[j] {
-			m.totS += toFix(pay)
-			m.totN += fixScale
+			m.vS[m.group[c.src]] += toFix(pay)
+			m.vN[m.group[c.src]] += fixScale
 		}
 	}
 }
