@@ -20,7 +20,7 @@ func TestJSONLinesRefuseWhatJSONWouldLetPass(t *testing.T) {
 	const good = `{"id":"c","source":"s","stated":"2026-01-25","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"final","basis":"announcement"`
 	for _, tc := range []struct {
 		name, line, column string
-		is             error
+		is                 error
 	}{
 		{"duplicate key", good + `,"quantity":"105"}`, "quantity", interchange.ErrSyntax},
 		{"ID beside id", good + `,"ID":"d"}`, "ID", interchange.ErrInvalid},

@@ -498,8 +498,9 @@ func (ix *Index) foldStatements() {
 }
 
 // sameStatement orders claims by figure, and a figure's direct statements
-// before its relays, latest first, then by claim order: copies of one
-// figure end up adjacent, the one that stands for them first.
+// before its relays, each latest first, then by claim order: copies of one
+// figure end up adjacent, the one that stands for them first. (The latest
+// stands for them, so that an older copy arriving changes nothing.)
 func (ix *Index) sameStatement(a, b int32) int {
 	x, y := &ix.recs[a], &ix.recs[b]
 	if c := compareFigure(x, y); c != 0 {
@@ -511,14 +512,7 @@ func (ix *Index) sameStatement(a, b int32) int {
 		}
 		return -1
 	}
-	if !x.c.IsRelay() {
-		// Direct statements: latest first.
-		if c := compareMoment(y, x); c != 0 {
-			return c
-		}
-	} else if c := compareMoment(x, y); c != 0 {
-		// Relays only: the earliest report stands for the origin's
-		// statement.
+	if c := compareMoment(y, x); c != 0 {
 		return c
 	}
 	return cmp.Compare(a, b)
@@ -575,7 +569,7 @@ func compareQuantity(a, b source.Quantity) int {
 // foldCopies folds the copies among one source's claims on one measure and
 // scope: every relay of a figure the origin stated directly folds into that
 // direct statement, whenever either was made; relays of a figure it did not
-// state directly fold into the earliest of them; and direct statements of
+// state directly fold into the latest of them; and direct statements of
 // one figure made at one moment (the same statement entered twice) fold
 // into the first by ID. Folded claims are "relayed": AFP repeating Foro
 // Penal is one statement. Unresolved relative claims fold by what they are
@@ -596,8 +590,8 @@ func (ix *Index) foldCopies(group []int32) {
 		for hi < len(list) && compareFigure(&ix.recs[list[lo]], &ix.recs[list[hi]]) == 0 {
 			hi++
 		}
-		// list[lo:hi] states one figure: direct statements (latest
-		// first), then relays (earliest first).
+		// list[lo:hi] states one figure: direct statements, then
+		// relays, each latest first.
 		rep := list[lo]
 		for _, k := range list[lo+1 : hi] {
 			r := &ix.recs[k]
