@@ -259,11 +259,16 @@ func (ix *Index) figure(c *cell) Figure {
 	best, bestFrom := ix.best(c, support, cons, f.Low, f.High)
 	f.Best = max(f.Low, min(best, f.High))
 	f.BestFrom = ix.claimIDs(bestFrom)
-	if f.Best == best && len(bestFrom) > 0 {
+	switch {
+	case f.Best == best && len(bestFrom) > 0:
 		f.BestOpen = true
 		for _, i := range bestFrom {
 			f.BestOpen = f.BestOpen && ix.recs[i].iv.hi == unbounded
 		}
+	case len(bestFrom) == 0 && f.HighOpen:
+		// No figure stated at all ("some were freed"): Best is what is
+		// proven, and more may be true.
+		f.BestOpen = true
 	}
 
 	f.Confidence = decimal.Zero
@@ -590,11 +595,14 @@ func (ix *Index) contradictions(support []int32) func(int32) source.ClaimID {
 // best applies the policy's rule for Best and returns the value, before
 // clamping into [low, high], and the claims it comes from.
 func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, []int32) {
+	// A statement without a figure ("some were freed") never sets Best.
+	support = ix.withFigure(support)
+	direct := ix.withFigure(c.direct)
 	rule := ix.policy.Best
 	if rule == Hierarchy {
 		for _, id := range ix.policy.Hierarchy {
 			var from []int32
-			for _, i := range c.direct {
+			for _, i := range direct {
 				if ix.recs[i].c.Source == id {
 					from = append(from, i)
 				}
@@ -619,13 +627,32 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, 
 	case Range:
 		return low + (high-low)/2, nil
 	case Majority:
-		return ix.majority(c.direct)
+		if len(direct) == 0 {
+			return cons.clamp(low), nil
+		}
+		return ix.majority(direct)
 	}
 	if len(support) == 0 {
 		return cons.clamp(low), nil
 	}
 	v, from := ix.weightedMedian(support)
 	return ix.clampInto(cons, v, support, from)
+}
+
+// withFigure returns the claims of list that state a figure.
+func (ix *Index) withFigure(list []int32) []int32 {
+	for k, i := range list {
+		if !ix.recs[i].q.HasFigure() {
+			out := slices.Clone(list[:k])
+			for _, j := range list[k+1:] {
+				if ix.recs[j].q.HasFigure() {
+					out = append(out, j)
+				}
+			}
+			return out
+		}
+	}
+	return list
 }
 
 // clampInto clamps v into the consensus interval. When that moves it, the

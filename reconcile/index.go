@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"errors"
 	"maps"
 	"math"
 	"slices"
@@ -242,9 +243,15 @@ type Index struct {
 	countDown map[popReg][][]int32
 }
 
-// NewIndex reads e under p. It fails only if p is invalid.
+// NewIndex reads e under p. It fails if p is invalid, or if a claim or
+// verification of e uses a population or region outside the policy's
+// [Policy.Vocabulary] (every such scope reported, with the nearest
+// declared path).
 func NewIndex(e Evidence, p Policy) (*Index, error) {
 	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkVocabulary(e, p.Vocabulary); err != nil {
 		return nil, err
 	}
 	ix := &Index{policy: p.clone(), ev: e}
@@ -255,6 +262,29 @@ func NewIndex(e Evidence, p Policy) (*Index, error) {
 	ix.deriveStockFlow()
 	ix.deriveFloors()
 	return ix, nil
+}
+
+// checkVocabulary reports every claim and verification whose scope uses a
+// path the vocabulary does not declare.
+func checkVocabulary(e Evidence, v release.Vocabulary) error {
+	if len(v.Populations()) == 0 && len(v.Regions()) == 0 {
+		return nil
+	}
+	var errs []error
+	for _, c := range e.claims {
+		if c.Scope == (release.Scope{}) {
+			continue // a relative claim about its referent's scope
+		}
+		if err := v.CheckScope(c.Scope); err != nil {
+			errs = append(errs, wrapErr("Claim.Scope", c.ID.String(), err))
+		}
+	}
+	for _, ver := range e.verified {
+		if err := v.CheckScope(ver.Scope); err != nil {
+			errs = append(errs, wrapErr("Verification.Scope", ver.String(), err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Policy returns a copy of the policy the index reads under.
@@ -403,7 +433,7 @@ func (ix *Index) resolveRelatives() {
 			if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
 				resolve(j)
 				ref := &ix.recs[j]
-				if base := ref.q; base.IsValid() {
+				if base := ref.q; base.HasFigure() {
 					if q, err := r.c.Relative.Apply(base.Number()); err == nil {
 						r.q = q
 					}

@@ -102,6 +102,13 @@ type Policy struct {
 	// Partitions declares sibling populations that exclude each other, so
 	// that their floors add up (see [release.Partition]).
 	Partitions []release.Partition
+	// Vocabulary, when it declares paths, is the populations and regions
+	// the evidence may use: [NewIndex] refuses a claim or verification
+	// whose scope uses another, with the nearest declared path suggested
+	// ("political prisoners" typed for "detainees/political" would
+	// otherwise be a scope of its own that nothing caps). The zero
+	// Vocabulary accepts every path.
+	Vocabulary release.Vocabulary
 }
 
 // DefaultPolicy returns the default policy:

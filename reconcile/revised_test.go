@@ -3,6 +3,7 @@ package reconcile_test
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -334,3 +335,53 @@ func TestReviewCountsWhatItsCauseExplains(t *testing.T) {
 }
 
 func mustDecimal(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// Step 2: a report that releases happened, with no figure yet ("some were
+// freed"), is [1, ∞): it lifts a floor to 1 and never sets Best; and
+// number words count as numbers.
+func TestSomeWithoutAFigureNeverSetsBest(t *testing.T) {
+	sc := scope(political, ve, day(25))
+	some := say("ngo-some", ngoID, at(25, 9), sc, "some")
+	f := read(t, build(t, standardSources(), []source.Claim{some}), reconcile.DefaultPolicy(), source.Releases, sc)
+	assert.Equal(t, [3]int{1, 1, 1}, [3]int{f.Low, f.Best, f.High})
+	assert.True(t, f.HighOpen)
+	assert.True(t, f.BestOpen)
+	assert.Empty(t, f.BestFrom)
+
+	words := say("gov-words", govID, at(25, 20), sc, "un centenar")
+	f = read(t, build(t, standardSources(), []source.Claim{some, words}), reconcile.DefaultPolicy(), source.Releases, sc)
+	assert.Equal(t, ids("gov-words"), f.BestFrom)
+	assert.Equal(t, 100, f.Best)
+	assert.Equal(t, 100, f.Low, "the lowest figure stated (about a hundred), not the 1 of 'some'")
+
+	// A week whose days each had "some" releases: at least one a day.
+	week := scope(political, ve, release.MustPeriod(jan(20), jan(22)))
+	var days []source.Claim
+	for d := 20; d <= 22; d++ {
+		days = append(days, say("some-"+strconv.Itoa(d), ngoID, at(d, 20), scope(political, ve, day(d)), "algunos"))
+	}
+	f = read(t, build(t, standardSources(), days), reconcile.DefaultPolicy(), source.Releases, week)
+	assert.Equal(t, 3, f.Floor)
+}
+
+// Step 8: paths are canonical — "Detainees" and "detainees", "VE" and "ve"
+// are one scope — and a declared vocabulary refuses a path it does not
+// hold, suggesting the nearest.
+func TestPathsAreCanonicalAndAVocabularyRefusesOthers(t *testing.T) {
+	a := say("gov-a", govID, at(25, 20), scope(release.MustPopulation("Detainees/Political"), release.MustRegion("ve"), day(25)), "100")
+	b := say("ngo-b", ngoID, at(25, 20), scope(political, ve, day(25)), "90")
+	require.Equal(t, a.Scope, b.Scope)
+	e := build(t, standardSources(), []source.Claim{a, b})
+	f := read(t, e, reconcile.DefaultPolicy(), source.Releases, b.Scope)
+	assert.Equal(t, ids("gov-a", "ngo-b"), f.Claims)
+
+	typed := say("press-c", govID, at(25, 21), scope(release.MustPopulation("political prisoners"), ve, day(25)), "120")
+	p := reconcile.DefaultPolicy()
+	p.Vocabulary = release.MustVocabulary([]string{"detainees/political", "detainees/common"}, []string{"VE/Zulia"})
+	_, err := reconcile.NewIndex(build(t, standardSources(), []source.Claim{a, b, typed}), p)
+	require.ErrorIs(t, err, reconcile.ErrInvalid)
+	assert.Contains(t, err.Error(), `"press-c"`)
+	assert.Contains(t, err.Error(), `did you mean "detainees/political"`)
+	_, err = reconcile.NewIndex(e, p)
+	require.NoError(t, err)
+}

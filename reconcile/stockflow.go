@@ -164,12 +164,22 @@ func (ix *Index) NetChanges() []NetChange {
 }
 
 // lowOf returns the lowest stated figure of a cell's credible claims: the
-// figure read conservatively from below. It is valid once the cell's direct
-// claims are known (deriveStockFlow runs before deriveFloors).
+// figure read conservatively from below. A statement without a figure
+// ("some were freed") states none, but proves its least count (1) when
+// nothing else is said. It is valid once the cell's direct claims are known
+// (deriveStockFlow runs before deriveFloors).
 func (ix *Index) lowOf(c *cell) int {
-	lo := math.MaxInt
+	lo, least := math.MaxInt, math.MaxInt
 	for _, i := range c.direct {
-		lo = min(lo, ix.recs[i].lo)
+		r := &ix.recs[i]
+		if r.q.HasFigure() {
+			lo = min(lo, r.lo)
+		} else {
+			least = min(least, r.iv.lo)
+		}
+	}
+	if lo == math.MaxInt {
+		return least
 	}
 	return lo
 }
