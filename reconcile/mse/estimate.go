@@ -37,6 +37,9 @@ type Estimate struct {
 	// each pair and the pairs in canonical order; empty for the
 	// independence model and the two-list estimators.
 	Interactions [][2]ListID
+	// Heterogeneity is the heterogeneity term of a log-linear model; zero
+	// for none.
+	Heterogeneity Heterogeneity
 	// Observed is n, the number of people documented by at least one of
 	// the lists.
 	Observed int
@@ -79,6 +82,12 @@ func (e Estimate) Model() string {
 	if len(e.Lists) == 0 {
 		return ""
 	}
+	if e.Heterogeneity != 0 && len(e.Interactions) == 0 {
+		if int(e.Heterogeneity) < len(rcaptureHet) {
+			return rcaptureHet[e.Heterogeneity]
+		}
+		return "Mth " + e.Heterogeneity.String()
+	}
 	pos := func(l ListID) int { return slices.Index(e.Lists, l) + 1 }
 	var terms []string
 	in := make([]bool, len(e.Lists)+1)
@@ -92,7 +101,11 @@ func (e Estimate) Model() string {
 			terms = append(terms, strconv.Itoa(i))
 		}
 	}
-	return "[" + strings.Join(terms, ",") + "]"
+	name := "[" + strings.Join(terms, ",") + "]"
+	if e.Heterogeneity != 0 {
+		name += " h=" + e.Heterogeneity.String()
+	}
+	return name
 }
 
 // Interval returns the integer interval of the estimate, rounded outwards:
@@ -159,7 +172,7 @@ func (e Estimate) Validate() error {
 // Equal reports whether e and o are the same estimate, field by field.
 func (e Estimate) Equal(o Estimate) bool {
 	return e.Stratum == o.Stratum && e.Method == o.Method && slices.Equal(e.Lists, o.Lists) &&
-		slices.Equal(e.Interactions, o.Interactions) && e.Observed == o.Observed &&
+		slices.Equal(e.Interactions, o.Interactions) && e.Heterogeneity == o.Heterogeneity && e.Observed == o.Observed &&
 		e.N == o.N && e.SE == o.SE && e.Level == o.Level && e.Lo == o.Lo && e.Hi == o.Hi &&
 		e.Params == o.Params && e.Deviance == o.Deviance && e.DF == o.DF &&
 		e.AIC == o.AIC && e.BIC == o.BIC && e.Iterations == o.Iterations

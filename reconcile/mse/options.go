@@ -90,6 +90,10 @@ type Options struct {
 	Level float64
 	// Criterion ranks the models of [Select].
 	Criterion Criterion
+	// Heterogeneity adds Rcapture's four heterogeneity models (Mth
+	// Poisson2, Darroch, Gamma3.5 and Chao's lower bound; see
+	// [Heterogeneity]) to the interaction models that [Select] ranks.
+	Heterogeneity bool
 }
 
 // DefaultOptions returns a 95 % interval and selection by AIC.
