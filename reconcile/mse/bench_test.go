@@ -65,3 +65,48 @@ func TestSelectAllocations(t *testing.T) {
 		t.Errorf("Select of five lists allocates %v times; want at most 60", allocs)
 	}
 }
+
+// BenchmarkProfile computes the profile-likelihood interval of the best
+// model of a simulated five-list stratum of 5,000 people, and of the
+// saturated-in-pairs model (all ten interactions, 16 coefficients). The
+// budget is 200 ms per interval: budget% reports the share used by the
+// larger model; the fit alone (Fit) is the baseline.
+func BenchmarkProfile(b *testing.B) {
+	h := msetest.Simulated(5, 5000, 1)
+	s, err := mse.Select(h, mse.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ls := h.Lists()
+	var all [][2]mse.ListID
+	for i := range ls {
+		for j := i + 1; j < len(ls); j++ {
+			all = append(all, [2]mse.ListID{ls[i], ls[j]})
+		}
+	}
+	for _, c := range []struct {
+		name string
+		m    mse.Model
+	}{
+		{"best", mse.Model{Interactions: s.Best().Interactions}},
+		{"all-pairs", mse.Model{Interactions: all}},
+	} {
+		b.Run("fit/"+c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := mse.FitModel(h, c.m, mse.DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("profile/"+c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := mse.Profile(h, c.m, mse.DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+			b.ReportMetric(ms, "ms/interval")
+			b.ReportMetric(ms/2, "budget%") // 200 ms is the budget
+		})
+	}
+}
