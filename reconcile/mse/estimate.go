@@ -76,11 +76,19 @@ func (e Estimate) Unseen() float64 { return e.N - float64(e.Observed) }
 // Model returns the model in Rcapture's notation, the lists numbered from 1
 // in the order of [Estimate.Lists]: the interactions, then each list that is
 // in none: "[12,3,4]" is the model of four lists with an interaction between
-// the first two, "[1,2,3,4]" their independence. The two-list estimators
-// give "[1,2]"; an Estimate without lists gives "".
+// the first two, "[1,2,3,4]" their independence. A heterogeneity model
+// without interactions has Rcapture's name ("Mth Darroch"), and one with
+// interactions adds the term ("[12,3,4] h=darroch"). The two-list
+// estimators give "[1,2]", a model average "average", the latent-class
+// model "latent-class"; an Estimate without lists gives "".
 func (e Estimate) Model() string {
-	if len(e.Lists) == 0 {
+	switch {
+	case len(e.Lists) == 0:
 		return ""
+	case e.Method == MethodModelAverage:
+		return "average"
+	case e.Method == MethodLatentClass:
+		return "latent-class"
 	}
 	if e.Heterogeneity != 0 && len(e.Interactions) == 0 {
 		if int(e.Heterogeneity) < len(rcaptureHet) {
