@@ -105,13 +105,13 @@ func TestProfileAgainstR(t *testing.T) {
 	}
 	var jobs []job
 	var in bytes.Buffer
-	for i := 0; len(jobs) < 24; i++ {
+	for i := 0; len(jobs) < 20; i++ {
 		k := 3 + i%3
 		h := msetest.Simulated(k, 300+rng.IntN(5000), uint64(100+i))
 		ls := h.Lists()
 		m := mse.Model{}
 		if i%4 == 3 {
-			m.Heterogeneity = mse.Heterogeneity(1 + rng.IntN(4))
+			m.Heterogeneity = mse.Heterogeneity(1 + (i/4)%4)
 		} else {
 			for a := range k {
 				for b := a + 1; b < k; b++ {
@@ -155,6 +155,11 @@ func TestProfileAgainstR(t *testing.T) {
 		}
 		in.WriteString("\n")
 	}
+	hets := map[mse.Heterogeneity]bool{}
+	for _, j := range jobs {
+		hets[j.m.Heterogeneity] = true
+	}
+	require.Len(t, hets, 5, "every heterogeneity model, and none, is checked")
 	dir := t.TempDir()
 	data, script := filepath.Join(dir, "tables.txt"), filepath.Join(dir, "check.R")
 	require.NoError(t, os.WriteFile(data, in.Bytes(), 0o600))
