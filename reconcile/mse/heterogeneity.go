@@ -155,10 +155,12 @@ func (d *design) fitDense(s spec, y []float64, full bool) (fitResult, int, error
 		x, p := d.denseDesign(s, full, drop)
 		f := newDenseFit(x, p, y)
 		r, err := f.fit()
-		if err != nil || s.het != ChaoLB {
+		if s.het != ChaoLB {
 			return r, p, err
 		}
-		// The first negative eta, if any, is dropped.
+		// The first negative eta, if any, is dropped; an eta that runs off
+		// to −∞ (its column's cells are empty) makes the fit diverge, and
+		// is dropped the same way, as Rcapture drops it once glm stops.
 		beta := f.coef()
 		a, again := base, false
 		for c := range nh {
@@ -172,7 +174,7 @@ func (d *design) fitDense(s spec, y []float64, full bool) (fitResult, int, error
 			a++
 		}
 		if !again {
-			return r, p, nil
+			return r, p, err
 		}
 	}
 }

@@ -190,9 +190,9 @@ func LatentClasses(k, total, classes int, seed uint64) Population {
 		p[c] = make([]float64, k)
 		for j := range k {
 			if c == 0 {
-				p[c][j] = 0.25 + 0.35*r.Float64()
+				p[c][j] = 0.3 + 0.4*r.Float64()
 			} else {
-				p[c][j] = 0.03 + 0.22*r.Float64()
+				p[c][j] = 0.1 + 0.2*r.Float64()
 			}
 		}
 	}
