@@ -213,6 +213,15 @@ func simOptions() mse.LatentClassOptions {
 	return o
 }
 
+// longSimOptions are the options of the full study: 10,000 iterations of
+// burn-in, then 1,000 draws kept one in 40 (50,000 iterations in all), as
+// the sampler mixes slowly in N (see the report of the study).
+func longSimOptions() mse.LatentClassOptions {
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin = 10000, 1000, 40
+	return o
+}
+
 // TestLatentClassSimulation is the acceptance test of the latent-class
 // estimator, against the simulation's truth. With FREEDCOUNT_LONG=1 it
 // runs the full study (200 populations) and requires that the 95 %
@@ -233,6 +242,7 @@ func TestLatentClassSimulation(t *testing.T) {
 	}
 	if os.Getenv("FREEDCOUNT_LONG") == "1" {
 		pops, need = 200, 180
+		o = longSimOptions()
 	}
 	r := simulate(t, pops, o)
 	t.Logf("%d populations: coverage %d/%d (%.1f%%), mean relative bias %+.2f%%, median |error| %.2f%% (AIC-best log-linear %.2f%%, covering %d), %v per estimate, %d chains with a convergence warning",
