@@ -87,7 +87,8 @@ func Example() {
 	//      the two NGO lists alone (Chapman): about 79, interval [74, 92]
 	//      all 64 models, weighted by AIC: about 157, 95% interval [124, 242]
 	//      warning: the best models disagree by more than their intervals: within 2 AIC of the best, [14,23] estimates 140 (95% interval 123 to 172) and [12,13,23,34] estimates 192 (139 to 328)
-	//      latent classes (Bayesian, 1000 draws): about 134, 95% interval [111, 185]
+	//      latent classes (Bayesian, 1000 draws): about 136, 95% interval [112, 191]
+	//      warning: the chain may not have converged (effective sample size 49 < 100): run it longer
 	//    VE/Zulia: 64 models of the lists' dependence fitted; the three best by AIC:
 	//               model  estimate  SE   AIC
 	//        [23,24,34,1]       418  36  83.1
@@ -98,9 +99,10 @@ func Example() {
 	//      the two NGO lists alone (Chapman): about 201, interval [190, 221]
 	//      all 64 models, weighted by AIC: about 442, 95% interval [361, 595]
 	//      warning: the best models disagree by more than their intervals: within 2 AIC of the best, [23,24,1] estimates 399 (95% interval 353 to 471) and [12,14,23,34] estimates 543 (416 to 783)
-	//      latent classes (Bayesian, 1000 draws): about 389, 95% interval [330, 501]
-	//    The 2 states together: about 600 by the model average, interval [505, 762]; about 528 by latent
-	//    classes, interval [459, 643] (true total: 550).
+	//      latent classes (Bayesian, 1000 draws): about 386, 95% interval [319, 500]
+	//      warning: the chain may not have converged (effective sample size 87 < 100): run it longer
+	//    The 2 states together: about 600 by the model average, interval [505, 762]; about 529 by latent
+	//    classes, interval [447, 648] (true total: 550).
 	//    In a model, "23" lets lists 2 and 3 depend on each other. Every model chosen here has it: JEP copies
 	//    part of Foro Penal's list. That is also why the two NGO lists alone mislead: they share many names
 	//    because one copies the other, not because together they saw nearly everyone, and an estimate from

@@ -81,5 +81,5 @@ func ExampleLatentClass() {
 	fmt.Printf("%d documented; posterior median %.0f, 95%% interval [%.0f, %.0f]\n",
 		pop.Histories.Observed(), p.Estimate.N, p.Quantile(0.025), p.Quantile(0.975))
 	// Output:
-	// 2402 documented; posterior median 2791, 95% interval [2675, 3071]
+	// 2402 documented; posterior median 2768, 95% interval [2663, 2917]
 }

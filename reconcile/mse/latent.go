@@ -243,7 +243,7 @@ func newLCSampler(d *design, o LatentClassOptions) *lcSampler {
 		}
 	}
 	for i := range s.lambda {
-		s.lambda[i], _ = beta(s.r, 1, 1)
+		s.lambda[i] = beta1(s.r, 1, 1)
 	}
 	s.sticks()
 	return s
@@ -337,7 +337,7 @@ func (s *lcSampler) step() {
 	for j := range k {
 		for c := range K {
 			on := s.sk[j*K+c]
-			l, _ := beta(s.r, 1+float64(on), 1+float64(s.nk[c]-on))
+			l := beta1(s.r, 1+float64(on), 1+float64(s.nk[c]-on))
 			s.lambda[j*K+c] = l
 		}
 	}

@@ -14,9 +14,8 @@ import (
 // a direct method is cheap.
 
 // logGamma returns the logarithm of a Gamma(shape, 1) variate, shape > 0:
-// Marsaglia and Tsang's (2000) method, and for shape < 1 their boost
-// G(a) = G(a + 1)·U^(1/a), kept in logarithms so that a tiny shape does
-// not underflow to zero.
+// for shape < 1 Marsaglia and Tsang's boost G(a) = G(a + 1)·U^(1/a), kept
+// in logarithms so that a tiny shape does not underflow to zero.
 func logGamma(r *rand.Rand, shape float64) float64 {
 	if shape < 1 {
 		u := r.Float64()
@@ -25,6 +24,12 @@ func logGamma(r *rand.Rand, shape float64) float64 {
 		}
 		return logGamma(r, shape+1) + math.Log(u)/shape
 	}
+	return math.Log(gamma1(r, shape))
+}
+
+// gamma1 returns a Gamma(shape, 1) variate for shape ≥ 1: Marsaglia and
+// Tsang's (2000) squeeze method.
+func gamma1(r *rand.Rand, shape float64) float64 {
 	d := shape - 1.0/3
 	c := 1 / math.Sqrt(9*d)
 	for {
@@ -36,26 +41,41 @@ func logGamma(r *rand.Rand, shape float64) float64 {
 		v = v * v * v
 		u := r.Float64()
 		if u < 1-0.0331*x*x*x*x {
-			return math.Log(d * v)
+			return d * v
 		}
 		if u > 0 && math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
-			return math.Log(d * v)
+			return d * v
 		}
 	}
 }
 
 // gamma returns a Gamma(shape, 1) variate.
-func gamma(r *rand.Rand, shape float64) float64 { return math.Exp(logGamma(r, shape)) }
+func gamma(r *rand.Rand, shape float64) float64 {
+	if shape >= 1 {
+		return gamma1(r, shape)
+	}
+	return math.Exp(logGamma(r, shape))
+}
 
 // beta returns a Beta(a, b) variate and log(1 − it), from two gamma
-// variates in logarithms: X/(X + Y) and log(Y/(X + Y)) stay accurate when
-// one of them is tiny.
+// variates X/(X + Y); below shape 1 in logarithms, so that log(1 − v)
+// stays accurate when one of them is tiny.
 func beta(r *rand.Rand, a, b float64) (v, log1m float64) {
+	if a >= 1 && b >= 1 {
+		x, y := gamma1(r, a), gamma1(r, b)
+		return x / (x + y), math.Log(y / (x + y))
+	}
 	lx, ly := logGamma(r, a), logGamma(r, b)
 	// v = 1/(1 + e^(ly−lx)); 1 − v = 1/(1 + e^(lx−ly)).
 	v = 1 / (1 + math.Exp(ly-lx))
 	log1m = -log1pExp(lx - ly)
 	return v, log1m
+}
+
+// beta1 returns a Beta(a, b) variate for a, b ≥ 1.
+func beta1(r *rand.Rand, a, b float64) float64 {
+	x, y := gamma1(r, a), gamma1(r, b)
+	return x / (x + y)
 }
 
 // log1pExp returns log(1 + eˣ) without overflow.
@@ -84,7 +104,7 @@ func binomial(r *rand.Rand, n int, p float64) int {
 	for n > binomialDirect && float64(n)*math.Min(p, 1-p) >= 16 {
 		a := 1 + n/2
 		b := n + 1 - a
-		x, _ := beta(r, float64(a), float64(b))
+		x := beta1(r, float64(a), float64(b))
 		if p < x {
 			n, p = a-1, p/x
 		} else {
