@@ -83,6 +83,35 @@
 // deviance 7.614 on 9 df, AIC 86.65; with all two-way interactions,
 // N = 23443.5, SE 9594.9, deviance 3.037 on 4 df.
 //
+// # Model averaging
+//
+// Choosing the best model by AIC hides the doubt when models the data
+// support about as well disagree. [Selection.Average] weighs every ranked
+// model by exp(−Δ/2) (Akaike or Schwarz weights), averages their N, and
+// gives Buckland et al.'s (1997) unconditional standard error, which adds
+// the spread between the models to each one's own; the interval is Chao's
+// on that N and SE. Its [Average.Warning] says when, among the models
+// within 2 of the best criterion, the lowest estimate lies outside the
+// interval of the highest or the other way round.
+//
+// # The latent-class model
+//
+// [LatentClass] is the Bayesian estimator of Manrique-Vallier (2016) that
+// R's LCMCR implements and HRDAG's verdata runs per stratum: a truncated
+// Dirichlet-process mixture of latent classes, the lists independent
+// within each, sampled by a seeded, deterministic Gibbs sampler
+// ([LatentClassOptions]) that reports the posterior quantiles of N
+// ([Posterior]) and convergence diagnostics ([Diagnostics]: effective
+// sample size, split-R̂, Geweke's z). It mixes slowly in N, as LCMCR does:
+// read the diagnostics, and run long chains for real work.
+//
+// # Strata
+//
+// Estimates of disjoint strata add up: [SumEstimates] sums N and the
+// variances and gives Chao's interval on the summed unseen;
+// [SumPosteriors] sums the latent-class draws stratum by stratum, as
+// verdata's combine_estimates does.
+//
 // # What cannot be estimated
 //
 // The package refuses, with a [*FieldError] wrapping a category, rather
@@ -142,6 +171,7 @@
 //     y₁₀₀y₀₁₀y₀₀₁y₁₁₁/(y₁₁₀y₁₀₁y₀₁₁), which grows with y₁₁₁. So it can
 //     also raise the estimate of a [Selection], whose best model may change.
 //
-// Nothing in this package does I/O, reads a clock, uses randomness or
-// depends on map order, and nothing panics on input.
+// Nothing in this package does I/O, reads a clock or depends on map
+// order, and nothing panics on input. The one use of randomness is the
+// latent-class sampler's, from the seed its options carry.
 package mse

@@ -52,7 +52,8 @@ type Estimate struct {
 	Level float64
 	// Lo and Hi are the confidence interval of N: Chao's (1987)
 	// log-normal interval for the number unseen, added to Observed, so that
-	// Lo is never below Observed.
+	// Lo is never below Observed. For [MethodLatentClass] they are the
+	// posterior quantiles of N, which never fall below Observed either.
 	Lo, Hi float64
 
 	// The fit of a log-linear model; zero for the two-list estimators.
@@ -148,6 +149,9 @@ func (e Estimate) Validate() error {
 	}
 	if !e.Method.IsValid() {
 		bad("Estimate.Method", e.Method, "unknown method")
+	}
+	if !e.Heterogeneity.IsValid() {
+		bad("Estimate.Heterogeneity", e.Heterogeneity, "unknown heterogeneity model")
 	}
 	if len(e.Lists) < MinLists || len(e.Lists) > MaxLists {
 		bad("Estimate.Lists", len(e.Lists), "want 2 to 6 lists")
