@@ -72,7 +72,7 @@ func ExampleSelection_Average() {
 func ExampleLatentClass() {
 	pop := msetest.LatentClasses(4, 3000, 2, 7)
 	o := mse.DefaultLatentClassOptions()
-	o.Burnin, o.Draws, o.Thin = 2000, 1000, 5
+	o.Burnin, o.Draws, o.Thin = 1000, 500, 4
 	p, err := mse.LatentClass(context.Background(), pop.Histories, o)
 	if err != nil {
 		fmt.Println(err)
@@ -81,5 +81,5 @@ func ExampleLatentClass() {
 	fmt.Printf("%d documented; posterior median %.0f, 95%% interval [%.0f, %.0f]\n",
 		pop.Histories.Observed(), p.Estimate.N, p.Quantile(0.025), p.Quantile(0.975))
 	// Output:
-	// 2402 documented; posterior median 2768, 95% interval [2663, 2917]
+	// 2402 documented; posterior median 2790, 95% interval [2661, 2928]
 }

@@ -95,6 +95,9 @@ for (line in readLines(commandArgs(TRUE)[1])) {
 // and the profile interval against R's optimize and uniroot on the same
 // likelihood to 1e-6 (R's root finding is the looser of the two).
 func TestProfileAgainstR(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cross-check against R skipped in -short mode")
+	}
 	r := rscript(t)
 	rng := rand.New(rand.NewPCG(13, 13))
 	type job struct {
