@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/freedcount/freedcount/reconcile/mse"
 	"github.com/freedcount/freedcount/reconcile/mse/msetest"
@@ -257,3 +258,25 @@ func TestLatentClassSimulation(t *testing.T) {
 		assert.Less(t, r.medianErr, 0.10, "median relative error of the latent-class model")
 	}
 }
+
+// propLatentClassSound: on any table the sampler returns a sound estimate
+// (Observed ≤ Lo ≤ N ≤ Hi, every draw at least Observed) or a typed
+// refusal, and never panics — huge counts, empty lists and single people
+// included.
+func propLatentClassSound(t *rapid.T) {
+	h := msetest.Histories(2, 5).Draw(t, "h")
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin = 20, 20, 1
+	o.Seed = rapid.Uint64().Draw(t, "seed")
+	p, err := mse.LatentClass(context.Background(), h, o)
+	if err != nil {
+		checkRefusal(t, err)
+		return
+	}
+	checkEstimate(t, h, p.Estimate)
+	for _, d := range p.Draws {
+		require.GreaterOrEqual(t, d, h.Observed())
+	}
+}
+
+func TestLatentClassSound(t *testing.T) { rapid.Check(t, propLatentClassSound) }
