@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/freedcount/freedcount/source"
 )
 
 // LatentClassOptions are the choices of [LatentClass]. Start from
@@ -165,8 +167,9 @@ type Diagnostics struct {
 // 1,000 iterations and returns ctx's error if it is done.
 //
 // It refuses what [Fit] refuses for the stratum as a whole (empty
-// stratum, fewer than three usable lists, no one on two lists), and
-// invalid options.
+// stratum, fewer than three usable lists, no one on two lists), invalid
+// options, and a posterior median of N above source.MaxCount
+// ([ErrNotEstimable]).
 func LatentClass(ctx context.Context, h Histories, o LatentClassOptions) (Posterior, error) {
 	if err := o.Validate(); err != nil {
 		return Posterior{}, err
@@ -192,7 +195,11 @@ func LatentClass(ctx context.Context, h Histories, o LatentClassOptions) (Poster
 			}
 		}
 	}
-	return posterior(d, o, draws, total), nil
+	p := posterior(d, o, draws, total)
+	if p.Estimate.N > source.MaxCount {
+		return Posterior{}, fieldErr("Histories", h.stratum.String(), ErrNotEstimable, "posterior median of N above %d", source.MaxCount)
+	}
+	return p, nil
 }
 
 // posterior summarises the draws.
