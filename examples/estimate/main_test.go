@@ -27,6 +27,16 @@ func TestRunKeepsItsPromises(t *testing.T) {
 			t.Fatalf("output shows the person key %q", s.Person)
 		}
 	}
+	for _, want := range []string{
+		"all 64 models, weighted by AIC: about 157",
+		"warning: the best models disagree by more than their intervals",
+		"latent classes (Bayesian, 1000 draws)",
+		"The 2 states together",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q: model averaging and the latent-class estimate are no longer shown side by side", want)
+		}
+	}
 	if !strings.Contains(out, "learned weights:   best 26 from foro-penal-zulia-w2") {
 		t.Errorf("the learned weights no longer carry the week the government inflated:\n%s", out)
 	}
@@ -75,6 +85,10 @@ func Example() {
 	//      lists: 1=church 2=foro-penal 3=jep 4=press
 	//      chosen: [12,23,34], about 185 released, 95% interval [138, 296] (true total: 150)
 	//      the two NGO lists alone (Chapman): about 79, interval [74, 92]
+	//      all 64 models, weighted by AIC: about 157, 95% interval [124, 242]
+	//      warning: the best models disagree by more than their intervals: within 2 AIC of the best, [14,23] estimates 140 (95% interval 123 to 172) and [12,13,23,34] estimates 192 (139 to 328)
+	//      latent classes (Bayesian, 1000 draws): about 136, 95% interval [112, 191]
+	//      warning: the chain may not have converged (effective sample size 49 < 100): run it longer
 	//    VE/Zulia: 64 models of the lists' dependence fitted; the three best by AIC:
 	//               model  estimate  SE   AIC
 	//        [23,24,34,1]       418  36  83.1
@@ -83,11 +97,20 @@ func Example() {
 	//      lists: 1=church 2=foro-penal 3=jep 4=press
 	//      chosen: [23,24,34,1], about 418 released, 95% interval [362, 508] (true total: 400)
 	//      the two NGO lists alone (Chapman): about 201, interval [190, 221]
+	//      all 64 models, weighted by AIC: about 442, 95% interval [361, 595]
+	//      warning: the best models disagree by more than their intervals: within 2 AIC of the best, [23,24,1] estimates 399 (95% interval 353 to 471) and [12,14,23,34] estimates 543 (416 to 783)
+	//      latent classes (Bayesian, 1000 draws): about 386, 95% interval [319, 500]
+	//      warning: the chain may not have converged (effective sample size 87 < 100): run it longer
+	//    The 2 states together: about 600 by the model average, interval [505, 762]; about 529 by latent
+	//    classes, interval [447, 648] (true total: 550).
 	//    In a model, "23" lets lists 2 and 3 depend on each other. Every model chosen here has it: JEP copies
 	//    part of Foro Penal's list. That is also why the two NGO lists alone mislead: they share many names
 	//    because one copies the other, not because together they saw nearly everyone, and an estimate from
-	//    them alone is far too low. Models close in AIC can disagree (Lara): the interval of the chosen model
-	//    does not include that doubt. No interval starts below the number of people the lists document.
+	//    them alone is far too low. In Lara the two best models are tied and say 185 and 146: picking one
+	//    hides that doubt, so the average weighs every model by how well it fits, widens the interval to
+	//    cover the disagreement, and warns. The latent-class model makes another assumption (people differ
+	//    in how visible they are, and the lists are independent among people alike): where both agree,
+	//    the answer does not hang on one model. No interval starts below the number of people documented.
 	//
 	// 3. Strata that cannot be estimated
 	//    mse: Histories "VE/Merida": too few usable lists: 2 of 4 lists document someone here (foro-penal press); a log-linear model needs 3

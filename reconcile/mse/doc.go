@@ -68,15 +68,57 @@
 //     with p = 6; BIC is Rcapture's closedpMS.t formula, AIC + (log n − 2)p.
 //   - Interval. Chao's (1987) log-normal interval for the number unseen U =
 //     N − n, added to n: [n + U/C, n + U·C] with C = exp(z·√log(1 +
-//     SE²/U²)). It never falls below n. (Rcapture's closedpCI.t prints a
-//     profile-likelihood interval instead; this package does not compute
-//     one.)
+//     SE²/U²)). It never falls below n. [Profile] and
+//     [Selection.ProfileAt] give, beside it, the profile-likelihood
+//     interval that Rcapture's closedpCI.t prints ([ProfileInterval]):
+//     10,266 to 14,992.3 for the HIV model below.
+//   - Heterogeneity. With [Options.Heterogeneity], [Select] also ranks
+//     Rcapture's Mth models (Mth Poisson2, Darroch, Gamma3.5 and Chao's
+//     lower bound), whose extra column is a function of the number of
+//     lists a person is on ([Heterogeneity], [FitModel]).
 //
 // The tests reproduce Rcapture's results for the HIV data of Rome (Abeni,
 // Brancato and Perucci 1994; four lists, 1,896 people) to the printed
 // digits: with the interaction of lists 1 and 2, N = 12318.5, SE 1188.7,
 // deviance 7.614 on 9 df, AIC 86.65; with all two-way interactions,
 // N = 23443.5, SE 9594.9, deviance 3.037 on 4 df.
+//
+// # Model averaging
+//
+// Choosing the best model by AIC hides the doubt when models the data
+// support about as well disagree. [Selection.Average] weighs every ranked
+// model by exp(−Δ/2) (Akaike or Schwarz weights), averages their N, and
+// gives Buckland et al.'s (1997) unconditional standard error, which adds
+// the spread between the models to each one's own; the interval is Chao's
+// on that N and SE. Its [Average.Warning] says when, among the models
+// within 2 of the best criterion, the lowest estimate lies outside the
+// interval of the highest or the other way round.
+//
+// # The latent-class model
+//
+// [LatentClass] is the Bayesian estimator of Manrique-Vallier (2016) that
+// R's LCMCR implements and HRDAG's verdata runs per stratum: a truncated
+// Dirichlet-process mixture of latent classes, the lists independent
+// within each, sampled by a seeded, deterministic Gibbs sampler
+// ([LatentClassOptions]) that reports the posterior quantiles of N
+// ([Posterior]) and convergence diagnostics ([Diagnostics]: effective
+// sample size, split-R̂, Geweke's z). It mixes slowly in N, as LCMCR does:
+// read the diagnostics, and run long chains for real work. In a simulation
+// study of 200 populations drawn from two or three latent classes (four
+// and five lists, N from 500 to 20,000; msetest.LatentClasses), with
+// chains of 50,000 iterations, its 95 % interval covered the true N in
+// 178 (89 %), its median relative error was 2.8 % against 2.9 % for the
+// AIC-best log-linear model (whose Chao interval covered 124), and it
+// underestimated by 2.9 % on average: where some people are nearly
+// invisible to every list, every model extrapolates from the few of them
+// seen.
+//
+// # Strata
+//
+// Estimates of disjoint strata add up: [SumEstimates] sums N and the
+// variances and gives Chao's interval on the summed unseen;
+// [SumPosteriors] sums the latent-class draws stratum by stratum, as
+// verdata's combine_estimates does.
 //
 // # What cannot be estimated
 //
@@ -137,6 +179,7 @@
 //     y₁₀₀y₀₁₀y₀₀₁y₁₁₁/(y₁₁₀y₁₀₁y₀₁₁), which grows with y₁₁₁. So it can
 //     also raise the estimate of a [Selection], whose best model may change.
 //
-// Nothing in this package does I/O, reads a clock, uses randomness or
-// depends on map order, and nothing panics on input.
+// Nothing in this package does I/O, reads a clock or depends on map
+// order, and nothing panics on input. The one use of randomness is the
+// latent-class sampler's, from the seed its options carry.
 package mse

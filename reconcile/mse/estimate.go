@@ -37,6 +37,9 @@ type Estimate struct {
 	// each pair and the pairs in canonical order; empty for the
 	// independence model and the two-list estimators.
 	Interactions [][2]ListID
+	// Heterogeneity is the heterogeneity term of a log-linear model; zero
+	// for none.
+	Heterogeneity Heterogeneity
 	// Observed is n, the number of people documented by at least one of
 	// the lists.
 	Observed int
@@ -49,7 +52,8 @@ type Estimate struct {
 	Level float64
 	// Lo and Hi are the confidence interval of N: Chao's (1987)
 	// log-normal interval for the number unseen, added to Observed, so that
-	// Lo is never below Observed.
+	// Lo is never below Observed. For [MethodLatentClass] they are the
+	// posterior quantiles of N, which never fall below Observed either.
 	Lo, Hi float64
 
 	// The fit of a log-linear model; zero for the two-list estimators.
@@ -73,11 +77,25 @@ func (e Estimate) Unseen() float64 { return e.N - float64(e.Observed) }
 // Model returns the model in Rcapture's notation, the lists numbered from 1
 // in the order of [Estimate.Lists]: the interactions, then each list that is
 // in none: "[12,3,4]" is the model of four lists with an interaction between
-// the first two, "[1,2,3,4]" their independence. The two-list estimators
-// give "[1,2]"; an Estimate without lists gives "".
+// the first two, "[1,2,3,4]" their independence. A heterogeneity model
+// without interactions has Rcapture's name ("Mth Darroch"), and one with
+// interactions adds the term ("[12,3,4] h=darroch"). The two-list
+// estimators give "[1,2]", a model average "average", the latent-class
+// model "latent-class"; an Estimate without lists gives "".
 func (e Estimate) Model() string {
-	if len(e.Lists) == 0 {
+	switch {
+	case len(e.Lists) == 0:
 		return ""
+	case e.Method == MethodModelAverage:
+		return "average"
+	case e.Method == MethodLatentClass:
+		return "latent-class"
+	}
+	if e.Heterogeneity != 0 && len(e.Interactions) == 0 {
+		if int(e.Heterogeneity) < len(rcaptureHet) {
+			return rcaptureHet[e.Heterogeneity]
+		}
+		return "Mth " + e.Heterogeneity.String()
 	}
 	pos := func(l ListID) int { return slices.Index(e.Lists, l) + 1 }
 	var terms []string
@@ -92,7 +110,11 @@ func (e Estimate) Model() string {
 			terms = append(terms, strconv.Itoa(i))
 		}
 	}
-	return "[" + strings.Join(terms, ",") + "]"
+	name := "[" + strings.Join(terms, ",") + "]"
+	if e.Heterogeneity != 0 {
+		name += " h=" + e.Heterogeneity.String()
+	}
+	return name
 }
 
 // Interval returns the integer interval of the estimate, rounded outwards:
@@ -128,6 +150,9 @@ func (e Estimate) Validate() error {
 	if !e.Method.IsValid() {
 		bad("Estimate.Method", e.Method, "unknown method")
 	}
+	if !e.Heterogeneity.IsValid() {
+		bad("Estimate.Heterogeneity", e.Heterogeneity, "unknown heterogeneity model")
+	}
 	if len(e.Lists) < MinLists || len(e.Lists) > MaxLists {
 		bad("Estimate.Lists", len(e.Lists), "want 2 to 6 lists")
 	}
@@ -159,7 +184,7 @@ func (e Estimate) Validate() error {
 // Equal reports whether e and o are the same estimate, field by field.
 func (e Estimate) Equal(o Estimate) bool {
 	return e.Stratum == o.Stratum && e.Method == o.Method && slices.Equal(e.Lists, o.Lists) &&
-		slices.Equal(e.Interactions, o.Interactions) && e.Observed == o.Observed &&
+		slices.Equal(e.Interactions, o.Interactions) && e.Heterogeneity == o.Heterogeneity && e.Observed == o.Observed &&
 		e.N == o.N && e.SE == o.SE && e.Level == o.Level && e.Lo == o.Lo && e.Hi == o.Hi &&
 		e.Params == o.Params && e.Deviance == o.Deviance && e.DF == o.DF &&
 		e.AIC == o.AIC && e.BIC == o.BIC && e.Iterations == o.Iterations

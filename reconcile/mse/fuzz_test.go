@@ -130,3 +130,5 @@ func FuzzEstimateNeverBelowObserved(f *testing.F) {
 func FuzzInvariantUnderRecordOrder(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(propRecordOrder))
 }
+
+func FuzzLatentClassSound(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propLatentClassSound)) }

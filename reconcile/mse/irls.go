@@ -241,43 +241,8 @@ func (f *fitter) factor(cols []uint) bool {
 			h[a*p+b] = s[sa|cols[b]]
 		}
 	}
-	for j := range p {
-		d := h[j*p+j]
-		orig := d
-		for m := range j {
-			d -= h[j*p+m] * h[j*p+m]
-		}
-		if !(d > pivotTol*orig) {
-			return false
-		}
-		d = math.Sqrt(d)
-		h[j*p+j] = d
-		for i := j + 1; i < p; i++ {
-			v := h[i*p+j]
-			for m := range j {
-				v -= h[i*p+m] * h[j*p+m]
-			}
-			h[i*p+j] = v / d
-		}
-	}
-	return true
+	return cholesky(h, p)
 }
 
 // solve overwrites b with the solution of L Lᵀ x = b.
-func (f *fitter) solve(p int, b []float64) {
-	h := f.h[:p*p]
-	for i := range p {
-		v := b[i]
-		for m := range i {
-			v -= h[i*p+m] * b[m]
-		}
-		b[i] = v / h[i*p+i]
-	}
-	for i := p - 1; i >= 0; i-- {
-		v := b[i]
-		for m := i + 1; m < p; m++ {
-			v -= h[m*p+i] * b[m]
-		}
-		b[i] = v / h[i*p+i]
-	}
-}
+func (f *fitter) solve(p int, b []float64) { cholSolve(f.h[:p*p], p, b) }

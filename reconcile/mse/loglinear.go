@@ -88,15 +88,15 @@ func (d *design) columns(mask uint, into []uint) []uint {
 	return cols
 }
 
-// name returns the model of mask in Rcapture's notation.
-func (d *design) name(mask uint) string { return d.estimate(mask).Model() }
+// name returns the model of s in Rcapture's notation.
+func (d *design) name(s spec) string { return d.estimate(s).Model() }
 
-// estimate returns the Estimate of mask with its lists and interactions
-// and nothing else.
-func (d *design) estimate(mask uint) Estimate {
-	e := Estimate{Stratum: d.h.stratum, Method: MethodLogLinear, Lists: d.h.Lists(), Observed: d.h.n}
+// estimate returns the Estimate of s with its lists, interactions and
+// heterogeneity and nothing else.
+func (d *design) estimate(s spec) Estimate {
+	e := Estimate{Stratum: d.h.stratum, Method: MethodLogLinear, Lists: d.h.Lists(), Observed: d.h.n, Heterogeneity: s.het}
 	for q, p := range d.pairs {
-		if mask&(1<<q) != 0 {
+		if s.mask&(1<<q) != 0 {
 			e.Interactions = append(e.Interactions, [2]ListID{d.h.lists[p[0]], d.h.lists[p[1]]})
 		}
 	}
@@ -115,26 +115,36 @@ func (d *design) empty(mask uint) int {
 	return -1
 }
 
-// model fits mask, returning the fit or the error that refuses it.
-func (d *design) model(f *fitter, mask uint, cols []uint) (fitResult, error) {
-	if q := d.empty(mask); q >= 0 {
+// model fits s, returning the fit and its number of coefficients, or the
+// error that refuses it. Models without heterogeneity are fitted by f.
+func (d *design) model(f *fitter, s spec, cols []uint) (fitResult, int, error) {
+	if q := d.empty(s.mask); q >= 0 {
 		p := d.pairs[q]
-		return fitResult{}, fieldErr("Model", d.name(mask), ErrNoOverlap, "lists %s and %s share nobody, so their interaction has no estimate",
+		return fitResult{}, 0, fieldErr("Model", d.name(s), ErrNoOverlap, "lists %s and %s share nobody, so their interaction has no estimate",
 			d.h.lists[p[0]], d.h.lists[p[1]])
 	}
-	r, err := f.fit(d.columns(mask, cols))
+	var r fitResult
+	var p int
+	var err error
+	if s.het == 0 {
+		cols = d.columns(s.mask, cols)
+		p = len(cols)
+		r, err = f.fit(cols)
+	} else {
+		r, p, err = d.fitDense(s, f.y[1:], false)
+	}
 	if err != nil {
-		return fitResult{}, fieldErr("Model", d.name(mask), ErrNotEstimable, "%v", err)
+		return fitResult{}, 0, fieldErr("Model", d.name(s), ErrNotEstimable, "%v", err)
 	}
 	if unseen := math.Exp(r.beta0); unseen+f.n > source.MaxCount || math.IsInf(unseen, 0) {
-		return fitResult{}, fieldErr("Model", d.name(mask), ErrNotEstimable, "estimate above %d", source.MaxCount)
+		return fitResult{}, 0, fieldErr("Model", d.name(s), ErrNotEstimable, "estimate above %d", source.MaxCount)
 	}
-	return r, nil
+	return r, p, nil
 }
 
-// result turns a fit into an Estimate.
-func (d *design) result(mask uint, r fitResult, o Options) Estimate {
-	e := d.estimate(mask)
+// result turns a fit of p coefficients into an Estimate.
+func (d *design) result(s spec, r fitResult, p int, o Options) Estimate {
+	e := d.estimate(s)
 	n := float64(d.h.n)
 	unseen := math.Exp(r.beta0)
 	e.N = n + unseen
@@ -143,7 +153,6 @@ func (d *design) result(mask uint, r fitResult, o Options) Estimate {
 	e.SE = math.Sqrt(unseen + unseen*unseen*r.var0)
 	e.Level = o.Level
 	e.Lo, e.Hi = chaoInterval(n, e.N, e.SE, o.z())
-	p := 1 + d.k + bits.OnesCount(mask)
 	e.Params = p
 	e.Deviance = r.dev
 	e.DF = (1<<d.k - 1) - p
@@ -153,13 +162,21 @@ func (d *design) result(mask uint, r fitResult, o Options) Estimate {
 	return e
 }
 
+// Model names a log-linear model: the two-way interactions between lists
+// (each pair in any order; a pair given twice counts once) and a
+// heterogeneity term. The zero Model is the independence model.
+type Model struct {
+	Interactions  [][2]ListID
+	Heterogeneity Heterogeneity
+}
+
 // Fit fits one hierarchical Poisson log-linear model to the capture
 // histories of a stratum: every list's main effect, and a two-way
 // interaction for each pair of lists in interactions (in any order; a pair
 // given twice counts once). With no interactions it is the independence
 // model. The estimate is N = n + exp(β₀), with Rcapture's standard error
 // and Chao's log-normal interval; see the package documentation for the
-// conventions.
+// conventions. It is FitModel(h, Model{Interactions: interactions}, o).
 //
 // Lists that document nobody in the stratum are set aside first. Fit
 // refuses, with a [*FieldError]: an empty stratum ([ErrEmptyStratum]);
@@ -169,32 +186,51 @@ func (d *design) result(mask uint, r fitResult, o Options) Estimate {
 // table ([ErrInvalid]); and a model without a finite estimate
 // ([ErrNotEstimable]).
 func Fit(h Histories, interactions [][2]ListID, o Options) (Estimate, error) {
-	if err := o.Validate(); err != nil {
+	return FitModel(h, Model{Interactions: interactions}, o)
+}
+
+// FitModel is [Fit] for any [Model], heterogeneity included: with
+// m.Heterogeneity set and no interactions it is one of Rcapture's Mth
+// models (closedp.t), fitted to the same design as R's glm.
+func FitModel(h Histories, m Model, o Options) (Estimate, error) {
+	d, s, err := prepareModel(h, m, o)
+	if err != nil {
 		return Estimate{}, err
+	}
+	f := newFitter(d.h.counts)
+	r, p, err := d.model(f, s, nil)
+	if err != nil {
+		return Estimate{}, err
+	}
+	return d.result(s, r, p, o), nil
+}
+
+// prepareModel checks o and m against h and returns the design and spec.
+func prepareModel(h Histories, m Model, o Options) (*design, spec, error) {
+	if err := o.Validate(); err != nil {
+		return nil, spec{}, err
+	}
+	if !m.Heterogeneity.IsValid() {
+		return nil, spec{}, fieldErr("Model.Heterogeneity", m.Heterogeneity.String(), ErrInvalid, "unknown heterogeneity model")
 	}
 	d, err := prepare(h)
 	if err != nil {
-		return Estimate{}, err
+		return nil, spec{}, err
 	}
-	var mask uint
-	for _, pr := range interactions {
+	s := spec{het: m.Heterogeneity}
+	for _, pr := range m.Interactions {
 		a, b := h.index(pr[0]), h.index(pr[1])
 		if a < 0 || b < 0 || a == b {
-			return Estimate{}, fieldErr("Model", pr[0].String()+" "+pr[1].String(), ErrInvalid, "want two different lists of the table")
+			return nil, spec{}, fieldErr("Model", pr[0].String()+" "+pr[1].String(), ErrInvalid, "want two different lists of the table")
 		}
 		a, b = d.h.index(pr[0]), d.h.index(pr[1])
 		if a < 0 || b < 0 {
-			return Estimate{}, fieldErr("Model", pr[0].String()+" "+pr[1].String(), ErrNoOverlap, "a list of the pair documents nobody in the stratum")
+			return nil, spec{}, fieldErr("Model", pr[0].String()+" "+pr[1].String(), ErrNoOverlap, "a list of the pair documents nobody in the stratum")
 		}
 		a, b = min(a, b), max(a, b)
-		mask |= 1 << slices.Index(d.pairs, [2]int{a, b})
+		s.mask |= 1 << slices.Index(d.pairs, [2]int{a, b})
 	}
-	f := newFitter(d.h.counts)
-	r, err := d.model(f, mask, nil)
-	if err != nil {
-		return Estimate{}, err
-	}
-	return d.result(mask, r, o), nil
+	return d, s, nil
 }
 
 // Selection is the outcome of [Select]: every hierarchical log-linear
@@ -210,7 +246,7 @@ type Selection struct {
 }
 
 type row struct {
-	mask uint
+	spec
 	fit  fitResult
 	p    int
 	crit float64
@@ -250,18 +286,26 @@ func Select(h Histories, o Options) (Selection, error) {
 	f := newFitter(d.h.counts)
 	cols := make([]uint, 0, 1+d.k+len(d.pairs))
 	n := float64(d.h.n)
+	models := make([]spec, 0, 1<<len(d.pairs)+4)
 	for mask := uint(0); mask < 1<<len(d.pairs); mask++ {
-		r, err := d.model(f, mask, cols)
+		models = append(models, spec{mask: mask})
+	}
+	if o.Heterogeneity {
+		for het := Poisson2; het <= ChaoLB; het++ {
+			models = append(models, spec{het: het})
+		}
+	}
+	for _, m := range models {
+		r, p, err := d.model(f, m, cols)
 		if err != nil {
-			s.skipped = append(s.skipped, Skip{Model: d.name(mask), Err: err})
+			s.skipped = append(s.skipped, Skip{Model: d.name(m), Err: err})
 			continue
 		}
-		p := 1 + d.k + bits.OnesCount(mask)
 		crit := -2*r.ll + 2*float64(p)
 		if o.Criterion == BIC {
 			crit = -2*r.ll + math.Log(n)*float64(p)
 		}
-		s.rows = append(s.rows, row{mask: mask, fit: r, p: p, crit: crit})
+		s.rows = append(s.rows, row{spec: m, fit: r, p: p, crit: crit})
 	}
 	if len(s.rows) == 0 {
 		return Selection{}, fieldErr("Histories", h.stratum.String(), ErrNotEstimable, "none of the %d models has an estimate", len(s.skipped))
@@ -271,6 +315,9 @@ func Select(h Histories, o Options) (Selection, error) {
 			return c
 		}
 		if c := cmp.Compare(a.p, b.p); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.het, b.het); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.mask, b.mask)
@@ -288,7 +335,7 @@ func (s Selection) At(i int) Estimate {
 		return Estimate{}
 	}
 	r := s.rows[i]
-	return s.d.result(r.mask, r.fit, s.opts)
+	return s.d.result(r.spec, r.fit, r.p, s.opts)
 }
 
 // All yields the estimates in rank order, with their rank.

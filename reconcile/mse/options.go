@@ -27,12 +27,20 @@ const (
 	// by iteratively reweighted least squares; N = n + exp(β₀). See [Fit]
 	// and [Select].
 	MethodLogLinear
+	// MethodModelAverage is the average of the log-linear models of a
+	// [Selection], weighted by their criterion, with Buckland et al.'s
+	// unconditional standard error; see [Selection.Average].
+	MethodModelAverage
+	// MethodLatentClass is the Bayesian latent-class model of
+	// Manrique-Vallier (2016), a Dirichlet-process mixture of independent
+	// lists, sampled by Gibbs; see [LatentClass].
+	MethodLatentClass
 )
 
-var methodNames = enum.Names{"", "lincoln_petersen", "chapman", "log_linear"}
+var methodNames = enum.Names{"", "lincoln_petersen", "chapman", "log_linear", "model_average", "latent_class"}
 
 // String returns the method's name ("lincoln_petersen", "chapman",
-// "log_linear"), or "Method(N)".
+// "log_linear", "model_average", "latent_class"), or "Method(N)".
 func (m Method) String() string { return enum.String(methodNames, "Method", m) }
 
 // IsValid reports whether m is one of the named values.
@@ -90,6 +98,10 @@ type Options struct {
 	Level float64
 	// Criterion ranks the models of [Select].
 	Criterion Criterion
+	// Heterogeneity adds Rcapture's four heterogeneity models (Mth
+	// Poisson2, Darroch, Gamma3.5 and Chao's lower bound; see
+	// [Heterogeneity]) to the interaction models that [Select] ranks.
+	Heterogeneity bool
 }
 
 // DefaultOptions returns a 95 % interval and selection by AIC.

@@ -76,7 +76,9 @@ func estimates(t require.TestingT, h mse.Histories, withSelect bool) []mse.Estim
 		of(h)(mse.Fit(h, [][2]mse.ListID{{ls[0], ls[1]}}, mse.DefaultOptions()))
 	}
 	if withSelect {
-		s, err := mse.Select(h, mse.DefaultOptions())
+		o := mse.DefaultOptions()
+		o.Heterogeneity = true
+		s, err := mse.Select(h, o)
 		if err != nil {
 			checkRefusal(t, err)
 		} else {
@@ -86,6 +88,15 @@ func estimates(t require.TestingT, h mse.Histories, withSelect bool) []mse.Estim
 			}
 			for _, sk := range s.Skipped() {
 				checkRefusal(t, sk.Err)
+			}
+			a := s.Average()
+			checkEstimate(t, h, a.Estimate)
+			checkAverage(t, s, a)
+			out = append(out, a.Estimate)
+			if p, err := s.ProfileAt(0); err != nil {
+				checkRefusal(t, err)
+			} else {
+				checkProfile(t, h, p)
 			}
 		}
 	}

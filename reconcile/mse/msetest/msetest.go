@@ -153,3 +153,68 @@ func Simulated(k, total int, seed uint64) mse.Histories {
 	}
 	return mse.MustHistories(Stratum(), Lists(k), cells)
 }
+
+// Population is a simulated stratum of [LatentClasses]: its table and the
+// truth behind it.
+type Population struct {
+	Histories mse.Histories
+	// N is the true total, seen or not.
+	N int
+	// Classes is the number of latent classes it was drawn from.
+	Classes int
+}
+
+// LatentClasses simulates a stratum of total people in classes latent
+// classes (2 or 3) documented by k lists (mse.MinLists ≤ k ≤
+// mse.MaxLists), deterministic for a seed, as a test of estimators under
+// heterogeneous capture: the class shares are drawn uniformly (at least 10 %
+// each); in the first class, the easily documented, each list documents a
+// person with a probability drawn from [0.25, 0.6]; in the others, the
+// hard to see, from [0.03, 0.25]. Within a class the lists are
+// independent, which is the latent-class model's assumption, and across
+// classes they are not, which breaks that of the log-linear independence
+// model.
+func LatentClasses(k, total, classes int, seed uint64) Population {
+	if k < mse.MinLists || k > mse.MaxLists || total < 0 || classes < 1 {
+		panic(fmt.Sprintf("msetest: LatentClasses(%d, %d, %d): bad arguments", k, total, classes))
+	}
+	r := rand.New(rand.NewPCG(seed, 0x6c6174656e74))
+	share := make([]float64, classes)
+	sum := 0.0
+	for c := range share {
+		share[c] = 0.1 + r.Float64()
+		sum += share[c]
+	}
+	p := make([][]float64, classes)
+	for c := range p {
+		p[c] = make([]float64, k)
+		for j := range k {
+			if c == 0 {
+				p[c][j] = 0.3 + 0.4*r.Float64()
+			} else {
+				p[c][j] = 0.1 + 0.2*r.Float64()
+			}
+		}
+	}
+	counts := make([]int, 1<<k)
+	for range total {
+		u := r.Float64() * sum
+		c := 0
+		for c < classes-1 && u >= share[c] {
+			u -= share[c]
+			c++
+		}
+		var m uint
+		for j := range k {
+			if r.Float64() < p[c][j] {
+				m |= 1 << j
+			}
+		}
+		counts[m]++
+	}
+	cells := map[string]int{}
+	for m := 1; m < 1<<k; m++ {
+		cells[Pattern(uint(m), k)] = counts[m]
+	}
+	return Population{Histories: mse.MustHistories(Stratum(), Lists(k), cells), N: total, Classes: classes}
+}

@@ -1,0 +1,283 @@
+package mse_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/freedcount/freedcount/reconcile/mse"
+	"github.com/freedcount/freedcount/reconcile/mse/msetest"
+)
+
+// quick returns options for a short chain.
+func quick(seed uint64) mse.LatentClassOptions {
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin, o.Seed = 500, 500, 2, seed
+	return o
+}
+
+// TestLatentClassDeterministic: the same seed gives the same draws to the
+// last bit, whatever the order the lists were given in; another seed gives
+// other draws.
+func TestLatentClassDeterministic(t *testing.T) {
+	pop := msetest.LatentClasses(4, 3000, 2, 7)
+	h := pop.Histories
+	a, err := mse.LatentClass(context.Background(), h, quick(1))
+	require.NoError(t, err)
+	b, err := mse.LatentClass(context.Background(), permuted(h, []int{2, 0, 3, 1}), quick(1))
+	require.NoError(t, err)
+	assert.Equal(t, a.Draws, b.Draws)
+	assert.True(t, a.Estimate.Equal(b.Estimate))
+	c, err := mse.LatentClass(context.Background(), h, quick(2))
+	require.NoError(t, err)
+	assert.NotEqual(t, a.Draws, c.Draws)
+	require.Len(t, a.Draws, 500)
+	for _, d := range a.Draws {
+		require.GreaterOrEqual(t, d, h.Observed())
+	}
+	e := a.Estimate
+	require.NoError(t, e.Validate())
+	assert.Equal(t, mse.MethodLatentClass, e.Method)
+	assert.Equal(t, "latent-class", e.Model())
+	assert.Equal(t, a.Quantile(0.5), e.N)
+	assert.Equal(t, a.Quantile(0.025), e.Lo)
+	assert.Equal(t, a.Quantile(0.975), e.Hi)
+	assert.True(t, math.IsNaN(a.Quantile(1.5)))
+	_, err = e.Claim(spec)
+	require.NoError(t, err)
+}
+
+// TestLatentClassProgressAndCancel: progress reports every 1,000
+// iterations and the total at the end; a cancelled context stops the
+// sampler with its error.
+func TestLatentClassProgressAndCancel(t *testing.T) {
+	h := msetest.LatentClasses(4, 1000, 2, 3).Histories
+	o := quick(1)
+	var seen []int
+	o.Progress = func(done, total int) {
+		require.Equal(t, 1500, total)
+		seen = append(seen, done)
+	}
+	_, err := mse.LatentClass(context.Background(), h, o)
+	require.NoError(t, err)
+	assert.Equal(t, []int{1000, 1500}, seen)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	o.Progress = func(int, int) { cancel() }
+	_, err = mse.LatentClass(ctx, h, o)
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// TestLatentClassRefusals: bad options and tables that cannot be
+// estimated are typed errors.
+func TestLatentClassRefusals(t *testing.T) {
+	h := msetest.LatentClasses(4, 1000, 2, 3).Histories
+	bad := mse.LatentClassOptions{}
+	_, err := mse.LatentClass(context.Background(), h, bad)
+	require.ErrorIs(t, err, mse.ErrInvalid)
+	for _, f := range []string{"Level", "Classes", "AlphaShape", "AlphaRate", "Draws", "Thin"} {
+		assert.Contains(t, err.Error(), "LatentClassOptions."+f)
+	}
+	two, err := h.Restrict(h.Lists()[0], h.Lists()[1])
+	require.NoError(t, err)
+	_, err = mse.LatentClass(context.Background(), two, quick(1))
+	checkRefusal(t, err)
+	assert.ErrorIs(t, err, mse.ErrTooFewLists)
+}
+
+// TestLatentClassIndependentLists: when the lists are independent (one
+// class), the posterior agrees with the log-linear independence model,
+// whose assumptions then hold: the posterior median lies within the
+// model's interval and the truth within the posterior interval.
+func TestLatentClassIndependentLists(t *testing.T) {
+	for seed := range uint64(3) {
+		pop := msetest.LatentClasses(4, 4000, 1, seed)
+		p, err := mse.LatentClass(context.Background(), pop.Histories, quick(seed))
+		require.NoError(t, err)
+		ind, err := mse.Fit(pop.Histories, nil, mse.DefaultOptions())
+		require.NoError(t, err)
+		assert.True(t, ind.Lo <= p.Estimate.N && p.Estimate.N <= ind.Hi, "posterior %v outside %v", p.Estimate, ind)
+		n := float64(pop.N)
+		assert.True(t, p.Estimate.Lo <= n && n <= p.Estimate.Hi, "truth %d outside %v", pop.N, p.Estimate)
+	}
+}
+
+// simResult is the outcome of the simulation study.
+type simResult struct {
+	populations, covered   int
+	coverage               float64
+	bias, medianErr, llErr float64 // relative: mean (N̂ − N)/N, median |N̂ − N|/N
+	llCovered              int
+	perEstimate            time.Duration
+	warnings               int
+}
+
+// simulate runs the acceptance study of issue 13 on pops populations:
+// each of 4 or 5 lists (alternately), 2 or 3 latent classes, N drawn
+// log-uniformly from 500 to 20,000 (msetest.LatentClasses), estimated by
+// the latent-class sampler with o (seeded per population) and by the
+// AIC-best log-linear model. Populations run two at a time; the results
+// do not depend on the schedule.
+func simulate(t testing.TB, pops int, o mse.LatentClassOptions) simResult {
+	type one struct {
+		n, lc, ll        float64
+		lo, hi, llo, lhi float64
+		warn             bool
+		took             time.Duration
+	}
+	out := make([]one, pops)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	var mu sync.Mutex
+	var errs []error
+	for i := range pops {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			r := rand.New(rand.NewPCG(uint64(i), 13))
+			n := int(math.Round(500 * math.Pow(40, r.Float64())))
+			pop := msetest.LatentClasses(4+i%2, n, 2+(i/2)%2, uint64(1000+i))
+			oi := o
+			oi.Seed = uint64(i + 1)
+			start := time.Now()
+			p, err := mse.LatentClass(context.Background(), pop.Histories, oi)
+			took := time.Since(start)
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+				return
+			}
+			s, err := mse.Select(pop.Histories, mse.DefaultOptions())
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+				return
+			}
+			b := s.Best()
+			out[i] = one{float64(n), p.Estimate.N, b.N, p.Estimate.Lo, p.Estimate.Hi, b.Lo, b.Hi, p.Diagnostics.Warning != "", took}
+		})
+	}
+	wg.Wait()
+	require.NoError(t, errors.Join(errs...))
+	var res simResult
+	res.populations = pops
+	var lcErr, llErr []float64
+	var total time.Duration
+	for _, x := range out {
+		if x.lo <= x.n && x.n <= x.hi {
+			res.covered++
+		}
+		if x.llo <= x.n && x.n <= x.lhi {
+			res.llCovered++
+		}
+		if x.warn {
+			res.warnings++
+		}
+		res.bias += (x.lc - x.n) / x.n / float64(pops)
+		lcErr = append(lcErr, math.Abs(x.lc-x.n)/x.n)
+		llErr = append(llErr, math.Abs(x.ll-x.n)/x.n)
+		total += x.took
+	}
+	res.coverage = float64(res.covered) / float64(pops)
+	res.medianErr, res.llErr = median(lcErr), median(llErr)
+	res.perEstimate = total / time.Duration(pops)
+	return res
+}
+
+func median(x []float64) float64 {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// simOptions are the sampler's options in the simulation: 3,000
+// iterations of burn-in, 1,000 draws kept one in ten.
+func simOptions() mse.LatentClassOptions {
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin = 3000, 1000, 10
+	return o
+}
+
+// longSimOptions are the options of the full study: 10,000 iterations of
+// burn-in, then 1,000 draws kept one in 40 (50,000 iterations in all), as
+// the sampler mixes slowly in N (see the report of the study).
+func longSimOptions() mse.LatentClassOptions {
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin = 10000, 1000, 40
+	return o
+}
+
+// TestLatentClassSimulation is the acceptance test of the latent-class
+// estimator, against the simulation's truth. With FREEDCOUNT_LONG=1 it
+// runs the full study of issue 13 (200 populations, longSimOptions) and
+// requires what the issue asks: that the 95 % interval cover the true N in
+// at least 90 % of them, and that the median relative error be below the
+// AIC-best log-linear model's. (On the last run it covered 178 of 200,
+// 89 %: see the report.) Otherwise it runs 16 populations (8 under the
+// race detector) and requires at least 75 % of them covered and a median
+// relative error below 10 %: a sampler that is wrong, or whose intervals
+// are too narrow, fails it, while the full study's 89 % leaves room for
+// the chance of a small sample. On so few populations the comparison with
+// the log-linear model is too noisy to assert (it goes either way with the
+// seeds); it is logged, and reported by BenchmarkLatentClassSimulation.
+// -short skips the test.
+func TestLatentClassSimulation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("simulation study skipped in -short mode")
+	}
+	pops, o, need, long := 16, simOptions(), 12, os.Getenv("FREEDCOUNT_LONG") == "1"
+	if raceEnabled {
+		pops, need = 8, 6
+	}
+	if long {
+		pops, need = 200, 180
+		o = longSimOptions()
+	}
+	r := simulate(t, pops, o)
+	t.Logf("%d populations: coverage %d/%d (%.1f%%), mean relative bias %+.2f%%, median |error| %.2f%% (AIC-best log-linear %.2f%%, covering %d), %v per estimate, %d chains with a convergence warning",
+		r.populations, r.covered, r.populations, 100*r.coverage, 100*r.bias, 100*r.medianErr, 100*r.llErr, r.llCovered, r.perEstimate, r.warnings)
+	assert.GreaterOrEqual(t, r.covered, need, "coverage of the 95%% interval")
+	if long {
+		assert.Less(t, r.medianErr, r.llErr, "median relative error of the latent-class model against the AIC-best log-linear model")
+	} else {
+		assert.Less(t, r.medianErr, 0.10, "median relative error of the latent-class model")
+	}
+}
+
+// propLatentClassSound: on any table the sampler returns a sound estimate
+// (Observed ≤ Lo ≤ N ≤ Hi, every draw at least Observed) or a typed
+// refusal, and never panics — huge counts, empty lists and single people
+// included.
+func propLatentClassSound(t *rapid.T) {
+	h := msetest.Histories(2, 5).Draw(t, "h")
+	o := mse.DefaultLatentClassOptions()
+	o.Burnin, o.Draws, o.Thin = 20, 20, 1
+	o.Seed = rapid.Uint64().Draw(t, "seed")
+	p, err := mse.LatentClass(context.Background(), h, o)
+	if err != nil {
+		checkRefusal(t, err)
+		return
+	}
+	checkEstimate(t, h, p.Estimate)
+	for _, d := range p.Draws {
+		require.GreaterOrEqual(t, d, h.Observed())
+	}
+}
+
+func TestLatentClassSound(t *testing.T) { rapid.Check(t, propLatentClassSound) }

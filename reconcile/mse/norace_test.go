@@ -1,0 +1,5 @@
+//go:build !race
+
+package mse_test
+
+const raceEnabled = false
