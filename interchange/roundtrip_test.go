@@ -40,7 +40,9 @@ var (
 		reconcile.Verification.Equal, func(reconcile.Verification) bool { return false }}
 	detaineeCodec = codec[release.Detainee]{interchange.WriteDisclosed, interchange.ReadDetainees,
 		func(a, b release.Detainee) bool { return a == b },
-		func(d release.Detainee) bool { return strings.ContainsRune(d.Name+d.NationalID+d.Facility, '\r') }}
+		func(d release.Detainee) bool {
+			return strings.ContainsRune(d.Name.Reveal()+d.NationalID.Reveal()+d.Facility, '\r')
+		}}
 	eventCodec = codec[release.Event]{interchange.WriteEvents, interchange.ReadEvents,
 		func(a, b release.Event) bool { return a == b },
 		func(e release.Event) bool { return strings.ContainsRune(e.Facility, '\r') }}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
@@ -88,18 +89,20 @@ const (
 )
 
 // Detainee is a person in a register of detentions. Name and NationalID are
-// personal data: [Detainee.String], [Detainee.LogValue] and every error
-// message show the ID only. Fields other than ID are optional; their zero
-// values mean "not recorded".
+// personal data, held as [Secret]s, so that no printer shows them, even by
+// reflection; [Detainee.String], [Detainee.LogValue], [Detainee.MarshalJSON]
+// and every error message show neither. [Disclosed] encodes them. Fields
+// other than ID are optional; their zero values mean "not recorded".
 type Detainee struct {
 	// ID is the register's key for the person. Required.
 	ID DetaineeID
 	// Name is the full name as recorded, in whatever order and spelling the
-	// register uses. Sensitive.
-	Name string
+	// register uses. Personal data, so a [Secret]: no printer shows it.
+	Name Secret
 	// NationalID is the identity document number as recorded, such as a
-	// Venezuelan cédula "V-12.345.678". Sensitive.
-	NationalID string
+	// Venezuelan cédula "V-12.345.678"; if recorded, it has at least one
+	// digit. Personal data, so a [Secret]: no printer shows it.
+	NationalID Secret
 	// Sex as recorded; zero if not recorded.
 	Sex Sex
 	// BirthYear is the year of birth, 0 if unknown, else in
@@ -128,15 +131,19 @@ func (d Detainee) Validate() error {
 	if !d.ID.IsValid() {
 		errs = append(errs, fieldErr("Detainee.ID", "", "missing"))
 	}
-	if len(d.Name) > MaxNameLen {
+	if d.Name.Len() > MaxNameLen {
 		errs = append(errs, secretErr("Detainee.Name", "longer than %d bytes", MaxNameLen))
-	} else if !utf8.ValidString(d.Name) {
+	} else if !utf8.ValidString(d.Name.Reveal()) {
 		errs = append(errs, secretErr("Detainee.Name", "not valid UTF-8"))
 	}
-	if len(d.NationalID) > MaxNationalIDLen {
+	if d.NationalID.Len() > MaxNationalIDLen {
 		errs = append(errs, secretErr("Detainee.NationalID", "longer than %d bytes", MaxNationalIDLen))
-	} else if !utf8.ValidString(d.NationalID) {
+	} else if id := d.NationalID.Reveal(); !utf8.ValidString(id) {
 		errs = append(errs, secretErr("Detainee.NationalID", "not valid UTF-8"))
+	} else if id != "" && !strings.ContainsAny(id, "0123456789") {
+		// Most often a part of a name pushed into the column by an
+		// unquoted comma.
+		errs = append(errs, secretErr("Detainee.NationalID", "no digit, so not an identity document number"))
 	}
 	if d.Sex != 0 && !d.Sex.IsValid() {
 		errs = append(errs, fieldErr("Detainee.Sex", d.Sex.String(), "unknown value"))
@@ -195,6 +202,23 @@ type detaineeJSON struct {
 	Detained   Date       `json:"detained,omitzero"`
 }
 
+// toJSON returns the detainee's encoding, with its name and national ID
+// only if disclose says so.
+func (d Detainee) toJSON(disclose bool) detaineeJSON {
+	v := detaineeJSON{ID: d.ID, Sex: d.Sex, BirthYear: d.BirthYear, Category: d.Category,
+		Region: d.Region, Facility: d.Facility, Detained: d.Detained}
+	if disclose {
+		v.Name, v.NationalID = d.Name.Reveal(), d.NationalID.Reveal()
+	}
+	return v
+}
+
+// detainee returns the detainee v encodes.
+func (v detaineeJSON) detainee() Detainee {
+	return Detainee{ID: v.ID, Name: NewSecret(v.Name), NationalID: NewSecret(v.NationalID), Sex: v.Sex,
+		BirthYear: v.BirthYear, Category: v.Category, Region: v.Region, Facility: v.Facility, Detained: v.Detained}
+}
+
 // MarshalJSON writes the detainee without its name and national ID, so that
 // a detainee that reaches a JSON log or an API response by way of a slice or
 // a struct (where [Detainee.LogValue] is not consulted) does not disclose
@@ -204,9 +228,7 @@ func (d Detainee) MarshalJSON() ([]byte, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
-	v := detaineeJSON(d)
-	v.Name, v.NationalID = "", ""
-	return json.Marshal(v)
+	return json.Marshal(d.toJSON(false))
 }
 
 // UnmarshalJSON reads a detainee, with or without name and national ID (as
@@ -217,10 +239,11 @@ func (d *Detainee) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &v); err != nil {
 		return decodeErr("Detainee", errfmt.Redacted, err)
 	}
-	if err := Detainee(v).Validate(); err != nil {
+	nd := v.detainee()
+	if err := nd.Validate(); err != nil {
 		return err
 	}
-	*d = Detainee(v)
+	*d = nd
 	return nil
 }
 
@@ -235,7 +258,7 @@ func (d Disclosed) MarshalJSON() ([]byte, error) {
 	if err := d.Detainee.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(detaineeJSON(d.Detainee))
+	return json.Marshal(d.Detainee.toJSON(true))
 }
 
 // UnmarshalJSON reads what [Disclosed.MarshalJSON] writes, as
@@ -244,6 +267,13 @@ func (d *Disclosed) UnmarshalJSON(data []byte) error { return d.Detainee.Unmarsh
 
 // String returns the detainee's String: the ID only.
 func (d Disclosed) String() string { return d.Detainee.String() }
+
+// GoString, used by fmt's %#v, is [Disclosed.String].
+func (d Disclosed) GoString() string { return d.String() }
+
+// Format makes every fmt verb print [Disclosed.String]: disclosure is for
+// encoding, not for printing.
+func (d Disclosed) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(d.String())) }
 
 // LogValue returns the detainee's LogValue: never the name or national ID.
 func (d Disclosed) LogValue() slog.Value { return d.Detainee.LogValue() }

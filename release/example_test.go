@@ -125,8 +125,8 @@ func ExampleNewScope() {
 func ExampleDetainee_String() {
 	d := release.Detainee{
 		ID:         release.MustDetaineeID("FP-2026-0117"),
-		Name:       "Rocío Villalobos Quiñónez", // invented
-		NationalID: "V-14.258.369",              // invented
+		Name:       release.NewSecret("Rocío Villalobos Quiñónez"), // invented
+		NationalID: release.NewSecret("V-14.258.369"),              // invented
 		Category:   release.Journalist,
 	}
 	fmt.Println(d)

@@ -160,7 +160,7 @@ func prepare(cfg Config, lists []List) (*linkage, error) {
 			}
 			released = released || r.Released.IsValid()
 			lk.recs = append(lk.recs, recInfo{id: r.ID, list: int32(len(lk.lists)), released: r.Released})
-			rows = append(rows, r.Values)
+			rows = append(rows, release.RevealAll(r.Values))
 		}
 		if released && l.Stated.IsZero() {
 			el.add(fieldErr("List.Stated", l.Source.String(), ErrInvalid, "missing, and records of the list are releases"))
