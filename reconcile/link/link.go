@@ -92,7 +92,10 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 // of people that follow. It holds the prepared records (their values are
 // never shown); it is immutable and safe for concurrent use. Obtain one
 // from [Link]: a Result made any other way, the zero Result included, is
-// not valid, and its methods return nothing useful (Verified counts no one).
+// not valid, and its methods return nothing useful (Verified counts no one,
+// Verifications and Clusters give none, Same is false, ClusterOf finds
+// nothing, Explain returns an error wrapping [ErrUnknown]), without
+// panicking.
 type Result struct {
 	lk         *linkage
 	weights    [][]Weight
@@ -521,6 +524,9 @@ func (r *Result) Verified(s release.Scope) Count {
 // of what the claims imply. The list is sorted and without duplicates; the
 // sources must be added to the evidence first.
 func (r *Result) Verifications() []reconcile.Verification {
+	if r.lk == nil { // the zero Result
+		return nil
+	}
 	var out []reconcile.Verification
 	for i, rec := range r.lk.recs {
 		if !rec.released.IsValid() {

@@ -57,6 +57,9 @@ func (lk *linkage) comparable(i, j int32) bool {
 
 // find returns the index of the record r, or -1.
 func (lk *linkage) find(r Ref) int32 {
+	if lk == nil { // the zero Result
+		return -1
+	}
 	l, ok := slices.BinarySearchFunc(lk.lists, r.Source, func(li listInfo, s source.SourceID) int { return li.src.Compare(s) })
 	if !ok {
 		return -1
