@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -233,11 +234,13 @@ func (d Detainee) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a detainee, with or without name and national ID (as
 // [Disclosed.MarshalJSON] or [Detainee.MarshalJSON] writes it), and
-// validates it.
+// validates it. Its errors repeat no value of the input, whatever the
+// field: a record of personal data may hold a name or national ID in any
+// field.
 func (d *Detainee) UnmarshalJSON(data []byte) error {
 	var v detaineeJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return decodeErr("Detainee", errfmt.Redacted, err)
+		return redactDecodeErr(decodeErr("Detainee", errfmt.Redacted, err), data)
 	}
 	nd := v.detainee()
 	if err := nd.Validate(); err != nil {
@@ -277,3 +280,47 @@ func (d Disclosed) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(d.Stri
 
 // LogValue returns the detainee's LogValue: never the name or national ID.
 func (d Disclosed) LogValue() slog.Value { return d.Detainee.LogValue() }
+
+// redactDecodeErr returns err, an error from decoding a detainee from
+// data, with no value of data in it: the Value of its [*FieldError] is
+// redacted, and a reason that quotes a string of data is withheld.
+func redactDecodeErr(err error, data []byte) error {
+	fe, ok := err.(*FieldError)
+	if !ok {
+		return err
+	}
+	out := &FieldError{Field: fe.Field, Value: fe.Value, Err: fe.Err}
+	if out.Value != "" && out.Value != `""` {
+		out.Value = errfmt.Redacted
+	}
+	if msg := errfmt.Reason(fe.Err); repeatsString(msg, data) {
+		out.Err = reason("the reason is withheld, as it repeats the value")
+	}
+	return out
+}
+
+// repeatsString reports whether msg holds a string value (of three bytes
+// or more) of the JSON data, at any depth; keys do not count.
+func repeatsString(msg string, data []byte) bool {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return false
+	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch v := v.(type) {
+		case string:
+			return len(v) >= 3 && strings.Contains(msg, v)
+		case []any:
+			return slices.ContainsFunc(v, walk)
+		case map[string]any:
+			for _, x := range v {
+				if walk(x) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
+}
