@@ -80,8 +80,7 @@ func propNoPrinterShowsPersonalData(t *rapid.T) {
 	slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "d", disc, "ds", []release.Disclosed{disc})
 	out += logs.String()
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
-		i := max(strings.Index(out, form), 0)
-		t.Fatalf("output shows %q: ...%s...", form, out[max(0, i-300):min(len(out), i+100)])
+		t.Fatalf("output shows %q: ...%s...", form, releasetest.Around(out, form))
 	}
 
 	// Reveal, and the JSON of Disclosed, do show them: the test would see
@@ -123,8 +122,7 @@ func TestEveryPrinterOfEveryHolder(t *testing.T) {
 	}
 	out := releasetest.PrintEverywhere(holders(d, &l)...)
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
-		i := max(strings.Index(out, form), 0)
-		t.Fatalf("output shows %q: ...%s...", form, out[max(0, i-300):min(len(out), i+100)])
+		t.Fatalf("output shows %q: ...%s...", form, releasetest.Around(out, form))
 	}
 	// The check sees them where they are.
 	if _, ok := releasetest.FindSecret(releasetest.PrintEverywhere(struct{ Name, NationalID string }{name, nid}), name, nid); !ok {

@@ -3,6 +3,7 @@ package link
 import (
 	"fmt"
 	"iter"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -108,6 +109,31 @@ type Result struct {
 	links      []Pair
 	conflicts  []Conflict
 	stats      Stats
+}
+
+// String returns "Result(N records, M people)": never a value. It and
+// [Result.Format], [Result.GoString] and [Result.LogValue] have value
+// receivers, so that a Result printed by value is summarised too.
+//
+// A Result holds the prepared records, names folded into dictionaries:
+// printers that follow pointers into its internals by reflection (go-spew,
+// which testify's diff uses; fmt given a Result in an unexported struct
+// field and a verb it does not take) can show them. Print a Result through
+// its methods, or print its [Result.Stats].
+func (r Result) String() string {
+	return fmt.Sprintf("Result(%d records, %d people)", r.stats.Records, r.NumClusters())
+}
+
+// GoString, used by fmt's %#v, is [Result.String].
+func (r Result) GoString() string { return r.String() }
+
+// Format makes every fmt verb print [Result.String].
+func (r Result) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(r.String())) }
+
+// LogValue shows the result in [log/slog] output by its numbers of records
+// and people.
+func (r Result) LogValue() slog.Value {
+	return slog.GroupValue(slog.Int("records", r.stats.Records), slog.Int("people", r.NumClusters()))
 }
 
 // fieldScore weighs one field's comparisons.

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -45,19 +46,45 @@ func nest(v any) []any {
 	return []any{v, p, []any{v}, map[string]any{"k": v}, c, &c, struct{ x caller }{c}}
 }
 
+// nestExported is nest without unexported fields.
+func nestExported(v any) []any {
+	p := &v
+	type exported struct {
+		Value any
+		Slice []any
+		Map   map[string]any
+		Ptr   *any
+	}
+	c := exported{v, []any{v}, map[string]any{"k": v}, p}
+	return []any{v, p, []any{v}, map[string]any{"k": v}, c, &c}
+}
+
 // PrintEverywhere returns what every printer makes of each value, alone
 // and nested as a program might hold it: fmt with every verb of [Verbs]
 // (and Sprint, Sprintln), log/slog's text and JSON handlers (as an
 // attribute, in a group, in With), encoding/json, and testify's failure
 // message and diff (which dump values by reflection, following
 // pointers). A value that cannot be encoded in JSON gives its error.
-func PrintEverywhere(values ...any) string {
+func PrintEverywhere(values ...any) string { return print(values, true) }
+
+// PrintWithoutDiff is [PrintEverywhere] without testify's diff and without
+// nesting the values in unexported struct fields, for values that promise
+// nothing to printers that follow pointers into their internals (go-spew,
+// which testify's diff uses; fmt printing an unexported field, which it
+// cannot ask to print itself, with a verb that does not suit it).
+func PrintWithoutDiff(values ...any) string { return print(values, false) }
+
+func print(values []any, diff bool) string {
 	var b strings.Builder
 	var logs bytes.Buffer
 	text := slog.New(slog.NewTextHandler(&logs, nil))
 	js := slog.New(slog.NewJSONHandler(&logs, nil))
 	for _, v := range values {
-		for _, x := range nest(v) {
+		nested := nest(v)
+		if !diff {
+			nested = nestExported(v)
+		}
+		for _, x := range nested {
 			for _, verb := range Verbs {
 				fmt.Fprintf(&b, verb+"\n", x)
 			}
@@ -70,12 +97,14 @@ func PrintEverywhere(values ...any) string {
 			}
 			out, err := json.Marshal(x)
 			fmt.Fprintf(&b, "%s %v\n", out, err)
-			var diff recorder
-			// Against the zero value of its type, so that testify shows
-			// its diff too.
-			assert.Equal(&diff, x, reflect.Zero(reflect.TypeOf(x)).Interface())
-			assert.NotEqual(&diff, x, x)
-			b.WriteString(diff.String())
+			if diff {
+				var rec recorder
+				// Against the zero value of its type, so that testify
+				// shows its diff too.
+				assert.Equal(&rec, x, reflect.Zero(reflect.TypeOf(x)).Interface())
+				assert.NotEqual(&rec, x, x)
+				b.WriteString(rec.String())
+			}
 		}
 	}
 	b.Write(logs.Bytes())
@@ -111,9 +140,10 @@ type recorder struct{ strings.Builder }
 func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, format+"\n", args...) }
 
 // SecretForms returns the forms in which a secret could show in output:
-// as written, lower- and upper-cased, in hexadecimal (as %x of the text
-// would print it), its words of five characters or more, and, for a
-// national ID, its digits without separators.
+// as written, lower- and upper-cased, without accents, in hexadecimal (as
+// %x of the text would print it), its words of five characters or more
+// (with and without accents), and, for a national ID, its digits without
+// separators.
 func SecretForms(secrets ...string) []string {
 	var out []string
 	add := func(s string) {
@@ -122,6 +152,9 @@ func SecretForms(secrets ...string) []string {
 		}
 	}
 	for _, s := range secrets {
+		if f := fold(s); f != s {
+			out = append(out, SecretForms(f)...)
+		}
 		add(s)
 		add(strings.ToLower(s))
 		add(strings.ToUpper(s))
@@ -183,4 +216,27 @@ func DistinctiveNationalID() *rapid.Generator[string] {
 		}
 		return prefix + digits
 	})
+}
+
+// Around returns the part of out around the first place it shows form
+// (in any case), for a failure message.
+func Around(out, form string) string {
+	lower, f := strings.ToLower(out), strings.ToLower(form)
+	i := strings.Index(lower, f)
+	if i < 0 {
+		return ""
+	}
+	return lower[max(0, i-400):min(len(lower), i+len(f)+100)]
+}
+
+// fold returns s without its accents (combining marks, after
+// decomposition).
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
