@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
 )
@@ -47,8 +48,9 @@ type Secret struct {
 // Redacted is what every printer of a non-empty [Secret] writes.
 const Redacted = errfmt.Redacted
 
-// maskLen is the length of the mask. Names are at most MaxNameLen bytes,
-// so the mask never repeats within one; longer texts reuse it cyclically.
+// maskLen is the length of the mask, a power of two. Names are at most
+// MaxNameLen bytes, so the mask never repeats within one; longer texts
+// reuse it cyclically.
 const maskLen = 1024
 
 // mask is drawn once, at start-up, from crypto/rand, which does not fail.
@@ -63,11 +65,12 @@ func xorMask(s string) string {
 	if s == "" {
 		return ""
 	}
-	b := make([]byte, len(s))
+	var b strings.Builder // one allocation, where []byte and string() make two
+	b.Grow(len(s))
 	for i := range len(s) {
-		b[i] = s[i] ^ mask[i%maskLen]
+		b.WriteByte(s[i] ^ mask[i&(maskLen-1)]) // maskLen is a power of two
 	}
-	return string(b)
+	return b.String()
 }
 
 // NewSecret returns a Secret holding s. NewSecret("") is the zero Secret.
