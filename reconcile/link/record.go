@@ -71,6 +71,14 @@ type List struct {
 	Records []Record
 }
 
+// LogValue shows the list in [log/slog] output by source, publication and
+// number of records, rather than record by record (each would show as its
+// ID and redacted values).
+func (l List) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("source", l.Source.String()), slog.Time("stated", l.Stated),
+		slog.Bool("unique", l.Unique), slog.Int("records", len(l.Records)))
+}
+
 // Ref names a record of a linkage: its list's source and its ID. Ref is a
 // comparable value and contains no personal data.
 type Ref struct {
