@@ -42,8 +42,9 @@ var (
 // line), or 0 for the input as a whole, or for a writer the 1-based number
 // of the record it refused; Column is the CSV column or JSON field, or ""
 // for the line as a whole; Value repeats the offending text, quoted and
-// truncated, or "<redacted>" for a detainee's name or national ID, which
-// never appear in an error. Err is the reason; it wraps one of this
+// truncated, or "<redacted>" for any cell of a register of detainees
+// ([ReadDetainees]), whose cells may hold a name or national ID whatever
+// their column: no error, nor any error it wraps, repeats one. Err is the reason; it wraps one of this
 // package's categories and, where the value was rejected by package
 // source, release or reconcile, their error as well.
 type LineError struct {

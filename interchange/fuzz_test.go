@@ -147,7 +147,7 @@ func FuzzReadVerifications(f *testing.F) {
 }
 
 func FuzzReadDetainees(f *testing.F) {
-	fuzzReader(f, detaineeCodec, rapid.SliceOfN(releasetest.Detainee(), 0, 4),
+	fuzzReader(f, detaineeCodec, detainees(4),
 		"id,name,national_id,sex,birth_year,category,region,facility,detained\nFP-1,Ana Pérez,V-12.345.678,female,1980,political prisoner,VE/Zulia,Rodeo I,2025-08-01\n",
 		"id,name\nFP-1,\"Ana\nPérez\"\nFP-2,\n",
 		`{"id":"FP-1","name":"Ana Pérez","national_id":"V-1","birth_year":1800}`)

@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"strconv"
 
@@ -90,11 +91,11 @@ func detaineeColumns(disclose bool) []column[release.Detainee] {
 			get: plain(func(d *release.Detainee) string { return idCell(d.ID) }),
 			set: func(d *release.Detainee, s string) (err error) { d.ID, err = parseRequired(s, parseDetaineeID); return }},
 		{name: "name",
-			get: secret(func(d *release.Detainee) string { return d.Name }),
-			set: func(d *release.Detainee, s string) error { d.Name = s; return nil }},
+			get: secret(func(d *release.Detainee) string { return d.Name.Reveal() }),
+			set: func(d *release.Detainee, s string) error { d.Name = release.NewSecret(s); return nil }},
 		{name: "national_id",
-			get: secret(func(d *release.Detainee) string { return d.NationalID }),
-			set: func(d *release.Detainee, s string) error { d.NationalID = s; return nil }},
+			get: secret(func(d *release.Detainee) string { return d.NationalID.Reveal() }),
+			set: func(d *release.Detainee, s string) error { d.NationalID = release.NewSecret(s); return nil }},
 		{name: "sex",
 			get: plain(func(d *release.Detainee) string { return enumCell(d.Sex) }),
 			set: func(d *release.Detainee, s string) (err error) {
@@ -146,13 +147,18 @@ func newDetaineeTable(disclose bool) *table[release.Detainee] {
 	return &table[release.Detainee]{
 		kind:    "detainees",
 		columns: detaineeColumns(disclose),
-		check:   release.Detainee.Validate,
+		check:   checkDetainee,
 		fields: map[string]string{
 			"Detainee.ID": "id", "Detainee.Name": "name", "Detainee.NationalID": "national_id",
 			"Detainee.Sex": "sex", "Detainee.BirthYear": "birth_year", "Detainee.Category": "category",
 			"Detainee.Region": "region", "Detainee.Facility": "facility", "Detainee.Detained": "detained",
 		},
-		decode: func(b []byte) (d release.Detainee, err error) { err = json.Unmarshal(b, &d); return },
+		decode: func(b []byte) (d release.Detainee, err error) {
+			if err = json.Unmarshal(b, &d); err == nil {
+				err = checkShifted(d)
+			}
+			return
+		},
 		encode: func(d release.Detainee) ([]byte, error) {
 			if disclose {
 				return json.Marshal(release.Disclosed{Detainee: d})
@@ -165,20 +171,107 @@ func newDetaineeTable(disclose bool) *table[release.Detainee] {
 	}
 }
 
+// checkDetainee validates a detainee read from CSV, as
+// [release.Detainee.Validate] does and as checkShifted does.
+func checkDetainee(d release.Detainee) error { return errors.Join(d.Validate(), checkShifted(d)) }
+
+// checkShifted refuses a detainee whose region or facility (the columns
+// that take free text) looks like a national ID: in a register, that is
+// what a name with an unquoted comma does, pushing each cell after it one
+// column right.
+func checkShifted(d release.Detainee) error {
+	var errs []error
+	for _, c := range []struct{ column, text string }{{"region", d.Region.String()}, {"facility", d.Facility}} {
+		if looksLikeNationalID(c.text) {
+			errs = append(errs, &colError{c.column, reason(ErrInvalid, "looks like a national ID, which belongs in column national_id: the cells of the line may have shifted (a name with an unquoted comma?)")})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// looksLikeNationalID reports whether s holds six digits or more in a row,
+// counting across the dots, commas and spaces that group digits
+// ("V-12.345.678", "12 345 678"): no year, day, count or place name
+// does.
+func looksLikeNationalID(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if run++; run >= 6 {
+				return true
+			}
+		case (c == '.' || c == ',' || c == ' ') && run > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			// a separator between digits
+		default:
+			run = 0
+		}
+	}
+	return false
+}
+
 // ReadDetainees reads a register of detainees in format f, all or nothing,
 // as [ReadSources] does, names and national IDs included where the input
-// has them. No error repeats a name or national ID, nor any part of a
-// JSON line that cannot be read.
+// has them.
+//
+// A register is a table of personal data, whose cells can shift columns
+// (a name with an unquoted comma pushes a national ID into the sex,
+// birth_year or category column): no error repeats the value of any cell,
+// whatever its column, nor any part of a JSON line; errors name the line,
+// the column and the reason. A national ID is refused where it does not
+// belong (a region or facility that looks like one; a national ID without
+// a digit). An ID used on two lines is refused on the second, with an
+// error wrapping [ErrInvalid] and [release.ErrDuplicate]: a register
+// lists each person once.
 func ReadDetainees(r io.Reader, f Format) ([]release.Detainee, error) {
-	return read(r, f, detaineeTable)
+	file := inputName(r)
+	ls, err := readLined(r, f, detaineeTable, file)
+	errs := []error{err}
+	first := make(map[release.DetaineeID]int, len(ls))
+	for _, l := range ls {
+		if line, dup := first[l.rec.ID]; dup {
+			errs = append(errs, &LineError{File: file, Line: l.line, Column: "id", Value: redacted,
+				Err: reason(ErrInvalid, "%w: the ID of line %d", release.ErrDuplicate, line)})
+			continue
+		}
+		first[l.rec.ID] = l.line
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := make([]release.Detainee, len(ls))
+	for i, l := range ls {
+		out[i] = l.rec
+	}
+	return out, nil
 }
 
 // WriteDetainees writes the detainees in format f without their names and
 // national IDs (the CSV columns are left empty), all or nothing, as
-// [WriteSources] does. To write them in full, use [WriteDisclosed]: that
+// [WriteSources] does. It refuses, as [ReadDetainees] does, an ID used
+// twice. To write them in full, use [WriteDisclosed]: that
 // is the explicit request for personal data.
 func WriteDetainees(w io.Writer, f Format, ds []release.Detainee) error {
+	if err := checkDistinct(ds); err != nil {
+		return err
+	}
 	return write(w, f, redactedDetaineeTable, ds)
+}
+
+// checkDistinct refuses a register that uses an ID twice, which
+// [ReadDetainees] would not read back.
+func checkDistinct(ds []release.Detainee) error {
+	var errs []error
+	first := make(map[release.DetaineeID]int, len(ds))
+	for n, d := range ds {
+		if k, dup := first[d.ID]; dup {
+			errs = append(errs, &LineError{Line: n + 1, Column: "id", Value: redacted,
+				Err: reason(ErrUnencodable, "%w: the ID of record %d", release.ErrDuplicate, k)})
+			continue
+		}
+		first[d.ID] = n + 1
+	}
+	return errors.Join(errs...)
 }
 
 // WriteDisclosed writes the detainees in full, names and national IDs
@@ -186,6 +279,9 @@ func WriteDetainees(w io.Writer, f Format, ds []release.Detainee) error {
 // [release.Disclosed] encodes them. [ReadDetainees] reads back equal
 // detainees.
 func WriteDisclosed(w io.Writer, f Format, ds []release.Detainee) error {
+	if err := checkDistinct(ds); err != nil {
+		return err
+	}
 	return write(w, f, detaineeTable, ds)
 }
 

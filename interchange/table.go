@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/freedcount/freedcount/release"
 )
 
 // table describes how one record type is exchanged: its CSV columns, how a
@@ -41,7 +43,9 @@ type table[T any] struct {
 	// the keys it may hold: others are refused, not dropped.
 	nested map[string][]string
 	// secret names the columns and keys whose values are personal data,
-	// never repeated in an error; whole means no part of a line may be.
+	// never repeated in an error; whole means no part of a line may be,
+	// whatever column a value is in (a name with an unquoted comma shifts
+	// the cells after it, and puts a national ID in another column).
 	secret map[string]bool
 	whole  bool
 }
@@ -195,7 +199,7 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 		}
 		v, lineErrs := t.parseRecord(rec, cols, file, line)
 		if len(lineErrs) > 0 {
-			errs = append(errs, lineErrs...)
+			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
 		out = append(out, lined[T]{v, line})
@@ -288,7 +292,7 @@ func (t *table[T]) value(col, text string) string {
 	switch {
 	case strings.TrimSpace(text) == "":
 		return "" // "column source: missing" says it all
-	case t.secret[col]:
+	case t.secret[col] || t.whole:
 		return redacted
 	}
 	return quote(text)
@@ -362,22 +366,24 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 		v := &recs[n]
 		if t.check != nil {
 			if err := t.check(*v); err != nil {
-				errs = append(errs, &LineError{Line: n + 1, Err: because(ErrUnencodable, err)})
+				errs = append(errs, t.scrub([]error{&LineError{Line: n + 1, Err: because(ErrUnencodable, err)}}, t.cellsOf(v))...)
 				continue
 			}
 		}
 		ok := true
+		var lineErrs []error
 		for i, c := range t.columns {
 			s, err := c.get(v)
 			if err == nil && strings.ContainsRune(s, '\r') {
 				err = reason(ErrUnencodable, "a carriage return does not survive CSV; use JSON Lines")
 			}
 			if err != nil {
-				errs = append(errs, &LineError{Line: n + 1, Column: c.name, Value: t.value(c.name, s), Err: err})
+				lineErrs = append(lineErrs, &LineError{Line: n + 1, Column: c.name, Value: t.value(c.name, s), Err: err})
 				ok = false
 			}
 			row[i] = s
 		}
+		errs = append(errs, t.scrub(lineErrs, t.cellsOf(v))...)
 		if ok {
 			_ = cw.Write(row)
 		}
@@ -404,7 +410,7 @@ func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error)
 		if len(bytes.TrimSpace(b)) > 0 {
 			v, lineErrs := t.parseJSON(b, file, n)
 			if len(lineErrs) > 0 {
-				errs = append(errs, lineErrs...)
+				errs = append(errs, t.scrub(lineErrs, jsonCells(b))...)
 			} else {
 				out = append(out, lined[T]{v, n})
 			}
@@ -470,7 +476,7 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 		switch raw, ok := lookup(obj, key); {
 		case key == "":
 			le.Value = ""
-		case t.secret[key]:
+		case t.secret[key] || t.whole:
 			le.Value = redacted
 		case ok:
 			le.Value = quote(rawText(raw))
@@ -539,7 +545,7 @@ func encodeJSONL[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	for n, v := range recs {
 		b, err := t.encode(v)
 		if err != nil {
-			errs = append(errs, &LineError{Line: n + 1, Err: because(ErrUnencodable, err)})
+			errs = append(errs, t.scrub([]error{&LineError{Line: n + 1, Err: because(ErrUnencodable, err)}}, t.cellsOf(&v))...)
 			continue
 		}
 		buf.Write(b)
@@ -607,4 +613,158 @@ func columnName(s string) string {
 		return s
 	}
 	return quote(s)
+}
+
+// scrub returns errs, errors about one line (or record) whose cells are
+// cells (by column or key), unchanged for a table that keeps personal data in known columns
+// only; for one whose lines may hold it anywhere (whole), with every Value
+// redacted and every reason rebuilt so that neither its text nor an error
+// it wraps repeats a cell: a [*release.FieldError] in it is replaced by a
+// copy with a redacted Value, and a reason that quotes a cell is withheld.
+// The categories wrapped, of this package and of package release, are
+// kept.
+func (t *table[T]) scrub(errs []error, cells map[string]string) []error {
+	if !t.whole {
+		return errs
+	}
+	out := make([]error, len(errs))
+	for i, err := range errs {
+		le, ok := err.(*LineError)
+		if !ok {
+			out[i] = scrubErr(err, slices.Collect(maps.Values(cells)))
+			continue
+		}
+		c := *le
+		if c.Value != "" {
+			c.Value = redacted
+		}
+		// A reason about a column may list the values the column takes,
+		// which other cells of the line may hold: look for its own cell
+		// only. A reason about the line may repeat any cell.
+		check := []string{cells[c.Column]}
+		if c.Column == "" {
+			check = slices.Collect(maps.Values(cells))
+		}
+		c.Err = scrubErr(le.Err, check)
+		out[i] = &c
+	}
+	return out
+}
+
+// withheld is the reason given instead of one that repeats a cell.
+const withheld = "the reason is withheld, as it repeats the value"
+
+// categories are the sentinels, of this package and of package release, that
+// a scrubbed error keeps wrapping.
+var (
+	ownCategories     = []error{ErrSyntax, ErrHeader, ErrInvalid, ErrUnencodable}
+	releaseCategories = []error{release.ErrInvalid, release.ErrDuplicate, release.ErrUnknownDetainee,
+		release.ErrNotHeld, release.ErrAlreadyHeld, release.ErrOutOfOrder, release.ErrNoRegion}
+)
+
+// scrubErr rebuilds err as scrub does.
+func scrubErr(err error, cells []string) error {
+	if err == nil {
+		return nil
+	}
+	msg := reasonText(err)
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); len(c) >= 3 && strings.Contains(msg, c) {
+			msg = withheld
+			break
+		}
+	}
+	cat := ErrInvalid
+	for _, c := range ownCategories {
+		if errors.Is(err, c) {
+			cat = c
+			break
+		}
+	}
+	var rel error
+	for _, c := range releaseCategories {
+		if errors.Is(err, c) {
+			rel = c
+			break
+		}
+	}
+	// The categories are put back below: drop their text from msg.
+	for _, c := range []error{cat, rel} {
+		if c != nil {
+			msg = strings.TrimPrefix(strings.TrimPrefix(msg, c.Error()), ": ")
+		}
+	}
+	wrap := func(sentinel error) error {
+		if msg == "" {
+			return fmt.Errorf("%w", sentinel)
+		}
+		return fmt.Errorf("%w: %s", sentinel, msg)
+	}
+	if fe, ok := errors.AsType[*release.FieldError](err); ok {
+		value := fe.Value
+		if value != "" {
+			value = redacted
+		}
+		if rel == nil {
+			rel = release.ErrInvalid
+		}
+		return because(cat, &release.FieldError{Field: fe.Field, Value: value, Err: wrap(rel)})
+	}
+	if rel != nil {
+		return because(cat, wrap(rel))
+	}
+	return wrap(cat)
+}
+
+// csvCells returns the cells of a CSV line by column name, for scrub;
+// cells under no name are keyed by their position ("#3").
+func csvCells(header, rec []string) map[string]string {
+	out := make(map[string]string, len(rec))
+	for i, cell := range rec {
+		name := "#" + strconv.Itoa(i+1)
+		if i < len(header) && strings.TrimSpace(header[i]) != "" {
+			name = strings.ToLower(strings.TrimSpace(header[i]))
+		}
+		if _, dup := out[name]; dup {
+			name += "#" + strconv.Itoa(i+1)
+		}
+		out[name] = cell
+	}
+	return out
+}
+
+// jsonCells returns the values of a JSON Lines line, as text, by key
+// (lower-cased, as errors name them), for scrub; nil if it is not a JSON
+// object.
+func jsonCells(b []byte) map[string]string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(b, &obj) != nil {
+		return nil
+	}
+	out := make(map[string]string, len(obj))
+	for k, raw := range obj {
+		out[strings.ToLower(k)+suffixIfTaken(out, strings.ToLower(k))] = rawText(raw)
+	}
+	return out
+}
+
+// suffixIfTaken returns "" if key is free in m, else a suffix that makes
+// it unique (JSON keys may differ in case only).
+func suffixIfTaken(m map[string]string, key string) string {
+	if _, ok := m[key]; !ok {
+		return ""
+	}
+	return "#" + strconv.Itoa(len(m))
+}
+
+// cellsOf returns the cells a writer would write for v, by column, for
+// scrub.
+func (t *table[T]) cellsOf(v *T) map[string]string {
+	out := make(map[string]string, len(t.columns))
+	for _, c := range t.columns {
+		if s, err := c.get(v); err == nil {
+			out[c.name] = s
+		}
+	}
+	return out
 }

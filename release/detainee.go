@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
@@ -88,18 +90,20 @@ const (
 )
 
 // Detainee is a person in a register of detentions. Name and NationalID are
-// personal data: [Detainee.String], [Detainee.LogValue] and every error
-// message show the ID only. Fields other than ID are optional; their zero
-// values mean "not recorded".
+// personal data, held as [Secret]s, so that no printer shows them, even by
+// reflection; [Detainee.String], [Detainee.LogValue], [Detainee.MarshalJSON]
+// and every error message show neither. [Disclosed] encodes them. Fields
+// other than ID are optional; their zero values mean "not recorded".
 type Detainee struct {
 	// ID is the register's key for the person. Required.
 	ID DetaineeID
 	// Name is the full name as recorded, in whatever order and spelling the
-	// register uses. Sensitive.
-	Name string
+	// register uses. Personal data, so a [Secret]: no printer shows it.
+	Name Secret
 	// NationalID is the identity document number as recorded, such as a
-	// Venezuelan cédula "V-12.345.678". Sensitive.
-	NationalID string
+	// Venezuelan cédula "V-12.345.678"; if recorded, it has at least one
+	// digit. Personal data, so a [Secret]: no printer shows it.
+	NationalID Secret
 	// Sex as recorded; zero if not recorded.
 	Sex Sex
 	// BirthYear is the year of birth, 0 if unknown, else in
@@ -128,15 +132,19 @@ func (d Detainee) Validate() error {
 	if !d.ID.IsValid() {
 		errs = append(errs, fieldErr("Detainee.ID", "", "missing"))
 	}
-	if len(d.Name) > MaxNameLen {
+	if d.Name.Len() > MaxNameLen {
 		errs = append(errs, secretErr("Detainee.Name", "longer than %d bytes", MaxNameLen))
-	} else if !utf8.ValidString(d.Name) {
+	} else if !utf8.ValidString(d.Name.Reveal()) {
 		errs = append(errs, secretErr("Detainee.Name", "not valid UTF-8"))
 	}
-	if len(d.NationalID) > MaxNationalIDLen {
+	if d.NationalID.Len() > MaxNationalIDLen {
 		errs = append(errs, secretErr("Detainee.NationalID", "longer than %d bytes", MaxNationalIDLen))
-	} else if !utf8.ValidString(d.NationalID) {
+	} else if id := d.NationalID.Reveal(); !utf8.ValidString(id) {
 		errs = append(errs, secretErr("Detainee.NationalID", "not valid UTF-8"))
+	} else if id != "" && !strings.ContainsAny(id, "0123456789") {
+		// Most often a part of a name pushed into the column by an
+		// unquoted comma.
+		errs = append(errs, secretErr("Detainee.NationalID", "no digit, so not an identity document number"))
 	}
 	if d.Sex != 0 && !d.Sex.IsValid() {
 		errs = append(errs, fieldErr("Detainee.Sex", d.Sex.String(), "unknown value"))
@@ -195,6 +203,23 @@ type detaineeJSON struct {
 	Detained   Date       `json:"detained,omitzero"`
 }
 
+// toJSON returns the detainee's encoding, with its name and national ID
+// only if disclose says so.
+func (d Detainee) toJSON(disclose bool) detaineeJSON {
+	v := detaineeJSON{ID: d.ID, Sex: d.Sex, BirthYear: d.BirthYear, Category: d.Category,
+		Region: d.Region, Facility: d.Facility, Detained: d.Detained}
+	if disclose {
+		v.Name, v.NationalID = d.Name.Reveal(), d.NationalID.Reveal()
+	}
+	return v
+}
+
+// detainee returns the detainee v encodes.
+func (v detaineeJSON) detainee() Detainee {
+	return Detainee{ID: v.ID, Name: NewSecret(v.Name), NationalID: NewSecret(v.NationalID), Sex: v.Sex,
+		BirthYear: v.BirthYear, Category: v.Category, Region: v.Region, Facility: v.Facility, Detained: v.Detained}
+}
+
 // MarshalJSON writes the detainee without its name and national ID, so that
 // a detainee that reaches a JSON log or an API response by way of a slice or
 // a struct (where [Detainee.LogValue] is not consulted) does not disclose
@@ -204,23 +229,24 @@ func (d Detainee) MarshalJSON() ([]byte, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
-	v := detaineeJSON(d)
-	v.Name, v.NationalID = "", ""
-	return json.Marshal(v)
+	return json.Marshal(d.toJSON(false))
 }
 
 // UnmarshalJSON reads a detainee, with or without name and national ID (as
 // [Disclosed.MarshalJSON] or [Detainee.MarshalJSON] writes it), and
-// validates it.
+// validates it. Its errors repeat no value of the input, whatever the
+// field: a record of personal data may hold a name or national ID in any
+// field.
 func (d *Detainee) UnmarshalJSON(data []byte) error {
 	var v detaineeJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return decodeErr("Detainee", errfmt.Redacted, err)
+		return redactDecodeErr(decodeErr("Detainee", errfmt.Redacted, err), data)
 	}
-	if err := Detainee(v).Validate(); err != nil {
+	nd := v.detainee()
+	if err := nd.Validate(); err != nil {
 		return err
 	}
-	*d = Detainee(v)
+	*d = nd
 	return nil
 }
 
@@ -235,7 +261,7 @@ func (d Disclosed) MarshalJSON() ([]byte, error) {
 	if err := d.Detainee.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(detaineeJSON(d.Detainee))
+	return json.Marshal(d.Detainee.toJSON(true))
 }
 
 // UnmarshalJSON reads what [Disclosed.MarshalJSON] writes, as
@@ -245,5 +271,56 @@ func (d *Disclosed) UnmarshalJSON(data []byte) error { return d.Detainee.Unmarsh
 // String returns the detainee's String: the ID only.
 func (d Disclosed) String() string { return d.Detainee.String() }
 
+// GoString, used by fmt's %#v, is [Disclosed.String].
+func (d Disclosed) GoString() string { return d.String() }
+
+// Format makes every fmt verb print [Disclosed.String]: disclosure is for
+// encoding, not for printing.
+func (d Disclosed) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(d.String())) }
+
 // LogValue returns the detainee's LogValue: never the name or national ID.
 func (d Disclosed) LogValue() slog.Value { return d.Detainee.LogValue() }
+
+// redactDecodeErr returns err, an error from decoding a detainee from
+// data, with no value of data in it: the Value of its [*FieldError] is
+// redacted, and a reason that quotes a string of data is withheld.
+func redactDecodeErr(err error, data []byte) error {
+	fe, ok := err.(*FieldError)
+	if !ok {
+		return err
+	}
+	out := &FieldError{Field: fe.Field, Value: fe.Value, Err: fe.Err}
+	if out.Value != "" && out.Value != `""` {
+		out.Value = errfmt.Redacted
+	}
+	if msg := errfmt.Reason(fe.Err); repeatsString(msg, data) {
+		out.Err = reason("the reason is withheld, as it repeats the value")
+	}
+	return out
+}
+
+// repeatsString reports whether msg holds a string value (of three bytes
+// or more) of the JSON data, at any depth; keys do not count.
+func repeatsString(msg string, data []byte) bool {
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return false
+	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch v := v.(type) {
+		case string:
+			return len(v) >= 3 && strings.Contains(msg, v)
+		case []any:
+			return slices.ContainsFunc(v, walk)
+		case map[string]any:
+			for _, x := range v {
+				if walk(x) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
+}

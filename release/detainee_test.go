@@ -76,7 +76,7 @@ func TestEventValidateRejectsBadFields(t *testing.T) {
 // national ID of d. Generated names and IDs are long enough (a dozen and
 // eight bytes at least) not to turn up by accident.
 func requireNoPersonalData(t require.TestingT, d release.Detainee, out string) {
-	for _, secret := range []string{d.Name, d.NationalID} {
+	for _, secret := range []string{d.Name.Reveal(), d.NationalID.Reveal()} {
 		if len(secret) >= 8 {
 			require.NotContains(t, out, secret)
 		}
@@ -85,7 +85,7 @@ func requireNoPersonalData(t require.TestingT, d release.Detainee, out string) {
 
 func propDetaineeNeverShowsNameOrNationalID(t *rapid.T) {
 	d := releasetest.Detainee().Draw(t, "d")
-	require.GreaterOrEqual(t, len(d.Name), 12)
+	require.GreaterOrEqual(t, d.Name.Len(), 12)
 	var outs []string
 	outs = append(outs, d.String(), d.GoString())
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d", "%T %[1]v", "%10.3v"} {
@@ -145,8 +145,8 @@ func TestDetaineeNeverShowsNameOrNationalID(t *testing.T) {
 func TestDetaineeLogValueShowsIDCategoryAndRegion(t *testing.T) {
 	d := release.Detainee{
 		ID:         release.MustDetaineeID("FP-2026-0007"),
-		Name:       "Yusmary Peñaloza Briceño", // invented
-		NationalID: "V-21.987.654",             // invented
+		Name:       release.NewSecret("Yusmary Peñaloza Briceño"), // invented
+		NationalID: release.NewSecret("V-21.987.654"),             // invented
 		Category:   release.Journalist,
 		Region:     release.MustRegion("VE/Zulia"),
 	}
@@ -183,7 +183,7 @@ func propDetaineeJSONRoundTrip(t *rapid.T) {
 	var p release.Detainee
 	require.NoError(t, json.Unmarshal(plain, &p))
 	want := d
-	want.Name, want.NationalID = "", ""
+	want.Name, want.NationalID = release.Secret{}, release.Secret{}
 	require.Equal(t, want, p)
 }
 
@@ -193,8 +193,8 @@ func propDetaineeJSONRoundTrip(t *rapid.T) {
 func TestDetaineeNestedInJSONLogIsRedacted(t *testing.T) {
 	d := release.Detainee{
 		ID:         release.MustDetaineeID("FP-2026-0009"),
-		Name:       "Zoraida Inventada Pérez", // invented
-		NationalID: "V-98.765.432",            // invented
+		Name:       release.NewSecret("Zoraida Inventada Pérez"), // invented
+		NationalID: release.NewSecret("V-98.765.432"),            // invented
 	}
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("batch", "detainees", []release.Detainee{d}, "one", struct{ D release.Detainee }{d})
@@ -224,8 +224,8 @@ func FuzzEventJSONRoundTrip(f *testing.F) { f.Fuzz(rapid.MakeFuzz(propEventJSONR
 func TestDetaineeJSONUsesSnakeCaseAndOmitsUnrecorded(t *testing.T) {
 	d := release.Detainee{
 		ID:         release.MustDetaineeID("FP-2026-0001"),
-		Name:       "Óscar Ramón Núñez Ávila", // invented
-		NationalID: "V-12.345.678",            // invented
+		Name:       release.NewSecret("Óscar Ramón Núñez Ávila"), // invented
+		NationalID: release.NewSecret("V-12.345.678"),            // invented
 		Sex:        release.Male,
 		BirthYear:  1984,
 		Category:   release.Military,
@@ -277,8 +277,8 @@ func TestEventJSONAndLogShowTheWholeEvent(t *testing.T) {
 
 func TestValidateJoinsEveryBadField(t *testing.T) {
 	d := release.Detainee{
-		Name:       strings.Repeat("ñ", release.MaxNameLen),
-		NationalID: "V-\xff",
+		Name:       release.NewSecret(strings.Repeat("ñ", release.MaxNameLen)),
+		NationalID: release.NewSecret("V-\xff"),
 		Sex:        7,
 		BirthYear:  1800,
 		Category:   99,

@@ -36,9 +36,16 @@
 // Scalars ([Date], [Period], [Population], [Region], [Scope], [DetaineeID])
 // are immutable, comparable values with text or JSON encodings that
 // round-trip exactly. Records ([Detainee], [Event]) are plain structs with a
-// Validate method that every entry point calls. A detainee's name and
-// national ID never appear in [Detainee.String], [Detainee.LogValue] or an
-// error message.
+// Validate method that every entry point calls.
+//
+// Personal data is a [Secret]: a detainee's name and national ID are
+// Secrets, whose every printer (String, Format with any verb, GoString,
+// MarshalJSON, MarshalText, LogValue) writes "<redacted>", and which hold
+// their text masked, so that printers working by reflection (fmt on an
+// unexported field, testify's diff) show noise instead. [Secret.Reveal]
+// is the one way to read the text, and [Disclosed] the one way to encode
+// it. [Detainee], [Ledger] and every error message show register IDs
+// only.
 //
 // Errors wrap a sentinel of this package ([ErrInvalid], [ErrDuplicate],
 // [ErrUnknownDetainee], [ErrNotHeld], [ErrAlreadyHeld], [ErrOutOfOrder],

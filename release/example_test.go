@@ -1,6 +1,7 @@
 package release_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -125,8 +126,8 @@ func ExampleNewScope() {
 func ExampleDetainee_String() {
 	d := release.Detainee{
 		ID:         release.MustDetaineeID("FP-2026-0117"),
-		Name:       "Rocío Villalobos Quiñónez", // invented
-		NationalID: "V-14.258.369",              // invented
+		Name:       release.NewSecret("Rocío Villalobos Quiñónez"), // invented
+		NationalID: release.NewSecret("V-14.258.369"),              // invented
 		Category:   release.Journalist,
 	}
 	fmt.Println(d)
@@ -196,4 +197,57 @@ func ExampleRuleError() {
 	// true
 	// true FP-7
 	// release: ledger: release of someone not held: released FP-7 2026-01-25
+}
+
+// A Secret holds a name so that no printer shows it: not fmt, whatever
+// the verb, not encoding/json, not a struct printed by reflection. Reveal
+// is the one way back to the text.
+func ExampleNewSecret() {
+	name := release.NewSecret("Yusmary Peñaloza Briceño") // invented
+	fmt.Println(name, name.IsZero(), name.Len())
+	fmt.Printf("%q %#v %x\n", name, name, name)
+	b, _ := json.Marshal(struct{ Name release.Secret }{name})
+	fmt.Println(string(b))
+	fmt.Println(name.Reveal())
+	fmt.Printf("%q\n", release.Secret{})
+	// Output:
+	// <redacted> false 26
+	// "<redacted>" release.Secret(<redacted>) <redacted>
+	// {"Name":"\u003credacted\u003e"}
+	// Yusmary Peñaloza Briceño
+	// ""
+}
+
+// Disclosed is the explicit request to encode the name and national ID,
+// for a register that must be exchanged whole; printing it still shows
+// the ID only.
+func ExampleDisclosed() {
+	d := release.Detainee{
+		ID:         release.MustDetaineeID("FP-2026-0118"),
+		Name:       release.NewSecret("Óscar Ramón Núñez Ávila"), // invented
+		NationalID: release.NewSecret("V-12.345.678"),            // invented
+	}
+	redacted, _ := json.Marshal(d)
+	whole, _ := json.Marshal(release.Disclosed{Detainee: d})
+	fmt.Println(string(redacted))
+	fmt.Println(string(whole))
+	fmt.Println(release.Disclosed{Detainee: d})
+	// Output:
+	// {"id":"FP-2026-0118"}
+	// {"id":"FP-2026-0118","name":"Óscar Ramón Núñez Ávila","national_id":"V-12.345.678"}
+	// Detainee(FP-2026-0118)
+}
+
+// A ledger prints as its numbers of people and events, never its people.
+func ExampleLedger_String() {
+	var l release.Ledger
+	err := l.Register(release.Detainee{ID: release.MustDetaineeID("FP-1"), Name: release.NewSecret("Ana Pérez"), // invented
+		Region: release.MustRegion("VE"), Detained: release.MustDate(2026, time.January, 2)})
+	fmt.Println(err)
+	fmt.Println(l)
+	fmt.Printf("%+v %s\n", &l, l)
+	// Output:
+	// <nil>
+	// Ledger(1 detainees, 1 events)
+	// Ledger(1 detainees, 1 events) Ledger(1 detainees, 1 events)
 }

@@ -1,11 +1,14 @@
 package release
 
 import (
+	"fmt"
 	"iter"
-
-	"github.com/freedcount/freedcount/internal/errfmt"
+	"log/slog"
 	"maps"
 	"slices"
+	"strconv"
+
+	"github.com/freedcount/freedcount/internal/errfmt"
 )
 
 // Ledger is the register of documented detentions and releases: who is
@@ -123,6 +126,26 @@ func (l *Ledger) Record(e Event) error {
 	}
 	l.events = append(l.events, e)
 	return nil
+}
+
+// String returns "Ledger(N detainees, M events)": never a person. It has a
+// value receiver, like [Ledger.Format], so that a Ledger printed by value
+// is summarised too.
+func (l Ledger) String() string {
+	return "Ledger(" + strconv.Itoa(len(l.people)) + " detainees, " + strconv.Itoa(len(l.events)) + " events)"
+}
+
+// GoString, used by fmt's %#v, is [Ledger.String].
+func (l Ledger) GoString() string { return l.String() }
+
+// Format makes every fmt verb print [Ledger.String], so that printing a
+// ledger does not list the people in it.
+func (l Ledger) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(l.String())) }
+
+// LogValue shows the ledger in [log/slog] output by its numbers of
+// detainees and events.
+func (l Ledger) LogValue() slog.Value {
+	return slog.GroupValue(slog.Int("detainees", len(l.people)), slog.Int("events", len(l.events)))
 }
 
 // Len returns the number of registered detainees.

@@ -34,23 +34,23 @@ func day(y int, m time.Month, d int) release.Date { return release.MustDate(y, m
 func people() []release.Detainee {
 	r := release.MustRegion
 	return []release.Detainee{
-		{ID: release.MustDetaineeID("FP-2026-0001"), Name: "Ana Lucía Mendoza Ferrer", NationalID: "V-10.203.040",
+		{ID: release.MustDetaineeID("FP-2026-0001"), Name: release.NewSecret("Ana Lucía Mendoza Ferrer"), NationalID: release.NewSecret("V-10.203.040"),
 			Sex: release.Female, BirthYear: 1979, Category: release.PoliticalPrisoner,
 			Region: r("VE/Caracas"), Facility: "El Helicoide", Detained: day(2024, time.August, 2)},
-		{ID: release.MustDetaineeID("FP-2026-0002"), Name: "Efraín José Zambrano Ríos", NationalID: "V-13.579.246",
+		{ID: release.MustDetaineeID("FP-2026-0002"), Name: release.NewSecret("Efraín José Zambrano Ríos"), NationalID: release.NewSecret("V-13.579.246"),
 			Sex: release.Male, BirthYear: 1983, Category: release.Military,
 			Region: r("VE/Zulia"), Facility: "Rodeo I", Detained: day(2025, time.March, 14)},
-		{ID: release.MustDetaineeID("FP-2026-0003"), Name: "Dayana Sofía Briceño Lara", NationalID: "V-20.864.197",
+		{ID: release.MustDetaineeID("FP-2026-0003"), Name: release.NewSecret("Dayana Sofía Briceño Lara"), NationalID: release.NewSecret("V-20.864.197"),
 			Sex: release.Female, BirthYear: 1991, Category: release.Journalist,
 			Region: r("VE/Anzoátegui"), Detained: day(2025, time.September, 20)},
-		{ID: release.MustDetaineeID("FP-2026-0004"), Name: "Tomás Echeverría Olmos", NationalID: "E-84.512.309",
+		{ID: release.MustDetaineeID("FP-2026-0004"), Name: release.NewSecret("Tomás Echeverría Olmos"), NationalID: release.NewSecret("E-84.512.309"),
 			Sex: release.Male, BirthYear: 1975, Category: release.ForeignNational,
 			Region: r("VE/Caracas"), Detained: day(2025, time.November, 5)},
-		{ID: release.MustDetaineeID("FP-2026-0005"), Name: "Rubén Darío Colina Pérez", NationalID: "V-25.101.202",
+		{ID: release.MustDetaineeID("FP-2026-0005"), Name: release.NewSecret("Rubén Darío Colina Pérez"), NationalID: release.NewSecret("V-25.101.202"),
 			Sex: release.Male, Category: release.CommonDetainee,
 			Region: r("VE/Carabobo"), Detained: day(2025, time.December, 10)},
 		// Registered before any detention is documented.
-		{ID: release.MustDetaineeID("FP-2026-0006"), Name: "Inés Carolina Páez Vivas", NationalID: "V-18.300.411",
+		{ID: release.MustDetaineeID("FP-2026-0006"), Name: release.NewSecret("Inés Carolina Páez Vivas"), NationalID: release.NewSecret("V-18.300.411"),
 			Sex: release.Female, BirthYear: 1988, Category: release.PoliticalPrisoner, Region: r("VE/Táchira")},
 	}
 }

@@ -86,7 +86,7 @@ var govList = []person{
 func list(src source.SourceID, unique bool, people []person) (link.List, error) {
 	l := link.List{Source: src, Stated: stated, Unique: unique}
 	for _, p := range people {
-		d := release.Detainee{ID: release.MustDetaineeID(p.key), Name: p.name, NationalID: p.nationalID, BirthYear: p.born}
+		d := release.Detainee{ID: release.MustDetaineeID(p.key), Name: release.NewSecret(p.name), NationalID: release.NewSecret(p.nationalID), BirthYear: p.born}
 		if p.region != "" {
 			d.Region = release.MustRegion(p.region)
 		}

@@ -1,6 +1,8 @@
 package link
 
 import (
+	"crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -27,9 +29,21 @@ import (
 // log behind the caller's back. Store [Cedula.Canonical] where the number
 // must be kept.
 type Cedula struct {
-	nat byte // 'V' or 'E'; 0 in the zero value
-	num uint32
+	nat byte   // 'V' or 'E'; 0 in the zero value
+	num uint32 // the number XOR cedulaMask, so that reflection does not print it
 }
+
+// cedulaMask hides the numbers of cédulas from printers that bypass
+// Cedula's methods by reflection (fmt on an unexported field, testify's
+// diff): drawn at start-up from crypto/rand, which does not fail.
+var cedulaMask = func() uint32 {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return binary.LittleEndian.Uint32(b[:])
+}()
+
+// number returns the cédula's number.
+func (c Cedula) number() uint32 { return c.num ^ cedulaMask }
 
 // MaxCedula is the largest cédula number accepted: eight digits.
 const MaxCedula = 99_999_999
@@ -103,7 +117,7 @@ func parseCedula(s string) (Cedula, string) {
 		return Cedula{}, "more than 8 significant digits"
 	}
 	n, _ := strconv.ParseUint(trimmed, 10, 32)
-	c.num = uint32(n)
+	c.num = uint32(n) ^ cedulaMask
 	return c, ""
 }
 
@@ -152,7 +166,7 @@ func (c Cedula) Canonical() string {
 	if !c.IsValid() {
 		return ""
 	}
-	return string(c.nat) + "-" + strconv.FormatUint(uint64(c.num), 10)
+	return string(c.nat) + "-" + strconv.FormatUint(uint64(c.number()), 10)
 }
 
 // Compare orders cédulas by nationality, then number. It is a total order
@@ -164,9 +178,9 @@ func (c Cedula) Compare(o Cedula) int {
 			return -1
 		}
 		return 1
-	case c.num < o.num:
+	case c.number() < o.number():
 		return -1
-	case c.num > o.num:
+	case c.number() > o.number():
 		return 1
 	}
 	return 0
@@ -193,4 +207,4 @@ func (c Cedula) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // key packs c into 64 bits for comparisons and blocking: nationality in the
 // high byte.
-func (c Cedula) key() uint64 { return uint64(c.nat)<<32 | uint64(c.num) }
+func (c Cedula) key() uint64 { return uint64(c.nat)<<32 | uint64(c.number()) }

@@ -76,7 +76,7 @@ func febrlList(tb testing.TB, file, src string, unique bool) link.List {
 	}
 	l := link.List{Source: source.MustSourceID(src), Unique: unique}
 	for _, row := range rows {
-		l.Records = append(l.Records, link.Record{ID: release.MustDetaineeID(row[0]), Values: row[1:]})
+		l.Records = append(l.Records, link.Record{ID: release.MustDetaineeID(row[0]), Values: release.NewSecrets(row[1:])})
 	}
 	return l
 }
@@ -101,7 +101,7 @@ func splinkList(tb testing.TB) (link.List, map[string]string) {
 	for _, row := range rows {
 		id := release.MustDetaineeID("r" + row[0])
 		person[id.String()] = row[6]
-		l.Records = append(l.Records, link.Record{ID: id, Values: row[1:6]})
+		l.Records = append(l.Records, link.Record{ID: id, Values: release.NewSecrets(row[1:6])})
 	}
 	return l, person
 }

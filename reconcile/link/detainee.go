@@ -87,29 +87,30 @@ func DetaineeRecord(d release.Detainee, released release.Scope) (Record, error) 
 		return Record{}, err
 	}
 	var errs []error
-	if d.NationalID != "" {
-		if _, why := parseCedula(d.NationalID); why != "" {
+	name, nationalID := d.Name.Reveal(), d.NationalID.Reveal()
+	if nationalID != "" {
+		if _, why := parseCedula(nationalID); why != "" {
 			errs = append(errs, secretErr("Detainee.NationalID", ErrInvalid, "%s: %s", d.ID, why))
 		}
 	}
-	if d.Name != "" {
-		if _, why := parseName(d.Name); why != "" {
+	if name != "" {
+		if _, why := parseName(name); why != "" {
 			errs = append(errs, secretErr("Detainee.Name", ErrInvalid, "%s: %s", d.ID, why))
 		}
 	}
 	if len(errs) > 0 {
 		return Record{}, errors.Join(errs...)
 	}
-	vals := make([]string, 6)
-	vals[0], vals[1], vals[5] = d.Name, d.NationalID, d.Facility
+	vals := make([]release.Secret, 6)
+	vals[0], vals[1], vals[5] = d.Name, d.NationalID, release.NewSecret(d.Facility)
 	if d.BirthYear != 0 {
-		vals[2] = strconv.Itoa(d.BirthYear)
+		vals[2] = release.NewSecret(strconv.Itoa(d.BirthYear))
 	}
 	if d.Sex != 0 {
-		vals[3] = d.Sex.String()
+		vals[3] = release.NewSecret(d.Sex.String())
 	}
 	if d.Region.IsValid() {
-		vals[4] = d.Region.String()
+		vals[4] = release.NewSecret(d.Region.String())
 	}
 	return Record{ID: d.ID, Values: vals, Released: released}, nil
 }

@@ -86,7 +86,7 @@ func ExampleNewSchema() {
 
 // record makes an INVENTED detainee's record released on 25 January 2026.
 func record(key, name, cedula string, born int) link.Record {
-	d := release.Detainee{ID: release.MustDetaineeID(key), Name: name, NationalID: cedula, BirthYear: born}
+	d := release.Detainee{ID: release.MustDetaineeID(key), Name: release.NewSecret(name), NationalID: release.NewSecret(cedula), BirthYear: born}
 	r, err := link.DetaineeRecord(d, sunday)
 	if err != nil {
 		panic(err)
@@ -214,10 +214,10 @@ func ExamplePseudonymizer() {
 }
 
 func ExampleDetaineeRecord() {
-	d := release.Detainee{ID: release.MustDetaineeID("FP-9"), Name: "Inés Páez", NationalID: "V-18.300.41"}
+	d := release.Detainee{ID: release.MustDetaineeID("FP-9"), Name: release.NewSecret("Inés Páez"), NationalID: release.NewSecret("V-18.300.41")}
 	_, err := link.DetaineeRecord(d, sunday)
 	fmt.Println(err)
-	d.NationalID = "V-18.300.411"
+	d.NationalID = release.NewSecret("V-18.300.411")
 	r, err := link.DetaineeRecord(d, sunday)
 	fmt.Println(r, len(r.Values), err)
 	// Output:

@@ -3,6 +3,7 @@ package link
 import (
 	"fmt"
 	"iter"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -92,7 +93,10 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 // of people that follow. It holds the prepared records (their values are
 // never shown); it is immutable and safe for concurrent use. Obtain one
 // from [Link]: a Result made any other way, the zero Result included, is
-// not valid, and its methods return nothing useful (Verified counts no one).
+// not valid, and its methods return nothing useful (Verified counts no one,
+// Verifications and Clusters give none, Same is false, ClusterOf finds
+// nothing, Explain returns an error wrapping [ErrUnknown]), without
+// panicking.
 type Result struct {
 	lk         *linkage
 	weights    [][]Weight
@@ -105,6 +109,31 @@ type Result struct {
 	links      []Pair
 	conflicts  []Conflict
 	stats      Stats
+}
+
+// String returns "Result(N records, M people)": never a value. It and
+// [Result.Format], [Result.GoString] and [Result.LogValue] have value
+// receivers, so that a Result printed by value is summarised too.
+//
+// A Result holds the prepared records, names folded into dictionaries:
+// printers that follow pointers into its internals by reflection (go-spew,
+// which testify's diff uses; fmt given a Result in an unexported struct
+// field and a verb it does not take) can show them. Print a Result through
+// its methods, or print its [Result.Stats].
+func (r Result) String() string {
+	return fmt.Sprintf("Result(%d records, %d people)", r.stats.Records, r.NumClusters())
+}
+
+// GoString, used by fmt's %#v, is [Result.String].
+func (r Result) GoString() string { return r.String() }
+
+// Format makes every fmt verb print [Result.String].
+func (r Result) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte(r.String())) }
+
+// LogValue shows the result in [log/slog] output by its numbers of records
+// and people.
+func (r Result) LogValue() slog.Value {
+	return slog.GroupValue(slog.Int("records", r.stats.Records), slog.Int("people", r.NumClusters()))
 }
 
 // fieldScore weighs one field's comparisons.
@@ -521,6 +550,9 @@ func (r *Result) Verified(s release.Scope) Count {
 // of what the claims imply. The list is sorted and without duplicates; the
 // sources must be added to the evidence first.
 func (r *Result) Verifications() []reconcile.Verification {
+	if r.lk == nil { // the zero Result
+		return nil
+	}
 	var out []reconcile.Verification
 	for i, rec := range r.lk.recs {
 		if !rec.released.IsValid() {

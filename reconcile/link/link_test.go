@@ -88,7 +88,7 @@ func byRef(lists []link.List) map[link.Ref]link.Record {
 }
 
 func cedulaOf(r link.Record) (link.Cedula, bool) {
-	c, err := link.ParseCedula(r.Values[1])
+	c, err := link.ParseCedula(r.Values[1].Reveal())
 	return c, err == nil
 }
 
@@ -206,7 +206,7 @@ func TestLinkRejectsBadInputWithTypedErrors(t *testing.T) {
 	rec := func(id string, vals ...string) link.Record {
 		v := make([]string, 6)
 		copy(v, vals)
-		return link.Record{ID: release.MustDetaineeID(id), Values: v}
+		return link.Record{ID: release.MustDetaineeID(id), Values: release.NewSecrets(v)}
 	}
 	src := source.MustSourceID
 	scope := release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"), release.Day(release.MustDate(2026, time.January, 25)))
@@ -221,14 +221,14 @@ func TestLinkRejectsBadInputWithTypedErrors(t *testing.T) {
 		{"no source", []link.List{{Records: []link.Record{rec("a", "Ana Pérez")}}}, link.ErrInvalid, "List.Source", ""},
 		{"two lists from one source", []link.List{{Source: src("s")}, {Source: src("s")}}, link.ErrDuplicate, "List.Source", ""},
 		{"an ID twice", []link.List{{Source: src("s"), Records: []link.Record{rec("a", "Ana Pérez"), rec("a", "Ana Pérez")}}}, link.ErrDuplicate, "Record.ID", ""},
-		{"no ID", []link.List{{Source: src("s"), Records: []link.Record{{Values: make([]string, 6)}}}}, link.ErrInvalid, "Record.ID", ""},
-		{"too few values", []link.List{{Source: src("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: []string{"Ana Pérez"}}}}}, link.ErrInvalid, "Record.Values", ""},
+		{"no ID", []link.List{{Source: src("s"), Records: []link.Record{{Values: make([]release.Secret, 6)}}}}, link.ErrInvalid, "Record.ID", ""},
+		{"too few values", []link.List{{Source: src("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: release.NewSecrets([]string{"Ana Pérez"})}}}}, link.ErrInvalid, "Record.Values", ""},
 		{"malformed cédula", []link.List{{Source: src("s"), Records: []link.Record{rec("a", "Ana Pérez", "V-12.34.5678")}}}, link.ErrInvalid, "Record.Values[national_id]", "12.34.5678"},
 		{"name with digits", []link.List{{Source: src("s"), Records: []link.Record{rec("a", "Ana Pérez 2")}}}, link.ErrInvalid, "Record.Values[name]", "Ana Pérez"},
 		{"bad year", []link.List{{Source: src("s"), Records: []link.Record{rec("a", "Ana Pérez", "", "19x5")}}}, link.ErrInvalid, "Record.Values[birth_year]", "19x5"},
 		{"a unique list with one national ID twice", []link.List{{Source: src("s"), Unique: true, Records: []link.Record{
 			rec("a", "Ana Pérez", "V-12.345.678"), rec("b", "Luis Mata", "V12345678")}}}, link.ErrDuplicate, "Record.Values[national_id]", "12345678"},
-		{"releases without a date of publication", []link.List{{Source: src("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: make([]string, 6), Released: scope}}}}, link.ErrInvalid, "List.Stated", ""},
+		{"releases without a date of publication", []link.List{{Source: src("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: make([]release.Secret, 6), Released: scope}}}}, link.ErrInvalid, "List.Stated", ""},
 	} {
 		_, err := link.Link(cfg, tc.lists...)
 		if !errors.Is(err, tc.is) {
@@ -283,7 +283,7 @@ func TestConfigValidateNamesTheField(t *testing.T) {
 }
 
 func TestExplainRefusesUnknownRecords(t *testing.T) {
-	l := link.List{Source: source.MustSourceID("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: []string{"Ana Pérez", "", "", "", "", ""}}}}
+	l := link.List{Source: source.MustSourceID("s"), Records: []link.Record{{ID: release.MustDetaineeID("a"), Values: release.NewSecrets([]string{"Ana Pérez", "", "", "", "", ""})}}}
 	r := mustLink(t, link.DetaineeConfig(), l)
 	_, err := r.Explain(link.Ref{Source: l.Source, ID: release.MustDetaineeID("a")}, link.Ref{Source: l.Source, ID: release.MustDetaineeID("zz")})
 	if !errors.Is(err, link.ErrUnknown) {
@@ -296,7 +296,7 @@ func TestExplainRefusesUnknownRecords(t *testing.T) {
 
 // TestLinkHandlesDegenerateInput: nothing to compare is not an error.
 func TestLinkHandlesDegenerateInput(t *testing.T) {
-	vals := func(name string) []string { return []string{name, "", "", "", "", ""} }
+	vals := func(name string) []release.Secret { return release.NewSecrets([]string{name, "", "", "", "", ""}) }
 	one := link.List{Source: source.MustSourceID("one"), Unique: true, Records: []link.Record{
 		{ID: release.MustDetaineeID("a"), Values: vals("Ana Pérez")},
 		{ID: release.MustDetaineeID("b"), Values: vals("Ana Pérez")},
@@ -325,7 +325,7 @@ func TestClusterIDsNeverCollide(t *testing.T) {
 	var lists []link.List
 	for _, pair := range [][2]string{{"a/b", "c"}, {"a", "b/c"}, {long, long}, {long + "y", long}} {
 		lists = append(lists, link.List{Source: source.MustSourceID(pair[0]), Unique: true, Records: []link.Record{
-			{ID: release.MustDetaineeID(pair[1]), Values: []string{"", "", "", "", "", ""}},
+			{ID: release.MustDetaineeID(pair[1]), Values: make([]release.Secret, 6)},
 		}})
 	}
 	r := mustLink(t, link.DetaineeConfig(), lists...)

@@ -32,9 +32,16 @@ import (
 // A Name is personal data: [Name.String], [Name.LogValue] and every fmt verb
 // show "Name(<redacted>)", and no error message repeats it; it has no
 // encoding, so that it is never written out unasked (store [Name.Text]).
-// The zero Name is not valid. A Name holds slices: compare Names with
-// [Name.Equal].
+// It holds its text as a [release.Secret], so that printers that bypass
+// its methods by reflection do not show it either; its accessors read the
+// name again from that text. The zero Name is not valid. Names are
+// comparable: == is [Name.Equal].
 type Name struct {
+	text release.Secret // parsedName.text: ParseName reads it back to the same name
+}
+
+// parsedName is a name read by parseName: the parts of a [Name].
+type parsedName struct {
 	given                       []string // units, normalized
 	paternal, maternal, married string   // units, normalized; married without its "de"
 	text, folded                string
@@ -61,7 +68,7 @@ func ParseName(s string) (Name, error) {
 	if why != "" {
 		return Name{}, secretErr("Name", ErrInvalid, "%s", why)
 	}
-	return n, nil
+	return Name{text: release.NewSecret(n.text)}, nil
 }
 
 // MustName is like [ParseName] but panics on error. It is meant for tests
@@ -74,43 +81,43 @@ func MustName(s string) Name {
 	return n
 }
 
-func parseName(s string) (Name, string) {
+func parseName(s string) (parsedName, string) {
 	switch {
 	case len(s) > release.MaxNameLen:
-		return Name{}, fmt.Sprintf("longer than %d bytes", release.MaxNameLen)
+		return parsedName{}, fmt.Sprintf("longer than %d bytes", release.MaxNameLen)
 	case !utf8.ValidString(s):
-		return Name{}, "not valid UTF-8"
+		return parsedName{}, "not valid UTF-8"
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && !unicode.IsSpace(r) {
-			return Name{}, "contains a control character"
+			return parsedName{}, "contains a control character"
 		}
 	}
 	s = Normalize(strings.Map(mapPunct, s))
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -'.,", r) {
 			if unicode.IsDigit(r) {
-				return Name{}, "contains a digit"
+				return parsedName{}, "contains a digit"
 			}
-			return Name{}, "contains a character that is not a letter, mark, space, hyphen, apostrophe, period or comma"
+			return parsedName{}, "contains a character that is not a letter, mark, space, hyphen, apostrophe, period or comma"
 		}
 	}
-	var n Name
+	var n parsedName
 	before, after, comma := strings.Cut(s, ",")
 	if comma {
 		if strings.Contains(after, ",") {
-			return Name{}, "more than one comma"
+			return parsedName{}, "more than one comma"
 		}
 		sur, giv := units(before), units(after)
 		if len(sur) == 0 || len(giv) == 0 {
-			return Name{}, "a comma without surnames before it or given names after it"
+			return parsedName{}, "a comma without surnames before it or given names after it"
 		}
 		n.given = giv
 		n.setSurnames(sur)
 	} else {
 		u := units(s)
 		if len(u) == 0 {
-			return Name{}, "no letters"
+			return parsedName{}, "no letters"
 		}
 		if len(u) >= 3 {
 			if m, ok := marriedName(u[len(u)-1]); ok {
@@ -130,9 +137,9 @@ func parseName(s string) (Name, string) {
 	n.finish()
 	switch {
 	case len(n.tokens) == 0:
-		return Name{}, "no letters outside particles"
+		return parsedName{}, "no letters outside particles"
 	case len(n.text) > release.MaxNameLen:
-		return Name{}, fmt.Sprintf("longer than %d bytes once normalized", release.MaxNameLen)
+		return parsedName{}, fmt.Sprintf("longer than %d bytes once normalized", release.MaxNameLen)
 	}
 	return n, ""
 }
@@ -151,7 +158,7 @@ func mapPunct(r rune) rune {
 // setSurnames reads the units of a surname part: the last "de X" of two or
 // more is a married name; of the rest, the last is the maternal surname and
 // the others the paternal one.
-func (n *Name) setSurnames(u []string) {
+func (n *parsedName) setSurnames(u []string) {
 	if len(u) >= 2 {
 		if m, ok := marriedName(u[len(u)-1]); ok {
 			n.married = m
@@ -202,7 +209,7 @@ func units(s string) []string {
 }
 
 // finish computes the text, folded and token forms from the structure.
-func (n *Name) finish() {
+func (n *parsedName) finish() {
 	parts := n.parts()
 	// Fold every unit in one call: the units are joined with a character
 	// that folding leaves alone and split again.
@@ -223,7 +230,7 @@ func (n *Name) finish() {
 
 // render writes the units of n (as parts returns them, or folded)
 // "surnames, given names".
-func render(n *Name, units []string) string {
+func render(n *parsedName, units []string) string {
 	g := len(n.given)
 	if g == len(units) {
 		return strings.Join(units, " ")
@@ -233,7 +240,7 @@ func render(n *Name, units []string) string {
 
 // parts returns the units in reading order: given names, then surnames,
 // the married name with its "de".
-func (n *Name) parts() []string {
+func (n *parsedName) parts() []string {
 	out := slices.Clone(n.given)
 	for _, u := range []string{n.paternal, n.maternal} {
 		if u != "" {
@@ -262,43 +269,51 @@ func appendTokens(dst []string, unit string) []string {
 }
 
 // IsValid reports whether n is not the zero Name.
-func (n Name) IsValid() bool { return len(n.tokens) > 0 }
+func (n Name) IsValid() bool { return !n.text.IsZero() }
+
+// parsed returns the parts of n, read again from its text; the zero
+// parsedName for the zero Name.
+func (n Name) parsed() parsedName {
+	if n.text.IsZero() {
+		return parsedName{}
+	}
+	p, _ := parseName(n.text.Reveal())
+	return p
+}
 
 // Text returns the name normalized ([Normalize]: case-folded, NFC, accents
 // kept), written "surnames, given names" when it has surnames: "pérez
 // garcía, josé luis". [ParseName] reads it back to the same Name.
-func (n Name) Text() string { return n.text }
+func (n Name) Text() string { return n.text.Reveal() }
 
 // Folded returns [Name.Text] without accents ([Fold]): "perez garcia, jose
 // luis".
-func (n Name) Folded() string { return n.folded }
+func (n Name) Folded() string { return n.parsed().folded }
 
 // Given returns the given names, normalized, particles kept ("maría", "de
 // los ángeles").
-func (n Name) Given() []string { return slices.Clone(n.given) }
+func (n Name) Given() []string { return n.parsed().given }
 
 // Paternal returns the first (paternal) surname, normalized, with its
 // particles ("de la cruz"); "" if none was given.
-func (n Name) Paternal() string { return n.paternal }
+func (n Name) Paternal() string { return n.parsed().paternal }
 
 // Maternal returns the second (maternal) surname, or "" if the name has
 // none.
-func (n Name) Maternal() string { return n.maternal }
+func (n Name) Maternal() string { return n.parsed().maternal }
 
 // Married returns the married name without its "de" ("gonzález" in
 // "maría pérez de gonzález"), or "".
-func (n Name) Married() string { return n.married }
+func (n Name) Married() string { return n.parsed().married }
 
 // Tokens returns the folded words of the name, given names first, without
 // particles and conjunctions: "josé luis pérez garcía" gives jose, luis,
 // perez, garcia.
-func (n Name) Tokens() []string { return slices.Clone(n.tokens) }
+func (n Name) Tokens() []string { return n.parsed().tokens }
 
-// Equal reports whether n and o are the same name, part by part.
-func (n Name) Equal(o Name) bool {
-	return slices.Equal(n.given, o.given) && n.paternal == o.paternal && n.maternal == o.maternal &&
-		n.married == o.married && n.text == o.text
-}
+// Equal reports whether n and o are the same name, part by part: whether
+// their texts are equal, which the parts follow from.
+func (n Name) Equal(o Name) bool { return n == o }
 
 // String returns "Name(<redacted>)", or "Name()" for the zero Name: never
 // the name.

@@ -57,6 +57,9 @@ func (lk *linkage) comparable(i, j int32) bool {
 
 // find returns the index of the record r, or -1.
 func (lk *linkage) find(r Ref) int32 {
+	if lk == nil { // the zero Result
+		return -1
+	}
 	l, ok := slices.BinarySearchFunc(lk.lists, r.Source, func(li listInfo, s source.SourceID) int { return li.src.Compare(s) })
 	if !ok {
 		return -1
@@ -160,7 +163,7 @@ func prepare(cfg Config, lists []List) (*linkage, error) {
 			}
 			released = released || r.Released.IsValid()
 			lk.recs = append(lk.recs, recInfo{id: r.ID, list: int32(len(lk.lists)), released: r.Released})
-			rows = append(rows, r.Values)
+			rows = append(rows, release.RevealAll(r.Values))
 		}
 		if released && l.Stated.IsZero() {
 			el.add(fieldErr("List.Stated", l.Source.String(), ErrInvalid, "missing, and records of the list are releases"))

@@ -23,7 +23,7 @@ func secretsOf(lists []link.List) (whole []string, words []string) {
 	places := map[string]bool{}
 	for _, l := range lists {
 		for _, r := range l.Records {
-			for _, v := range []string{r.Values[4], r.Values[5], r.Released.String()} {
+			for _, v := range []string{r.Values[4].Reveal(), r.Values[5].Reveal(), r.Released.String()} {
 				for _, w := range strings.FieldsFunc(link.Fold(v), func(c rune) bool { return c == ' ' || c == '/' }) {
 					places[w] = true
 				}
@@ -32,7 +32,7 @@ func secretsOf(lists []link.List) (whole []string, words []string) {
 	}
 	for _, l := range lists {
 		for _, r := range l.Records {
-			name, id := r.Values[0], r.Values[1]
+			name, id := r.Values[0].Reveal(), r.Values[1].Reveal()
 			if n, err := link.ParseName(name); err == nil {
 				whole = append(whole, name, n.Text(), n.Folded())
 				for _, w := range n.Tokens() {
@@ -97,20 +97,21 @@ func TestNamesAndNationalIDsNeverAppearInOutput(t *testing.T) {
 			for _, rec := range l.Records {
 				fmt.Fprintf(&out, "%v %+v %#v %s %q\n", rec, rec, rec, rec, rec)
 				logger.Info("record", "record", rec)
-				if n, err := link.ParseName(rec.Values[0]); err == nil {
+				name, id := rec.Values[0].Reveal(), rec.Values[1].Reveal()
+				if n, err := link.ParseName(name); err == nil {
 					fmt.Fprintf(&out, "%v %+v %#v %s %q\n", n, n, n, n, n)
 					logger.Info("name", "name", n)
 				}
-				if c, err := link.ParseCedula(rec.Values[1]); err == nil {
+				if c, err := link.ParseCedula(id); err == nil {
 					fmt.Fprintf(&out, "%v %+v %#v %s %q %d\n", c, c, c, c, c, c)
 					logger.Info("cedula", "cedula", c)
 				}
 				// Errors about the same values, made malformed.
-				_, err := link.ParseName(rec.Values[0] + " 1")
+				_, err := link.ParseName(name + " 1")
 				fmt.Fprintln(&out, err)
-				_, err = link.ParseCedula(rec.Values[1] + "x")
+				_, err = link.ParseCedula(id + "x")
 				fmt.Fprintln(&out, err)
-				d := release.Detainee{ID: rec.ID, Name: rec.Values[0] + "9", NationalID: rec.Values[1] + "-Z"}
+				d := release.Detainee{ID: rec.ID, Name: release.NewSecret(name + "9"), NationalID: release.NewSecret(id + "-Z")}
 				_, err = link.DetaineeRecord(d, release.Scope{})
 				fmt.Fprintln(&out, err)
 			}
@@ -121,11 +122,12 @@ func TestNamesAndNationalIDsNeverAppearInOutput(t *testing.T) {
 			bad[k] = l
 			bad[k].Records = nil
 			for _, rec := range l.Records {
-				rec.Values = append([]string(nil), rec.Values...)
-				rec.Values[0] += " 2"
-				if rec.Values[1] != "" {
-					rec.Values[1] += "0.0"
+				vals := release.RevealAll(rec.Values)
+				vals[0] += " 2"
+				if vals[1] != "" {
+					vals[1] += "0.0"
 				}
+				rec.Values = release.NewSecrets(vals)
 				bad[k].Records = append(bad[k].Records, rec)
 			}
 		}

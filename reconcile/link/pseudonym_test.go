@@ -117,7 +117,7 @@ func TestListsLinkByTokensAlone(t *testing.T) {
 			}
 			tok, _ := p.NameYear(link.MustName(written(i, pp.name)), pp.year)
 			vals[1] = tok.String()
-			l.Records = append(l.Records, link.Record{ID: release.MustDetaineeID(src + "-" + string(rune('a'+i))), Values: vals})
+			l.Records = append(l.Records, link.Record{ID: release.MustDetaineeID(src + "-" + string(rune('a'+i))), Values: release.NewSecrets(vals)})
 		}
 		return l
 	}

@@ -12,15 +12,18 @@ import (
 
 // Record is one entry of a [List]: a person as one register or list
 // records them. Values may be personal data (names, national IDs,
-// addresses): [Record.String], [Record.LogValue], every fmt verb and every
-// error message show the record's ID only.
+// addresses), so each is a [release.Secret], which no printer shows, even
+// by reflection or through encoding/json; [Record.String],
+// [Record.LogValue], every fmt verb and every error message show the
+// record's ID only.
 type Record struct {
 	// ID is the list's key for the record. Required, unique within its
 	// list.
 	ID release.DetaineeID
-	// Values holds one string per field of the [Schema], in its order; ""
-	// is a missing value. Each is read as its field's [Kind] says.
-	Values []string
+	// Values holds one value per field of the [Schema], in its order; the
+	// empty secret is a missing value. Each is read as its field's [Kind]
+	// says. [release.NewSecrets] makes them from strings.
+	Values []release.Secret
 	// Released is the scope in which the list says this person was
 	// released: the population, region and day (or period). It is what
 	// [Result.Verified] and [Result.Verifications] count; a record without
@@ -66,6 +69,14 @@ type List struct {
 	Unique bool
 	// Records are the list's entries, in any order.
 	Records []Record
+}
+
+// LogValue shows the list in [log/slog] output by source, publication and
+// number of records, rather than record by record (each would show as its
+// ID and redacted values).
+func (l List) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("source", l.Source.String()), slog.Time("stated", l.Stated),
+		slog.Bool("unique", l.Unique), slog.Int("records", len(l.Records)))
 }
 
 // Ref names a record of a linkage: its list's source and its ID. Ref is a

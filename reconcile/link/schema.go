@@ -162,8 +162,9 @@ func (f Field) levels() []Level {
 }
 
 // Field is one named value that records carry and comparisons weigh: a
-// name, a national ID, a year of birth. [Record.Values] hold one string per
-// field of the [Schema], in its order; "" is a missing value.
+// name, a national ID, a year of birth. [Record.Values] hold one value (a
+// [release.Secret]) per field of the [Schema], in its order; the empty
+// secret is a missing value.
 type Field struct {
 	// Name identifies the field in rules, models and explanations:
 	// 1 to 64 ASCII letters, digits, '_' or '-'.

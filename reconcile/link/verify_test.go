@@ -40,7 +40,7 @@ func TestVerifiedCountsPeopleNotRecords(t *testing.T) {
 	scope := release.MustScope(political, release.MustRegion("VE/Caracas"), release.Day(jan(25)))
 	at := time.Date(2026, time.January, 31, 20, 0, 0, 0, time.UTC)
 	rec := func(id, name, ced string) link.Record {
-		return link.Record{ID: release.MustDetaineeID(id), Values: []string{name, ced, "", "", "", ""}, Released: scope}
+		return link.Record{ID: release.MustDetaineeID(id), Values: release.NewSecrets([]string{name, ced, "", "", "", ""}), Released: scope}
 	}
 	ngo := link.List{Source: source.MustSourceID("ngo"), Stated: at, Records: []link.Record{
 		rec("n1", "Ana Lucía Mendoza Ferrer", "V-10.203.040"),

@@ -70,16 +70,16 @@ var detaineeBreakers = []breaker[release.Detainee]{
 	{"Detainee.ID", func(t *rapid.T, d *release.Detainee) { d.ID = release.DetaineeID{} }},
 	{"Detainee.Name", func(t *rapid.T, d *release.Detainee) {
 		if rapid.Bool().Draw(t, "nameTooLong") {
-			d.Name = overlong(t, release.MaxNameLen, "nameUnit")
+			d.Name = release.NewSecret(overlong(t, release.MaxNameLen, "nameUnit"))
 		} else {
-			d.Name = badUTF8(t, d.Name, "nameBytes")
+			d.Name = release.NewSecret(badUTF8(t, d.Name.Reveal(), "nameBytes"))
 		}
 	}},
 	{"Detainee.NationalID", func(t *rapid.T, d *release.Detainee) {
 		if rapid.Bool().Draw(t, "nationalIDTooLong") {
-			d.NationalID = overlong(t, release.MaxNationalIDLen, "nationalIDUnit")
+			d.NationalID = release.NewSecret(overlong(t, release.MaxNationalIDLen, "nationalIDUnit"))
 		} else {
-			d.NationalID = badUTF8(t, d.NationalID, "nationalIDBytes")
+			d.NationalID = release.NewSecret(badUTF8(t, d.NationalID.Reveal(), "nationalIDBytes"))
 		}
 	}},
 	{"Detainee.Sex", func(t *rapid.T, d *release.Detainee) {

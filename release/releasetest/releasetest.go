@@ -299,12 +299,12 @@ func Detainee() *rapid.Generator[release.Detainee] {
 func drawDetainee(t *rapid.T, id release.DetaineeID, registerable bool) release.Detainee {
 	d := release.Detainee{
 		ID:       id,
-		Name:     name(t),
+		Name:     release.NewSecret(name(t)),
 		Sex:      release.Sex(rapid.IntRange(0, 3).Draw(t, "sex")),
 		Category: release.Category(rapid.IntRange(0, 7).Draw(t, "category")),
 	}
 	if rapid.IntRange(0, 5).Draw(t, "hasNationalID") > 0 {
-		d.NationalID = nationalID(t)
+		d.NationalID = release.NewSecret(nationalID(t))
 	}
 	if rapid.IntRange(0, 3).Draw(t, "hasRegion") > 0 {
 		d.Region = Region().Draw(t, "region")

@@ -171,7 +171,7 @@ func Lists() *rapid.Generator[[]link.List] {
 			for r, p := range who {
 				rec := link.Record{
 					ID:     release.MustDetaineeID(fmt.Sprintf("R%02d", r)),
-					Values: render(rng, &pool[p], noise, used),
+					Values: release.NewSecrets(render(rng, &pool[p], noise, used)),
 				}
 				if rapid.Bool().Draw(t, "released") {
 					rec.Released = releaseScope(rapid.IntRange(0, 3).Draw(t, "day"), pool[p].Region)
@@ -192,12 +192,12 @@ func Lists() *rapid.Generator[[]link.List] {
 func dropRepeatedIDs(l *link.List) {
 	seen := map[link.Cedula]bool{}
 	for _, r := range l.Records {
-		c, err := link.ParseCedula(r.Values[1])
+		c, err := link.ParseCedula(r.Values[1].Reveal())
 		if err != nil {
 			continue
 		}
 		if seen[c] {
-			r.Values[1] = ""
+			r.Values[1] = release.Secret{}
 		}
 		seen[c] = true
 	}
@@ -259,12 +259,12 @@ func AdditionTo(lists []link.List) *rapid.Generator[Addition] {
 		if l.Unique && vals[1] != "" {
 			c, err := link.ParseCedula(vals[1])
 			for _, r := range l.Records {
-				if d, err2 := link.ParseCedula(r.Values[1]); err == nil && err2 == nil && d == c {
+				if d, err2 := link.ParseCedula(r.Values[1].Reveal()); err == nil && err2 == nil && d == c {
 					vals[1] = "" // the list holds that national ID already
 				}
 			}
 		}
-		return Addition{List: k, Record: link.Record{ID: release.MustDetaineeID("added"), Values: vals}}
+		return Addition{List: k, Record: link.Record{ID: release.MustDetaineeID("added"), Values: release.NewSecrets(vals)}}
 	})
 }
 
@@ -272,7 +272,7 @@ func collectValues(lists []link.List) [][]string {
 	var out [][]string
 	for _, l := range lists {
 		for _, r := range l.Records {
-			out = append(out, r.Values)
+			out = append(out, release.RevealAll(r.Values))
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package linktest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,7 +115,7 @@ func TestSyntheticIsDeterministicAndScored(t *testing.T) {
 	l2, _ := syn.Generate()
 	for k := range l1 {
 		for i := range l1[k].Records {
-			if l1[k].Records[i].ID != l2[k].Records[i].ID || strings.Join(l1[k].Records[i].Values, "|") != strings.Join(l2[k].Records[i].Values, "|") {
+			if l1[k].Records[i].ID != l2[k].Records[i].ID || !slices.Equal(l1[k].Records[i].Values, l2[k].Records[i].Values) {
 				t.Fatalf("Generate is not deterministic at list %d record %d", k, i)
 			}
 		}

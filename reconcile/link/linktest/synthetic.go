@@ -179,7 +179,7 @@ func (s Synthetic) Generate() ([]link.List, Truth) {
 			person[num] = int32(p)
 			l.Records[k] = link.Record{
 				ID:       release.MustDetaineeID(fmt.Sprintf("%s-%07d", spec.Source, num)),
-				Values:   render(rng, &people[p], noise, used),
+				Values:   release.NewSecrets(render(rng, &people[p], noise, used)),
 				Released: spec.Released,
 			}
 		}

@@ -1,0 +1,16 @@
+package mse_test
+
+import (
+	"testing"
+
+	"github.com/freedcount/freedcount/internal/zerotest"
+	"github.com/freedcount/freedcount/reconcile/mse"
+)
+
+// TestEveryMethodOfEveryZeroValueAnswers calls every method of the zero
+// value of every exported type with zero arguments: none panics.
+func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
+	zerotest.Check(t, ".",
+		mse.ClaimSpec{}, mse.Criterion(0), mse.Estimate{}, mse.FieldError{}, mse.Histories{}, mse.ListID{},
+		mse.Method(0), mse.Options{}, mse.Selection{}, mse.Sighting[string]{}, mse.Skip{}, mse.Stratum{})
+}
