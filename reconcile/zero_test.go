@@ -13,5 +13,6 @@ func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
 	zerotest.Check(t, ".",
 		reconcile.BestRule(0), reconcile.Cause(0), reconcile.ClaimState(0), reconcile.Discrepancy{},
 		reconcile.Dispute{}, reconcile.Evidence{}, reconcile.FieldError{}, reconcile.Figure{}, reconcile.Index{},
-		reconcile.Policy{}, reconcile.Reading{}, reconcile.Side{}, reconcile.Verification{})
+		reconcile.Policy{}, reconcile.Reading{}, reconcile.Side{}, reconcile.Verification{},
+		reconcile.CauseCount{}, reconcile.NetChange{}, reconcile.Review{})
 }

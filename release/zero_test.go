@@ -15,5 +15,5 @@ func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
 		release.DetaineeID{}, release.Disclosed{}, release.Event{}, release.EventKind(0),
 		release.FieldError{}, release.Ledger{}, release.Partition{}, release.Period{},
 		release.Population{}, release.Region{}, release.RuleError{}, release.Scope{},
-		release.Secret{}, release.Sex(0), release.Terms(0))
+		release.Secret{}, release.Sex(0), release.Terms(0), release.UndeclaredError{}, release.Vocabulary{})
 }

@@ -12,5 +12,5 @@ import (
 func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
 	zerotest.Check(t, ".",
 		reliability.FieldError{}, reliability.Object{}, reliability.Options{}, reliability.Result{},
-		reliability.SourceReliability{}, reliability.Start(0))
+		reliability.SourceReliability{}, reliability.Start(0), reliability.Claim{}, reliability.ObjectKey(""))
 }
