@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/freedcount/freedcount/internal/enum"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
 )
@@ -45,10 +46,7 @@ func parseOptional[V any](s string, parse func(string) (V, error)) (V, error) {
 // enumText normalises the name of a value as people may type it in a
 // spreadsheet: "Named list", "named-list" and "NAMED_LIST" all read as
 // "named_list".
-func enumText(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
-}
+func enumText(s string) string { return enum.Fold(s) }
 
 // parseEnum returns a parser of an enum's names, for parseRequired.
 func parseEnum[E any, P interface {

@@ -303,8 +303,15 @@ func (t *table[T]) value(col, text string) string {
 func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) (T, []error) {
 	var v T
 	var errs []error
-	bad := make(map[string]bool)
-	cells := make(map[string]string)
+	var bad map[string]bool // made on the first error only: most lines have none
+	cell := func(name string) string {
+		for i, k := range cols {
+			if k >= 0 && t.columns[k].name == name {
+				return rec[i]
+			}
+		}
+		return ""
+	}
 	for i, k := range cols {
 		if k == unnamed && strings.TrimSpace(rec[i]) != "" {
 			val := quote(rec[i])
@@ -318,8 +325,10 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			continue
 		}
 		c := t.columns[k]
-		cells[c.name] = rec[i]
 		if err := c.set(&v, rec[i]); err != nil {
+			if bad == nil {
+				bad = make(map[string]bool)
+			}
 			bad[c.name] = true
 			errs = append(errs, &LineError{File: file, Line: line, Column: c.name, Value: t.value(c.name, rec[i]), Err: err})
 		}
@@ -339,11 +348,14 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 				continue // already reported
 			}
 			if col != "" {
+				if bad == nil {
+					bad = make(map[string]bool)
+				}
 				bad[col] = true
 			}
 			le := &LineError{File: file, Line: line, Column: col, Err: because(ErrInvalid, e)}
 			if col != "" {
-				le.Value = t.value(col, cells[col])
+				le.Value = t.value(col, cell(col))
 			}
 			errs = append(errs, le)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"slices"
 	"strings"
 	"testing"
@@ -1142,4 +1143,19 @@ func TestClaimValidateReportsSeveralFieldsAtOnce(t *testing.T) {
 	err := c.Validate()
 	assert.Equal(t, []string{"Claim.Via", "Claim.Measure", "Claim.Citation.Language"}, fieldsOf(err))
 	assert.ErrorIs(t, err, source.ErrInvalid)
+}
+
+// TestPlainLanguagesAreCanonical: the tags read without the BCP 47 parser
+// are exactly what the parser would make of them.
+func TestPlainLanguagesAreCanonical(t *testing.T) {
+	for _, tag := range []string{"es", "en", "pt", "fr", "de", "ru", "be", "uk", "ar", "fa", "my", "zh", "it", "nl", "pl", "tr"} {
+		got, err := language.Parse(tag)
+		if err != nil || got.String() != tag {
+			t.Errorf("%q parses to %v, %v", tag, got, err)
+		}
+		c, err := source.CanonicalLanguage(tag)
+		if err != nil || c != tag {
+			t.Errorf("CanonicalLanguage(%q) = %q, %v", tag, c, err)
+		}
+	}
 }
