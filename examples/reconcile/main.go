@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -182,6 +183,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !o.asOf.IsZero() {
 		ev = ev.AsOf(o.asOf)
 	}
+	if err := errors.Join(checkSources(ev, "-hierarchy", o.hierarchy), checkSources(ev, "-closed-registers", o.closed)); err != nil {
+		fmt.Fprintln(stderr, "reconcile:", strings.ReplaceAll(err.Error(), "\n", "\nreconcile: "))
+		return exitUsage
+	}
 	policy := reconcile.DefaultPolicy()
 	policy.Best, policy.Hierarchy, policy.ClosedRegisters = o.best, o.hierarchy, o.closed
 	ix, err := reconcile.NewIndex(ev, policy)
@@ -202,19 +207,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "table":
 		err = writeTable(stdout, o, ix, figs, discs, review)
 	default:
+		// Every output is encoded before any is written, and the file
+		// before standard output: a bad -discrepancies path leaves no
+		// figures half-published.
 		f := interchange.CSV
 		if o.format != "csv" {
 			f = interchange.JSONL
 		}
-		err = interchange.WriteFigures(stdout, f, figs)
+		var figOut, discOut bytes.Buffer
+		err = interchange.WriteFigures(&figOut, f, figs)
 		if err == nil && o.discrepancies != "" {
-			err = writeFile(o.discrepancies, func(w io.Writer) error {
-				var all []reconcile.Discrepancy
-				for _, ds := range discs {
-					all = append(all, ds...)
-				}
-				return interchange.WriteDiscrepancies(w, f, all)
-			})
+			err = interchange.WriteDiscrepancies(&discOut, f, slices.Concat(discs...))
+			if err == nil {
+				err = writeFile(o.discrepancies, func(w io.Writer) error { _, err := w.Write(discOut.Bytes()); return err })
+			}
+		}
+		if err == nil {
+			_, err = stdout.Write(figOut.Bytes())
 		}
 	}
 	if err != nil {
@@ -222,6 +231,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// checkSources reports every source ID given on the command line that the
+// evidence does not have.
+func checkSources(ev reconcile.Evidence, flag string, ids []source.SourceID) error {
+	var errs []error
+	for _, id := range ids {
+		if _, ok := ev.Source(id); !ok {
+			errs = append(errs, fmt.Errorf("%s: no source %q among the sources", flag, id))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // readEvidence opens the files and reads them as one evidence set, each

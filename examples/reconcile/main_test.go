@@ -181,3 +181,23 @@ func TestReadmeShowsTheSampleOutput(t *testing.T) {
 	shown := strings.TrimLeft(blocks[3], "\n")
 	assert.True(t, strings.HasPrefix(out.String(), shown), "README shows\n%s\nbut the command prints\n%s", shown, out.String())
 }
+
+// TestUnknownSourcesOnTheCommandLineAreRefused: a hierarchy or closed
+// register naming no source of the evidence is a usage error, not a
+// silent fallback.
+func TestUnknownSourcesOnTheCommandLineAreRefused(t *testing.T) {
+	code, _, errOut := runCapture(t, append(sample, "-policy", "hierarchy", "-hierarchy", "nobody")...)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `-hierarchy: no source "nobody"`)
+	code, _, errOut = runCapture(t, append(sample, "-closed-registers", "foro-penal,nobody")...)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `-closed-registers: no source "nobody"`)
+}
+
+// TestNothingIsWrittenWhenAnOutputFails: with a -discrepancies file that
+// cannot be created, no figure reaches standard output.
+func TestNothingIsWrittenWhenAnOutputFails(t *testing.T) {
+	code, out, errOut := runCapture(t, append(sample, "-format", "csv", "-discrepancies", filepath.Join(t.TempDir(), "no", "such", "dir", "d.csv"))...)
+	assert.Equal(t, exitInput, code, errOut)
+	assert.Empty(t, out)
+}
