@@ -186,6 +186,12 @@ type column struct {
 	// derived lists floors implied by the stock-and-flow identity in this
 	// column's population and region (flows only), by period.
 	derived []item
+	// cellParts and derivedParts are the parts (see part) of the cells and
+	// of the derived floors, each by period.
+	cellParts, derivedParts []int32
+	// contains is a tree of the cells' last days over cells (see
+	// containing).
+	contains []int
 }
 
 // popReg is a population and a region, without a period.
@@ -220,6 +226,9 @@ type Index struct {
 	ids     []identity
 	idDown  map[popReg][][]int32 // per population and region, the lists of identities within, each by period
 	nPeople int
+	parts   []part    // lower bounds that can add up to floors, in rank order
+	partOf  []int32   // per cell, its part, or -1
+	caps    []cellCap // per cell, its cap (see solveCaps)
 }
 
 // NewIndex reads e under p. It fails only if p is invalid.
