@@ -170,7 +170,7 @@ func TestFloorsMatchReferenceLarge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nested, err := nestedEvidence(n, 0.1, 2)
+	nested, err := reconcile.NestedEvidence(n, 0.1, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,8 +104,13 @@ type floorSolver struct {
 	ix     *Index
 	sets   map[string]int32
 	setCol [][]int32
-	need   map[tabKey]int
-	tabs   map[tabKey]*sched
+	need   []tabNeed
+	// Per set: its parts by first day (built with its first table), and
+	// its tables by first day.
+	setParts [][]int32
+	tabA     [][]int
+	tabT     [][]*sched
+	scratch  []int32
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -115,13 +120,14 @@ type floorSolver struct {
 	picked         []int32
 }
 
-type tabKey struct {
-	set int32
-	a   int
+// tabNeed is a table some query needs: set's parts from day a to day b.
+type tabNeed struct {
+	set  int32
+	a, b int
 }
 
 func newFloorSolver(ix *Index) *floorSolver {
-	return &floorSolver{ix: ix, sets: map[string]int32{}, need: map[tabKey]int{}, tabs: map[tabKey]*sched{}}
+	return &floorSolver{ix: ix, sets: map[string]int32{}}
 }
 
 // setOf interns a list of columns (in increasing order).
@@ -244,10 +250,7 @@ func (fs *floorSolver) mark(q floorQuery) {
 		if set < 0 {
 			return
 		}
-		k := tabKey{set, q.a}
-		if b, ok := fs.need[k]; !ok || q.b > b {
-			fs.need[k] = q.b
-		}
+		fs.need = append(fs.need, tabNeed{set, q.a, q.b})
 	}
 	add(q.sh.all)
 	for _, n := range q.sh.reg {
@@ -260,10 +263,49 @@ func (fs *floorSolver) mark(q floorQuery) {
 
 // build makes every table marked.
 func (fs *floorSolver) build() {
-	for k, b := range fs.need {
-		fs.tabs[k] = fs.ix.newSched(fs.setCol[k.set], k.a, b)
+	slices.SortFunc(fs.need, func(x, y tabNeed) int {
+		if c := cmp.Compare(x.set, y.set); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.b, x.b) // the latest last day first
+	})
+	fs.setParts = make([][]int32, len(fs.setCol))
+	fs.tabA = make([][]int, len(fs.setCol))
+	fs.tabT = make([][]*sched, len(fs.setCol))
+	for i, k := range fs.need {
+		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
+			continue
+		}
+		if fs.setParts[k.set] == nil {
+			fs.setParts[k.set] = fs.partsOf(k.set)
+		}
+		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
+		fs.tabT[k.set] = append(fs.tabT[k.set], fs.newSched(k.set, k.a, k.b))
 	}
-	fs.need = map[tabKey]int{}
+	fs.need = nil
+}
+
+// partsOf returns the parts of a set's columns, by (last day, rank).
+func (fs *floorSolver) partsOf(set int32) []int32 {
+	ix := fs.ix
+	var out []int32
+	for _, n := range fs.setCol[set] {
+		out = append(out, ix.cols[n].cellParts...)
+		out = append(out, ix.cols[n].derivedParts...)
+	}
+	slices.SortFunc(out, func(x, y int32) int {
+		if c := cmp.Compare(ix.parts[x].last, ix.parts[y].last); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	if out == nil {
+		out = []int32{}
+	}
+	return out
 }
 
 // sched is weighted interval scheduling over the parts of one set that
@@ -282,40 +324,41 @@ type sched struct {
 	with       []int
 }
 
-func (ix *Index) newSched(cols []int32, a, b int) *sched {
-	t := &sched{}
-	for _, n := range cols {
-		col := &ix.cols[n]
-		for _, list := range [2][]int32{col.cellParts, col.derivedParts} {
-			lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].first >= a })
-			for _, pi := range list[lo:] {
-				p := &ix.parts[pi]
-				if p.first > b {
-					break
-				}
-				if p.last <= b {
-					t.part = append(t.part, pi)
-				}
-			}
+func (fs *floorSolver) newSched(set int32, a, b int) *sched {
+	ix := fs.ix
+	// The set's parts are by (last day, rank): those that end from a to b
+	// are a run, and those of them that start on or after a are the
+	// table, already in order. The run also holds the parts that start
+	// before a and end within [a, b]: long periods, each met by the few
+	// tables whose period holds its last day.
+	list := fs.setParts[set]
+	sel := fs.scratch[:0]
+	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
+	for _, pi := range list[lo:] {
+		p := &ix.parts[pi]
+		if p.last > b {
+			break
+		}
+		if p.first >= a {
+			sel = append(sel, pi)
 		}
 	}
-	slices.SortFunc(t.part, func(x, y int32) int {
-		if c := cmp.Compare(ix.parts[x].last, ix.parts[y].last); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
-	n := len(t.part)
-	t.end = make([]int, n)
+	fs.scratch = sel
+	if len(sel) == 0 {
+		return nil
+	}
+	n := len(sel)
+	ints := make([]int, 3*n+1)
+	i32 := make([]int32, 5*n+2)
+	t := &sched{
+		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1], with: ints[2*n+1:],
+		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
+		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2:],
+	}
+	copy(t.part, sel)
 	for i, pi := range t.part {
 		t.end[i] = ix.parts[pi].last
 	}
-	t.best = make([]int, n+1)
-	t.prev = make([]int32, n+1)
-	t.lastTake = make([]int32, n+1)
-	t.with = make([]int, n)
-	t.top1 = make([]int32, n)
-	t.top2 = make([]int32, n)
 	for g := 0; g < n; {
 		h := g
 		for h < n && t.end[h] == t.end[g] {
@@ -402,7 +445,12 @@ func (fs *floorSolver) tab(set int32, a int) *sched {
 	if set < 0 {
 		return nil
 	}
-	return fs.tabs[tabKey{set, a}]
+	as := fs.tabA[set]
+	i, ok := slices.BinarySearch(as, a)
+	if !ok {
+		return nil
+	}
+	return fs.tabT[set][i]
 }
 
 // solve returns the floor of query q with verified count verified, and the
