@@ -236,7 +236,7 @@ func (ix *Index) refCap(c *cell) (span, []int32) {
 		}
 	}
 	for _, n := range ix.columnsOver(c.key.m, s.Population(), s.Region()) {
-		col := &ix.cols[n]
+		col := refColumn(ix, n)
 		// A bounded period that contains c's starts at most col.span − 1
 		// days before c's last day; open periods are listed apart.
 		for _, ci := range col.open {
@@ -333,4 +333,25 @@ func (ix *Index) checkCell(c *cell) error {
 		return fmt.Errorf("nested cells of %s %s: %v, reference %v", c.key.m, c.key.s, got, want)
 	}
 	return nil
+}
+
+// refColumnInfo is what the reference cap kept of a column: its cells, the
+// longest bounded period among them, and those open at either end.
+type refColumnInfo struct {
+	cells []int32
+	span  int
+	open  []int32
+}
+
+func refColumn(ix *Index, n int32) *refColumnInfo {
+	col := &refColumnInfo{cells: ix.cols[n].cells}
+	for _, i := range col.cells {
+		c := &ix.cells[i]
+		if c.first == math.MinInt || c.last == math.MaxInt {
+			col.open = append(col.open, i)
+		} else {
+			col.span = max(col.span, c.last-c.first+1)
+		}
+	}
+	return col
 }
