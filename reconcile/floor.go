@@ -165,6 +165,10 @@ func (ix *Index) deriveFloors() {
 // Families that mix the dimensions in other ways (a national figure for one
 // day and state figures for the next) are not searched; the floor is then
 // valid but lower than it could be.
+//
+// For a cell of the index it returns what deriveFloors stored (verified
+// is then the cell's own); any other scope is solved on its own, in time
+// O(p log p) in the parts p beneath it.
 func (ix *Index) floor(k cellKey, verified int) (int, []int32) {
 	if id, ok := ix.cellIndex(k); ok {
 		return ix.cells[id].floor, ix.cells[id].floorFrom
