@@ -199,12 +199,14 @@ func (ix *Index) nestedCells(k cellKey) []int32 {
 			}
 		}
 	}
+	first, last := startNum(s.Period()), endNum(s.Period())
 	for _, n := range ix.columnsOver(k.m, s.Population(), s.Region()) {
-		for _, ci := range ix.cols[n].cells {
-			if u := ix.cells[ci].key; u != k && u.s.Contains(s) {
-				out = append(out, ci)
+		cells := ix.cols[n].cells
+		ix.containing(n, first, last, func(pos int) {
+			if ix.cells[cells[pos]].key != k {
+				out = append(out, cells[pos])
 			}
-		}
+		})
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

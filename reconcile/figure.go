@@ -381,42 +381,37 @@ func (ix *Index) claimsWhere(list []int32, keep func(*rec) bool) []source.ClaimI
 }
 
 // cap returns the least upper bound that credible claims about scopes
-// containing c's give, and the claims of the scope that gives it.
+// containing c's give, and the claims of the scope that gives it: among
+// the cells of the columns over c's whose period contains c's, the one of
+// least highest bound, the first in column order (open periods first, then
+// by period) among equals. A cell of the index has it from solveCaps; any
+// other scope asks each column for the cells that contain it (see
+// containing).
 func (ix *Index) cap(c *cell) (span, []int32) {
-	best, from := span{0, unbounded}, []int32(nil)
-	s := c.key.s
-	consider := func(ci int32) {
-		u := &ix.cells[ci]
-		if u == c || len(u.direct) == 0 || u.first > c.first || u.last < c.last || !u.key.s.Contains(s) {
-			return
+	if id, ok := ix.cellIndex(c.key); ok && &ix.cells[id] == c {
+		if r := ix.caps[id]; r.cell >= 0 {
+			return span{0, r.hi}, ix.cells[r.cell].direct
 		}
-		if u.hiBound < best.hi {
-			best.hi, from = u.hiBound, u.direct
-		}
+		return span{0, unbounded}, nil
 	}
+	best := capRank{hi: unbounded}
+	s := c.key.s
 	for _, n := range ix.columnsOver(c.key.m, s.Population(), s.Region()) {
 		col := &ix.cols[n]
-		// A bounded period that contains c's starts at most col.span − 1
-		// days before c's last day; open periods are listed apart.
-		for _, ci := range col.open {
-			consider(ci)
-		}
-		if c.last == math.MaxInt || c.first == math.MinInt {
-			continue // only an open period can contain an open one
-		}
-		from0 := c.last - col.span + 1
-		lo, _ := slices.BinarySearchFunc(col.cells, from0, func(ci int32, d int) int { return cmp.Compare(ix.cells[ci].first, d) })
-		for _, ci := range col.cells[lo:] {
-			u := &ix.cells[ci]
-			if u.first > c.first {
-				break
+		ix.containing(n, c.first, c.last, func(pos int) {
+			u := &ix.cells[col.cells[pos]]
+			if u == c || !capCandidate(u) {
+				return
 			}
-			if u.last != math.MaxInt && u.first != math.MinInt {
-				consider(ci)
+			if r := (capRank{u.hiBound, n, ix.withinRank(u, pos)}); r.less(best) {
+				best = r
 			}
-		}
+		})
 	}
-	return best, from
+	if best.hi == unbounded {
+		return span{0, unbounded}, nil
+	}
+	return span{0, best.hi}, ix.cells[ix.cols[best.col].cells[best.within&posMask]].direct
 }
 
 // voice is one independence group's word on a cell: the intersection of

@@ -184,15 +184,17 @@ type cell struct {
 type column struct {
 	key   colKey
 	cells []int32 // by period (first, then last)
-	// span is the longest bounded period among the cells; open lists the
-	// cells whose period is open at either end.
-	span int
-	open []int32
-	up   []int32 // columns whose population and region contain this one's, itself included
-	down []int32 // columns this one contains, itself included
+	up    []int32 // columns whose population and region contain this one's, itself included
+	down  []int32 // columns this one contains, itself included
 	// derived lists floors implied by the stock-and-flow identity in this
 	// column's population and region (flows only), by period.
 	derived []item
+	// cellParts and derivedParts are the parts (see part) of the cells and
+	// of the derived floors, each by period.
+	cellParts, derivedParts []int32
+	// contains is a tree of the cells' last days over cells (see
+	// containing).
+	contains []int
 }
 
 // popReg is a population and a region, without a period.
@@ -241,6 +243,9 @@ type Index struct {
 	// countDown is idDown for counts: per population and region, the lists
 	// of counts within, each by period.
 	countDown map[popReg][][]int32
+	parts     []part    // lower bounds that can add up to floors, in rank order
+	partOf    []int32   // per cell, its part, or -1
+	caps      []cellCap // per cell, its cap (see solveCaps)
 }
 
 // NewIndex reads e under p. It fails if p is invalid, or if a claim or
@@ -790,7 +795,7 @@ func (ix *Index) buildCells() {
 			ix.cols = append(ix.cols, column{key: k})
 		}
 		c.col = n
-		ix.cols[n].add(int32(i), c)
+		ix.cols[n].add(int32(i))
 	}
 	for n := range ix.cols {
 		ix.cols[n].up = ix.columnsAbove(ix.cols[n].key)
@@ -804,14 +809,7 @@ func (ix *Index) buildCells() {
 }
 
 // add appends cell i to the column, which receives cells in period order.
-func (col *column) add(i int32, c *cell) {
-	col.cells = append(col.cells, i)
-	if c.first == math.MinInt || c.last == math.MaxInt {
-		col.open = append(col.open, i)
-	} else {
-		col.span = max(col.span, c.last-c.first+1)
-	}
-}
+func (col *column) add(i int32) { col.cells = append(col.cells, i) }
 
 // cell returns the cell of measure m over scope s, if any.
 func (ix *Index) cell(m source.Measure, s release.Scope) (*cell, bool) {

@@ -1,0 +1,640 @@
+package reconcile
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
+)
+
+// This file computes the derived floors of every cell at once (see
+// deriveFloors), with the same result as reading each scope on its own
+// (items, then the best of three families of disjoint parts), without
+// gathering the parts beneath each scope again for every scope.
+//
+// The families are built from one step: weighted interval scheduling of a
+// set of parts, restricted to a period [a, b]. A set is a list of columns
+// (every column below a scope; the columns of one region exactly; of one
+// population exactly). Sorted by (last day, rank), the parts of a set that
+// start on or after a and end by b are a prefix of the parts that start on
+// or after a and end by the latest b asked for, and the scheduling program
+// over a prefix is the program over the whole list cut short: one table per
+// set and first day a answers every period [a, b] of every scope that needs
+// that set, with the very same choices (and so the same claims) as the
+// program run on that period alone. A scope's own cell, which is never one
+// of its parts, ends on b and overlaps every part: leaving it out changes
+// only the choice among the parts that end on b, which each table keeps the
+// two best of.
+//
+// The cost is the sum, over the tables, of the parts they hold: each part
+// lies in a table for every first day a ≤ its first day whose latest b
+// reaches its last day, times the sets it belongs to (its column's
+// ancestors: population depth × region depth, a handful). Scopes that share
+// a first day (days, weeks, months that tile; counts "since 1 December"
+// however many days they run to; periods open at the start) share tables,
+// so each part lies in few, and the whole is O(n log n). Many long periods
+// that each start on a different day are the one input that costs more:
+// O(n · s) for s distinct first days whose periods overlap a part.
+
+// part is a lower bound known inside some scope: a cell that counts, or a
+// floor the stock-and-flow identity implies. Parts are numbered in rank
+// order — by column, a column's cells (by period) before its derived floors
+// (by period) — which is the order the families break ties in.
+type part struct {
+	first, last int
+	w           int
+	cell        int32 // the cell, or -1 for a derived floor
+	col, pos    int32 // a derived floor: ix.cols[col].derived[pos]
+}
+
+// buildParts lists the parts of every column. Every cell's lowDirect must
+// be known.
+func (ix *Index) buildParts() {
+	ix.parts = ix.parts[:0]
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		col.cellParts, col.derivedParts = nil, nil
+		for _, ci := range col.cells {
+			c := &ix.cells[ci]
+			if c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) {
+				col.cellParts = append(col.cellParts, int32(len(ix.parts)))
+				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1})
+			}
+		}
+		for pos, d := range col.derived {
+			col.derivedParts = append(col.derivedParts, int32(len(ix.parts)))
+			p := d.scope.Period()
+			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos)})
+		}
+	}
+	ix.partOf = make([]int32, len(ix.cells))
+	for i := range ix.partOf {
+		ix.partOf[i] = -1
+	}
+	for i, p := range ix.parts {
+		if p.cell >= 0 {
+			ix.partOf[p.cell] = int32(i)
+		}
+	}
+}
+
+// shape is what the families need to know of a scope's population and
+// region, whatever its period: the set of every column below it, and the
+// trees of regions and populations beneath it.
+type shape struct {
+	all int32      // set of every column below
+	reg []treeNode // region tree, root first; nil when the root is the only node
+	pop []treeNode // population tree, root first; nil when the root is the only node or no partition is declared
+}
+
+type treeNode struct {
+	set  int32   // the columns exactly here, or -1
+	kids []int32 // child nodes; populations in Population.Compare order
+	// parts lists, for each partition of this population the policy
+	// declares (in policy order), the nodes of its parts (-1 for a part
+	// with no column beneath it).
+	parts [][]int32
+}
+
+// floorSolver answers derived floors, sharing scheduling tables across the
+// scopes it is asked about.
+type floorSolver struct {
+	ix     *Index
+	sets   map[string]int32
+	setCol [][]int32
+	need   []tabNeed
+	// Per set: its parts by first day (built with its first table), and
+	// its tables by first day.
+	setParts [][]int32
+	tabA     [][]int
+	tabT     [][]*sched
+	scratch  []int32
+	// scratch, per query
+	regRes, popRes []schedResult
+	regSum         []bool
+	popVal         []int
+	popChoice      []int32 // -1 here; k ≥ 0 kid k; -2 − j partition j
+	popDone        []bool
+	picked         []int32
+}
+
+// tabNeed is a table some query needs: set's parts from day a to day b.
+type tabNeed struct {
+	set  int32
+	a, b int
+}
+
+func newFloorSolver(ix *Index) *floorSolver {
+	return &floorSolver{ix: ix, sets: map[string]int32{}}
+}
+
+// setOf interns a list of columns (in increasing order).
+func (fs *floorSolver) setOf(cols []int32) int32 {
+	if len(cols) == 0 {
+		return -1
+	}
+	key := make([]byte, 0, 4*len(cols))
+	for _, n := range cols {
+		key = append(key, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+	}
+	if s, ok := fs.sets[string(key)]; ok {
+		return s
+	}
+	s := int32(len(fs.setCol))
+	fs.sets[string(key)] = s
+	fs.setCol = append(fs.setCol, slices.Clone(cols))
+	return s
+}
+
+// shapeOf builds the shape of population pop and region reg, given the
+// columns below them (in increasing order).
+func (fs *floorSolver) shapeOf(pop release.Population, reg release.Region, down []int32) *shape {
+	ix := fs.ix
+	sh := &shape{all: fs.setOf(down)}
+	// Regions.
+	{
+		idx := map[release.Region]int32{reg: 0}
+		regs := []release.Region{reg}
+		for _, n := range down {
+			for r := ix.cols[n].key.reg; ; {
+				if _, ok := idx[r]; ok {
+					break
+				}
+				idx[r] = int32(len(regs))
+				regs = append(regs, r)
+				r, _ = r.Parent()
+			}
+		}
+		if len(regs) > 1 {
+			nodes := make([]treeNode, len(regs))
+			here := make([][]int32, len(regs))
+			for _, n := range down {
+				k := idx[ix.cols[n].key.reg]
+				here[k] = append(here[k], n)
+			}
+			for i, r := range regs {
+				nodes[i].set = fs.setOf(here[i])
+				if i > 0 {
+					p, _ := r.Parent()
+					nodes[idx[p]].kids = append(nodes[idx[p]].kids, int32(i))
+				}
+			}
+			sh.reg = nodes
+		}
+	}
+	// Populations, only when some partition can make siblings add up.
+	if len(ix.policy.Partitions) > 0 {
+		idx := map[release.Population]int32{pop: 0}
+		pops := []release.Population{pop}
+		for _, n := range down {
+			for p := ix.cols[n].key.pop; ; {
+				if _, ok := idx[p]; ok {
+					break
+				}
+				idx[p] = int32(len(pops))
+				pops = append(pops, p)
+				p, _ = p.Parent()
+			}
+		}
+		if len(pops) > 1 {
+			nodes := make([]treeNode, len(pops))
+			here := make([][]int32, len(pops))
+			for _, n := range down {
+				k := idx[ix.cols[n].key.pop]
+				here[k] = append(here[k], n)
+			}
+			for i, p := range pops {
+				nodes[i].set = fs.setOf(here[i])
+				if i > 0 {
+					q, _ := p.Parent()
+					nodes[idx[q]].kids = append(nodes[idx[q]].kids, int32(i))
+				}
+				for _, pt := range ix.policy.Partitions {
+					if pt.Parent() != p {
+						continue
+					}
+					var ps []int32
+					for _, q := range pt.Parts() {
+						k, ok := idx[q]
+						if !ok {
+							k = -1
+						}
+						ps = append(ps, k)
+					}
+					nodes[i].parts = append(nodes[i].parts, ps)
+				}
+			}
+			for i := range nodes {
+				slices.SortFunc(nodes[i].kids, func(a, b int32) int { return pops[a].Compare(pops[b]) })
+			}
+			sh.pop = nodes
+		}
+	}
+	return sh
+}
+
+// floorQuery is one scope whose floor is asked: its shape, its period
+// [a, b] and the part that is its own cell (-1 if none), which is never
+// one of its parts.
+type floorQuery struct {
+	sh   *shape
+	a, b int
+	self int32
+}
+
+// mark records the tables a query needs.
+func (fs *floorSolver) mark(q floorQuery) {
+	add := func(set int32) {
+		if set < 0 {
+			return
+		}
+		fs.need = append(fs.need, tabNeed{set, q.a, q.b})
+	}
+	add(q.sh.all)
+	for _, n := range q.sh.reg {
+		add(n.set)
+	}
+	for _, n := range q.sh.pop {
+		add(n.set)
+	}
+}
+
+// build makes every table marked.
+func (fs *floorSolver) build() {
+	slices.SortFunc(fs.need, func(x, y tabNeed) int {
+		if c := cmp.Compare(x.set, y.set); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.b, x.b) // the latest last day first
+	})
+	fs.setParts = make([][]int32, len(fs.setCol))
+	fs.tabA = make([][]int, len(fs.setCol))
+	fs.tabT = make([][]*sched, len(fs.setCol))
+	for i, k := range fs.need {
+		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
+			continue
+		}
+		if fs.setParts[k.set] == nil {
+			fs.setParts[k.set] = fs.partsOf(k.set)
+		}
+		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
+		fs.tabT[k.set] = append(fs.tabT[k.set], fs.newSched(k.set, k.a, k.b))
+	}
+	fs.need = nil
+}
+
+// partsOf returns the parts of a set's columns, by (last day, rank).
+func (fs *floorSolver) partsOf(set int32) []int32 {
+	ix := fs.ix
+	var out []int32
+	for _, n := range fs.setCol[set] {
+		out = append(out, ix.cols[n].cellParts...)
+		out = append(out, ix.cols[n].derivedParts...)
+	}
+	slices.SortFunc(out, func(x, y int32) int {
+		if c := cmp.Compare(ix.parts[x].last, ix.parts[y].last); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	if out == nil {
+		out = []int32{}
+	}
+	return out
+}
+
+// sched is weighted interval scheduling over the parts of one set that
+// start on or after a day and end by a last day, sorted by (last, rank):
+// the program of intervalFamily, kept whole so that any prefix can be read.
+type sched struct {
+	part     []int32 // by (last, rank)
+	end      []int
+	best     []int   // best[p]: the heaviest family among the first p
+	prev     []int32 // prev[p]: how many end before the p-th starts
+	lastTake []int32 // lastTake[p]: the last q ≤ p whose part the program took, or 0
+	// For the group of parts that end on one day, starting at index g:
+	// top1[g] is the index of the first part of heaviest with (best before
+	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
+	top1, top2 []int32
+	with       []int
+}
+
+func (fs *floorSolver) newSched(set int32, a, b int) *sched {
+	ix := fs.ix
+	// The set's parts are by (last day, rank): those that end from a to b
+	// are a run, and those of them that start on or after a are the
+	// table, already in order. The run also holds the parts that start
+	// before a and end within [a, b]: long periods, each met by the few
+	// tables whose period holds its last day.
+	list := fs.setParts[set]
+	sel := fs.scratch[:0]
+	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
+	for _, pi := range list[lo:] {
+		p := &ix.parts[pi]
+		if p.last > b {
+			break
+		}
+		if p.first >= a {
+			sel = append(sel, pi)
+		}
+	}
+	fs.scratch = sel
+	if len(sel) == 0 {
+		return nil
+	}
+	n := len(sel)
+	ints := make([]int, 3*n+1)
+	i32 := make([]int32, 5*n+2)
+	t := &sched{
+		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1], with: ints[2*n+1:],
+		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
+		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2:],
+	}
+	copy(t.part, sel)
+	for i, pi := range t.part {
+		t.end[i] = ix.parts[pi].last
+	}
+	for g := 0; g < n; {
+		h := g
+		for h < n && t.end[h] == t.end[g] {
+			h++
+		}
+		// Every part of the group starts by its end, so each one's
+		// predecessors lie before the group.
+		for i := g; i < h; i++ {
+			p := &ix.parts[t.part[i]]
+			t.prev[i+1] = int32(sort.SearchInts(t.end[:g], p.first))
+			t.with[i] = t.best[t.prev[i+1]] + p.w
+			k := i + 1
+			if t.with[i] > t.best[k-1] {
+				t.best[k], t.lastTake[k] = t.with[i], int32(k)
+			} else {
+				t.best[k], t.lastTake[k] = t.best[k-1], t.lastTake[k-1]
+			}
+		}
+		t1, t2 := int32(-1), int32(-1)
+		for i := g; i < h; i++ {
+			if t1 < 0 || t.with[i] > t.with[t1] {
+				t1 = int32(i)
+			}
+		}
+		for i := g; i < h; i++ {
+			if int32(i) != t1 && (t2 < 0 || t.with[i] > t.with[t2]) {
+				t2 = int32(i)
+			}
+		}
+		t.top1[g], t.top2[g] = t1, t2
+		g = h
+	}
+	return t
+}
+
+// schedResult is the heaviest family of a table's parts within [a, b]: its
+// weight, a part taken last (index into the table, or -1) and the prefix
+// whose program's choices make up the rest.
+type schedResult struct {
+	w      int
+	chosen int32
+	from   int32
+}
+
+// query returns the heaviest family among the table's parts that end by
+// b, leaving out part self.
+func (t *sched) query(ix *Index, b int, self int32) schedResult {
+	if t == nil {
+		return schedResult{chosen: -1}
+	}
+	hi := sort.Search(len(t.end), func(i int) bool { return t.end[i] > b })
+	if self >= 0 && hi > 0 && t.end[hi-1] == b {
+		lo := sort.Search(hi, func(i int) bool { return t.end[i] >= b })
+		x := lo + sort.Search(hi-lo, func(i int) bool { return t.part[lo+i] >= self })
+		if x < hi && t.part[x] == self {
+			f := t.top1[lo]
+			if int(f) == x {
+				f = t.top2[lo]
+			}
+			if f >= 0 && t.with[f] > t.best[lo] {
+				return schedResult{t.with[f], f, t.prev[f+1]}
+			}
+			return schedResult{t.best[lo], -1, int32(lo)}
+		}
+	}
+	return schedResult{t.best[hi], -1, int32(hi)}
+}
+
+// pick appends the parts of a result.
+func (t *sched) pick(r schedResult, out []int32) []int32 {
+	if t == nil {
+		return out
+	}
+	if r.chosen >= 0 {
+		out = append(out, t.part[r.chosen])
+	}
+	for p := t.lastTake[r.from]; p > 0; p = t.lastTake[t.prev[p]] {
+		out = append(out, t.part[p-1])
+	}
+	return out
+}
+
+func (fs *floorSolver) tab(set int32, a int) *sched {
+	if set < 0 {
+		return nil
+	}
+	as := fs.tabA[set]
+	i, ok := slices.BinarySearch(as, a)
+	if !ok {
+		return nil
+	}
+	return fs.tabT[set][i]
+}
+
+// solve returns the floor of query q with verified count verified, and the
+// claims behind it: what floor defines.
+func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
+	ix := fs.ix
+	sh := q.sh
+	allT := fs.tab(sh.all, q.a)
+	all := allT.query(ix, q.b, q.self)
+	best, family := all.w, 0
+	if sh.reg != nil {
+		if len(fs.regRes) < len(sh.reg) {
+			fs.regRes = make([]schedResult, len(sh.reg))
+			fs.regSum = make([]bool, len(sh.reg))
+		}
+		if w := fs.regionVal(q, 0); w > best {
+			best, family = w, 1
+		}
+	}
+	if sh.pop != nil {
+		if len(fs.popRes) < len(sh.pop) {
+			fs.popRes = make([]schedResult, len(sh.pop))
+			fs.popVal = make([]int, len(sh.pop))
+			fs.popChoice = make([]int32, len(sh.pop))
+			fs.popDone = make([]bool, len(sh.pop))
+		}
+		clear(fs.popDone[:len(sh.pop)])
+		if w := fs.populationVal(q, 0); w > best {
+			best, family = w, 2
+		}
+	}
+	total := min(best, source.MaxCount)
+	if verified >= total {
+		return verified, nil
+	}
+	fs.picked = fs.picked[:0]
+	switch family {
+	case 0:
+		fs.picked = allT.pick(all, fs.picked)
+	case 1:
+		fs.regionPick(q, 0)
+	case 2:
+		fs.populationPick(q, 0)
+	}
+	var from []int32
+	for _, pi := range fs.picked {
+		p := &ix.parts[pi]
+		if p.cell >= 0 {
+			from = append(from, ix.cells[p.cell].lowFrom...)
+		} else {
+			from = append(from, ix.cols[p.col].derived[p.pos].from...)
+		}
+	}
+	slices.Sort(from)
+	return total, slices.Compact(from)
+}
+
+// regionVal is regionFamily's weight at node i: the parts of its region
+// exactly, scheduled by time, or its subregions' families added up.
+func (fs *floorSolver) regionVal(q floorQuery, i int32) int {
+	n := &q.sh.reg[i]
+	self := int32(-1)
+	if i == 0 {
+		self = q.self
+	}
+	r := fs.tab(n.set, q.a).query(fs.ix, q.b, self)
+	sum := 0
+	for _, k := range n.kids {
+		sum += fs.regionVal(q, k)
+	}
+	fs.regRes[i], fs.regSum[i] = r, sum > r.w
+	if sum > r.w {
+		return sum
+	}
+	return r.w
+}
+
+func (fs *floorSolver) regionPick(q floorQuery, i int32) {
+	n := &q.sh.reg[i]
+	if fs.regSum[i] {
+		for _, k := range n.kids {
+			fs.regionPick(q, k)
+		}
+		return
+	}
+	fs.picked = fs.tab(n.set, q.a).pick(fs.regRes[i], fs.picked)
+}
+
+// populationVal is populationFamily's weight at node i: the parts of its
+// population exactly, scheduled by time; or the family of one
+// sub-population; or, for a declared partition, its parts' families added
+// up — the first heaviest.
+func (fs *floorSolver) populationVal(q floorQuery, i int32) int {
+	if i < 0 {
+		return 0
+	}
+	if fs.popDone[i] {
+		return fs.popVal[i]
+	}
+	n := &q.sh.pop[i]
+	self := int32(-1)
+	if i == 0 {
+		self = q.self
+	}
+	r := fs.tab(n.set, q.a).query(fs.ix, q.b, self)
+	best, choice := r.w, int32(-1)
+	for _, k := range n.kids {
+		if w := fs.populationVal(q, k); w > best {
+			best, choice = w, k
+		}
+	}
+	for j, ps := range n.parts {
+		sum := 0
+		for _, k := range ps {
+			sum += fs.populationVal(q, k)
+		}
+		if sum > best {
+			best, choice = sum, -2-int32(j)
+		}
+	}
+	fs.popRes[i], fs.popVal[i], fs.popChoice[i], fs.popDone[i] = r, best, choice, true
+	return best
+}
+
+func (fs *floorSolver) populationPick(q floorQuery, i int32) {
+	if i < 0 {
+		return
+	}
+	n := &q.sh.pop[i]
+	switch c := fs.popChoice[i]; {
+	case c == -1:
+		fs.picked = fs.tab(n.set, q.a).pick(fs.popRes[i], fs.picked)
+	case c >= 0:
+		fs.populationPick(q, c)
+	default:
+		for _, k := range n.parts[-2-c] {
+			fs.populationPick(q, k)
+		}
+	}
+}
+
+// solveCells sets the floor of every cell.
+func (ix *Index) solveCells() {
+	fs := newFloorSolver(ix)
+	shapes := make([]*shape, len(ix.cols))
+	queries := make([]floorQuery, len(ix.cells))
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		if shapes[c.col] == nil {
+			k := ix.cols[c.col].key
+			shapes[c.col] = fs.shapeOf(k.pop, k.reg, ix.cols[c.col].down)
+		}
+		queries[i] = floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
+		fs.mark(queries[i])
+	}
+	fs.build()
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		c.floor, c.floorFrom = fs.solve(queries[i], c.verified)
+	}
+}
+
+// floorOf answers one scope that need not be a cell.
+func (ix *Index) floorOf(k cellKey, verified int) (int, []int32) {
+	s := k.s
+	fs := newFloorSolver(ix)
+	q := floorQuery{
+		sh: fs.shapeOf(s.Population(), s.Region(), ix.columnsBelow(k.m, s.Population(), s.Region())),
+		a:  startNum(s.Period()), b: endNum(s.Period()), self: -1,
+	}
+	if id, ok := ix.cellIndex(k); ok {
+		q.self = ix.partOf[id]
+	}
+	fs.mark(q)
+	fs.build()
+	return fs.solve(q, verified)
+}
+
+// cellIndex returns the index of the cell of k, if any.
+func (ix *Index) cellIndex(k cellKey) (int32, bool) {
+	id, ok := ix.scopeID[k.s]
+	if !ok || !k.m.IsValid() {
+		return -1, false
+	}
+	n := ix.cellAt[(int(k.m)-1)*len(ix.scopes)+int(id)]
+	return n, n >= 0
+}
