@@ -195,9 +195,16 @@ func readPopulation(tb testing.TB, dir string) (*dataset, error) {
 		if n <= source.MaxCount {
 			q, _ = source.NewQuantity(source.Exactly, int(n))
 		}
+		// The file gives no time (its TimeStamp column is "null"): one
+		// moment for every claim, but never before the year it is about,
+		// since a count of days to come is refused.
+		stated := popStated
+		if end := sc.Period().Last().Start(time.UTC); end.After(stated) {
+			stated = end
+		}
 		claims = append(claims, source.Claim{
 			ID: source.MustClaimID(fmt.Sprintf("p%05d", i)), Source: source.MustSourceID(src),
-			Stated: popStated, Measure: source.Held, Scope: sc, Quantity: q,
+			Stated: stated, Measure: source.Held, Scope: sc, Quantity: q,
 			Status: source.Final, Basis: source.Announcement,
 		})
 		k := objKey{source.Held, sc.WithPeriod(release.Day(sc.Period().Last()))}
