@@ -16,9 +16,14 @@ func Example() {
 	// Releases in Venezuela, as reported by AFP on 26 January 2026
 	//
 	//   figure                                                verified  low  best  high   consensus  confidence
-	//   political prisoners released on Sunday 25 January          104  104   104   344  [104, 344]           1
+	//   political prisoners released on Sunday 25 January          104  104  104+   344  [104, 344]           1
 	//   political prisoners released since 1 December              104  313   313   313  [282, 344]           1
 	//   detainees released since 1 December                        104  626   626   626  [626, 626]           1
+	//
+	// "104+": Foro Penal's count "is not yet definitive and could increase": a lower bound,
+	// never a maximum. The high of 344 for Sunday is the cap that its own "about half as
+	// many" since 1 December (about 313, at most 344) gives. Verified: the 104 releases
+	// Foro Penal counted from its named list.
 	//
 	// Claims behind each figure
 	//   political prisoners released on Sunday 25 January: fp-104
@@ -32,13 +37,13 @@ func Example() {
 	//   afp-fp-104 relayed by afp: the same statement as fp-104, counted once
 	//   fp-80 (80) superseded by fp-104
 	//
-	// Discrepancies
+	// Discrepancies: 0 material; supersession 1; different_population 1; different_period 1 (explained by their cause)
 	//   Government of Venezuela (gov-626): 626 releases of detainees @ VE 2025-12-01/2026-01-25
 	//   Foro Penal (fp-104): 104 releases of detainees/political @ VE 2026-01-25/2026-01-25
-	//     cause: different_population; the scopes also differ in: different_period; nested: true; conflict: false; ratio 6.0192
+	//     cause: different_population; the scopes also differ in: different_period; nested: true; conflict: false
 	//   Government of Venezuela (gov-626): 626 releases of detainees @ VE 2025-12-01/2026-01-25
 	//   Foro Penal (fp-half): about 313 releases of detainees/political @ VE 2025-12-01/2026-01-25
-	//     cause: different_population; the scopes also differ in: -; nested: true; conflict: false; ratio 2
+	//     cause: different_population; the scopes also differ in: -; nested: true; conflict: false
 }
 
 // TestReportSaysWhyTheSourcesDiffer checks the sentence the report turns
@@ -52,7 +57,7 @@ func TestReportSaysWhyTheSourcesDiffer(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"about 313 releases of detainees/political",
-		"cause: different_population; the scopes also differ in: -; nested: true; conflict: false; ratio 2",
+		"cause: different_population; the scopes also differ in: -; nested: true; conflict: false",
 		"fp-80 (80) superseded by fp-104",
 		"afp-fp-104 relayed by afp",
 	} {
