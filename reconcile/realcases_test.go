@@ -1,7 +1,9 @@
 package reconcile_test
 
 import (
+	"bytes"
 	"encoding/csv"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,6 +31,17 @@ import (
 
 // realCaseDirs lists the cases, one folder each.
 var realCaseDirs = []string{"ve-2024", "ve-2023", "ve-2019", "ve-2018", "ni-2023", "ni-2024", "cu-2015", "cu-2025", "by", "mm", "ir-2023", "eg"}
+
+// realCasePartitions are the population partitions each case's tests
+// declare: nationality divides political prisoners (VE-2023) and prisoners
+// (MM); the Mecanismo's list divides the expellees (NI-2024); civilians and
+// military divide Foro Penal's stock (VE-2018).
+var realCasePartitions = map[string][][]string{
+	"ve-2023": {{"detainees/political", "detainees/political/national", "detainees/political/foreign"}},
+	"ve-2018": {{"detainees/political", "detainees/political/civilian", "detainees/political/military"}},
+	"ni-2024": {{"detainees/political", "detainees/political/listed", "detainees/political/unlisted"}},
+	"mm":      {{"detainees", "detainees/national", "detainees/foreign"}},
+}
 
 // realCase reads the evidence of one real case from
 // testdata/realcases/<dir>: sources.csv, claims.csv and, where the case
@@ -148,6 +161,36 @@ func conflicts(ds map[string]reconcile.Discrepancy) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/realcases/figures.golden.csv")
+
+// TestRealCasesGolden writes the figures of every real case, each read
+// under its tests' policy, with interchange.WriteFigures and compares them
+// with testdata/realcases/figures.golden.csv; go test -run
+// TestRealCasesGolden -update rewrites the file.
+func TestRealCasesGolden(t *testing.T) {
+	var figs []reconcile.Figure
+	for _, d := range realCaseDirs {
+		ix := realIndex(t, realCase(t, d), realPolicy(t, realCasePartitions[d]...))
+		figs = append(figs, ix.Figures()...)
+	}
+	var buf bytes.Buffer
+	require.NoError(t, interchange.WriteFigures(&buf, interchange.CSV, figs))
+	golden := filepath.Join("testdata", "realcases", "figures.golden.csv")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -run TestRealCasesGolden -update to create it")
+	assert.Equal(t, string(want), buf.String(), "figures changed: check them, then rerun with -update")
+	// The file reads back as the figures it holds.
+	back, err := interchange.ReadFigures(bytes.NewReader(want), interchange.CSV)
+	require.NoError(t, err)
+	require.Len(t, back, len(figs))
+	for i := range figs {
+		assert.True(t, figs[i].Equal(back[i]), "%s", figs[i])
+	}
 }
 
 // TestRealCasesRead checks that every case reads and that each of its
@@ -278,7 +321,7 @@ func TestRealCaseVE2024(t *testing.T) {
 // October.
 func TestRealCaseVE2023(t *testing.T) {
 	ev := realCase(t, "ve-2023")
-	ix := realIndex(t, ev, realPolicy(t, []string{"detainees/political", "detainees/political/national", "detainees/political/foreign"}))
+	ix := realIndex(t, ev, realPolicy(t, realCasePartitions["ve-2023"]...))
 
 	// 20 Dec: FP's 16 nationals + 2 foreigners add up (nationality
 	// partitions political prisoners) to 18, inside caracasaldia's 17-19,
@@ -342,7 +385,7 @@ func TestRealCaseVE2019(t *testing.T) {
 // VE-2018. The government's 39 + 40 (1 and 2 Jun), which Foro Penal says
 // included common prisoners; not settled.
 func TestRealCaseVE2018(t *testing.T) {
-	ix := realIndex(t, realCase(t, "ve-2018"), realPolicy(t, []string{"detainees/political", "detainees/political/civilian", "detainees/political/military"}))
+	ix := realIndex(t, realCase(t, "ve-2018"), realPolicy(t, realCasePartitions["ve-2018"]...))
 
 	// Two disjoint days add up: 79 for 1-2 Jun, and no statement bounds
 	// it above (Saab's 'more than 300' is open).
@@ -397,7 +440,7 @@ func TestRealCaseNI2023(t *testing.T) {
 // withheld), 114 of them on its political-prisoner list, 18 not. Settled by
 // identifying people.
 func TestRealCaseNI2024(t *testing.T) {
-	ix := realIndex(t, realCase(t, "ni-2024"), realPolicy(t, []string{"detainees/political", "detainees/political/listed", "detainees/political/unlisted"}))
+	ix := realIndex(t, realCase(t, "ni-2024"), realPolicy(t, realCasePartitions["ni-2024"]...))
 
 	pol := figureOf(t, ix, source.Releases, "detainees/political", "NI", "2024-09-05")
 	assert.Equal(t, nums{Verified: 132, Floor: 132, Low: 135, Best: 135, High: 135, ConsLo: 135, ConsHi: 135}, numsOf(pol))
@@ -551,7 +594,7 @@ func TestRealCaseBY(t *testing.T) {
 // Aug 2023) is national in The Irrawaddy and Arakan-only in DMG.
 func TestRealCaseMM(t *testing.T) {
 	ev := realCase(t, "mm")
-	ix := realIndex(t, ev, realPolicy(t, []string{"detainees", "detainees/national", "detainees/foreign"}))
+	ix := realIndex(t, ev, realPolicy(t, realCasePartitions["mm"]...))
 
 	// Nov 2022: 72 → 402 is a revision.
 	st, by := readingOf(t, ix, "mm-aapp-72")
