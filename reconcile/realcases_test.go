@@ -374,6 +374,19 @@ func TestRealCaseVE2023(t *testing.T) {
 	assert.Equal(t, reconcile.Revision, ds["ve23-caracasaldia-17 vs ve23-caracasaldia-19"].Cause)
 	assert.Empty(t, conflicts(ds))
 
+	// The forecast of 'up to 36' (up to 12 Americans) is a pledge: listed
+	// beside the day's figure for all detainees, never counted. FP's names
+	// make 16 Venezuelans + 10 Americans = 26 released, but populations
+	// form a tree: the 2 political Americans sit under detainees/political,
+	// the 10 Americans under detainees/foreign, and nothing can say that
+	// the 2 are among the 10, so no floor may add 16 and 10. The floor is
+	// the political 18 (could not express: a person in two populations).
+	all := figureOf(t, ix, source.Releases, "detainees", "VE", "2023-12-20")
+	assert.Equal(t, ids("ve23-reuters-36-pledge"), all.Pledged)
+	assert.Empty(t, all.Claims)
+	assert.Equal(t, 18, all.Floor)
+	assert.Equal(t, ids("ve23-reuters-12-pledge"), figureOf(t, ix, source.Releases, "detainees/foreign", "VE", "2023-12-20").Pledged)
+
 	// Without the partition, siblings do not add up: the floor is the
 	// larger part, 16, and Low the lowest figure stated, 17.
 	plain := realIndex(t, ev, reconcile.DefaultPolicy())
@@ -577,6 +590,11 @@ func TestRealCaseCU2025(t *testing.T) {
 	assert.Equal(t, nums{Verified: 230, Floor: 553, Low: 553, Best: 553, High: 553, ConsLo: 553, ConsHi: 553}, numsOf(all))
 	assert.Equal(t, ids("cu25-tsp-175", "cu25-tsp-378"), all.FloorFrom)
 	assert.Equal(t, "[323, 323]", all.Unverified.String())
+	// The ministry's 553 of 14 Jan, before any release, is a pledge: listed
+	// beside the figure, never counted (the numbers above are the same
+	// without it).
+	assert.Equal(t, ids("cu25-minrex-553-pledge"), all.Pledged)
+	assert.Equal(t, ids("cu25-tsp-553"), all.Claims)
 
 	// Justicia 11J's 'no new releases since Monday': exactly 0 for 20-22 Jan.
 	assert.Equal(t, nums{}, numsOf(figureOf(t, ix, source.Releases, "detainees/political", "CU", "2025-01-20/2025-01-22")))
@@ -667,6 +685,12 @@ func TestRealCaseMM(t *testing.T) {
 	assert.Equal(t, nums{Verified: 480, Floor: 480, Low: 4065, Best: 4065, High: 4065, HighOpen: true, ConsLo: 4065, ConsHi: -1}, numsOf(oct))
 	assert.True(t, oct.BestOpen)
 	assert.Equal(t, "[3585, ∞)", oct.Unverified.String())
+	// Pledged, released, named: 5636 / 4065 / 480. The pledge is listed
+	// and counts for nothing.
+	assert.Equal(t, ids("mm-junta-5636-pledge"), oct.Pledged)
+	r, ok := ix.Reading(source.MustClaimID("mm-junta-5636-pledge"))
+	require.True(t, ok)
+	assert.Equal(t, "pledged [5636, 5636]", fmt.Sprint(r.State, " ", r.Interval))
 
 	// Aug 2023: the national reading and the Arakan reading of AAPP's
 	// 'more than 120' nest (Rakhine within Myanmar) and agree; the junta's

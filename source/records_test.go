@@ -255,7 +255,7 @@ func TestEnumTextRoundTripAndFallbacks(t *testing.T) {
 	checkEnum[source.Kind](t, "Kind", []string{"ngo", "government", "media", "international", "family", "lawyer", "academic", "other"})
 	checkEnum[source.Method](t, "Method", []string{"verifies_identities", "announces", "relays"})
 	checkEnum[source.Measure](t, "Measure", []string{"releases", "held", "detentions"})
-	checkEnum[source.Status](t, "Status", []string{"preliminary", "verified", "final", "retracted"})
+	checkEnum[source.Status](t, "Status", []string{"preliminary", "verified", "final", "retracted", "pledged"})
 	checkEnum[source.Basis](t, "Basis", []string{"named_list", "announcement", "estimate"})
 }
 
