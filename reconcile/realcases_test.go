@@ -245,6 +245,23 @@ func TestRealCasesCoverEveryRow(t *testing.T) {
 	}
 	for _, d := range realCaseDirs {
 		rows(filepath.Join("testdata", "realcases", d, "claims.csv"), "# tsv")
+		// Every claim and source says how it was read, and every claim
+		// cites the page it was read on.
+		for _, file := range []string{"claims.csv", "sources.csv"} {
+			f, err := os.Open(filepath.Join("testdata", "realcases", d, file))
+			require.NoError(t, err)
+			recs, err := csv.NewReader(f).ReadAll()
+			f.Close()
+			require.NoError(t, err)
+			reading, url := slices.Index(recs[0], "# reading"), slices.Index(recs[0], "url")
+			require.GreaterOrEqual(t, reading, 0, "%s/%s", d, file)
+			for _, r := range recs[1:] {
+				assert.NotEmpty(t, r[reading], "%s/%s: %s has no reading", d, file, r[0])
+				if file == "claims.csv" {
+					assert.NotEmpty(t, r[url], "%s/%s: %s cites no url", d, file, r[0])
+				}
+			}
+		}
 	}
 	rows(filepath.Join("testdata", "realcases", "unexpressed.csv"), "tsv")
 	for n := 1; n <= 90; n++ {
