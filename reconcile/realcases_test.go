@@ -333,6 +333,15 @@ func TestRealCaseVE2024(t *testing.T) {
 	assert.Equal(t, nums{Verified: 140, Floor: 956, Low: 1515, Best: 1515, High: 1515, ConsLo: 1515, ConsHi: 1515}, numsOf(running))
 	assert.Empty(t, running.Disputed)
 
+	// The rights groups' 'certain releases' (some: no figure) since the
+	// election, to 24 Dec: FP's 90 (to 18 Aug) and 131 (the weekend) add up
+	// to 221, Saab's 956 for everyone prosecuted caps it, and 'some' sets
+	// no Best of its own.
+	since := figureOf(t, ix, source.Releases, "detainees/protest/political", "VE", "2024-07-29/2024-12-24")
+	assert.Equal(t, nums{Verified: 131, Floor: 221, Low: 221, Best: 221, High: 956, ConsLo: 221, ConsHi: 956}, numsOf(since))
+	assert.Empty(t, since.BestFrom)
+	assert.Equal(t, ids("ve24-saab-956"), since.HighFrom)
+
 	// FP's stock after the weekend, 'more than 1700', is open above.
 	held := figureOf(t, ix, source.Held, "detainees/political", "VE", "2024-11-17")
 	assert.Equal(t, nums{Low: 1701, Best: 1701, High: 1701, HighOpen: true, ConsLo: 1701, ConsHi: -1}, numsOf(held))
