@@ -39,7 +39,8 @@
 //	               confidence,floor,cap,
 //	               unverified,tension,claims,support,low_from,best_from,
 //	               high_from,floor_from,cap_from,disputed,below_verified,
-//	               superseded,relayed,retracted,unresolved,ignored
+//	               superseded,relayed,retracted,unresolved,ignored,
+//	               pledged
 //	discrepancies  a_claim,a_source,a_quantity,a_measure,a_population,
 //	               a_region,a_period,a_interval, the same for b_,
 //	               cause,differences,nested,conflict,ratio,gap

@@ -130,9 +130,9 @@ func ExampleWriteFigures() {
 		fmt.Println(err)
 	}
 	// Output:
-	// measure,population,region,period,verified,low,best,high,high_open,best_open,consensus_low,consensus_high,confidence,floor,cap,unverified,tension,claims,support,low_from,best_from,high_from,floor_from,cap_from,disputed,below_verified,superseded,relayed,retracted,unresolved,ignored
-	// releases,detainees/political,VE,2025-12-01/2026-01-25,104,313,313,313,false,false,282,344,1,104,"[0, 626]","[178, 240]",false,fp-half,fp-half,fp-half,fp-half,fp-half,,gov-626,,,,,,,
-	// releases,detainees/political,VE,2026-01-25,104,104,104,344,false,true,104,344,1,104,"[0, 344]","[0, 240]",false,fp-104,fp-104,fp-104,fp-104,fp-half,,fp-half,,,fp-80,,,,
+	// measure,population,region,period,verified,low,best,high,high_open,best_open,consensus_low,consensus_high,confidence,floor,cap,unverified,tension,claims,support,low_from,best_from,high_from,floor_from,cap_from,disputed,below_verified,superseded,relayed,retracted,unresolved,ignored,pledged
+	// releases,detainees/political,VE,2025-12-01/2026-01-25,104,313,313,313,false,false,282,344,1,104,"[0, 626]","[178, 240]",false,fp-half,fp-half,fp-half,fp-half,fp-half,,gov-626,,,,,,,,
+	// releases,detainees/political,VE,2026-01-25,104,104,104,344,false,true,104,344,1,104,"[0, 344]","[0, 240]",false,fp-104,fp-104,fp-104,fp-104,fp-half,,fp-half,,,fp-80,,,,,
 }
 
 // JSON Lines hold one record a line, as the record's MarshalJSON writes it.

@@ -145,6 +145,7 @@ var figureTable = &table[figureRow]{
 			idsColumn("retracted", func(r *figureRow) *[]source.ClaimID { return &r.f.Retracted }),
 			idsColumn("unresolved", func(r *figureRow) *[]source.ClaimID { return &r.f.Unresolved }),
 			idsColumn("ignored", func(r *figureRow) *[]source.ClaimID { return &r.f.Ignored }),
+			idsColumn("pledged", func(r *figureRow) *[]source.ClaimID { return &r.f.Pledged }),
 		},
 	),
 	finish: func(r *figureRow) {
@@ -287,6 +288,7 @@ type figureJSON struct {
 	Retracted     []source.ClaimID `json:"retracted,omitempty"`
 	Unresolved    []source.ClaimID `json:"unresolved,omitempty"`
 	Ignored       []source.ClaimID `json:"ignored,omitempty"`
+	Pledged       []source.ClaimID `json:"pledged,omitempty"`
 }
 
 type disputeJSON struct {
@@ -323,7 +325,7 @@ func encodeFigure(r figureRow) ([]byte, error) {
 		Floor: f.Floor, Cap: json.RawMessage(strconv.Quote(string(cap))), Unverified: json.RawMessage(strconv.Quote(string(unv))),
 		Tension: f.Tension, Claims: f.Claims, Support: f.Support, LowFrom: f.LowFrom, BestFrom: f.BestFrom,
 		HighFrom: f.HighFrom, FloorFrom: f.FloorFrom, CapFrom: f.CapFrom, Superseded: f.Superseded,
-		Relayed: f.Relayed, Retracted: f.Retracted, Unresolved: f.Unresolved, Ignored: f.Ignored,
+		Relayed: f.Relayed, Retracted: f.Retracted, Unresolved: f.Unresolved, Ignored: f.Ignored, Pledged: f.Pledged,
 	}
 	if hi, ok := f.Consensus.Hi(); ok {
 		v.ConsensusHigh = &hi
@@ -344,7 +346,7 @@ func decodeFigure(b []byte) (figureRow, error) {
 		HighOpen: v.HighOpen, BestOpen: v.BestOpen,
 		Tension: v.Tension, Claims: v.Claims, Support: v.Support, LowFrom: v.LowFrom, BestFrom: v.BestFrom,
 		HighFrom: v.HighFrom, FloorFrom: v.FloorFrom, CapFrom: v.CapFrom, Superseded: v.Superseded,
-		Relayed: v.Relayed, Retracted: v.Retracted, Unresolved: v.Unresolved, Ignored: v.Ignored,
+		Relayed: v.Relayed, Retracted: v.Retracted, Unresolved: v.Unresolved, Ignored: v.Ignored, Pledged: v.Pledged,
 	}
 	var errs []error
 	sub := func(key string, raw json.RawMessage, dst any) {

@@ -18,7 +18,10 @@
 // gives the figure for any measure and scope. The fold, as revised after
 // the first release met real reports:
 //
-//  1. Which statements are in force. Retracted claims are dropped. A
+//  1. Which statements are in force. Retracted claims are dropped.
+//     Pledges ([source.Pledged]: "24 will be freed in the coming hours")
+//     say nothing of what happened: they are listed in [Figure.Pledged]
+//     and never counted, supersede nothing and are superseded by nothing. A
 //     claim made via an outlet is its origin's statement as the outlet
 //     reported it: it folds into the origin's direct statement of the same
 //     figure and scope whenever either was made, never outranks a direct

@@ -158,3 +158,28 @@ func ExampleEvidence_AddClaims() {
 	// true 0
 	// Claim.Source "nobody"
 }
+
+// A pledge — "24 will be freed in the coming hours" — is listed beside the
+// figure of its scope and never counted: the day's figure stands on what
+// was seen to happen.
+func ExampleFigure_pledged() {
+	pledge := source.Claim{ID: source.MustClaimID("gov-24"), Source: exGov.ID, Stated: exAt(9), Measure: source.Releases,
+		Scope: exSunday, Quantity: source.MustQuantity("24"), Status: source.Pledged, Basis: source.Announcement}
+	ev := exMust(reconcile.Evidence{}.AddSources(exFP, exGov))
+	ev = exMust(ev.AddClaims(exFPSays("fp-12", 14, "12"), pledge))
+	ix, err := reconcile.NewIndex(ev, reconcile.DefaultPolicy())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, err := ix.Figure(source.Releases, exSunday)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(f.Describe())
+	// Output:
+	// releases of detainees/political @ VE 2026-01-25/2026-01-25: low 12, best 12 or more, high 12 or more (consensus [12, ∞), verified 12)
+	//   support: fp-12
+	//   pledged: gov-24
+}

@@ -108,6 +108,10 @@ type Figure struct {
 	// the scope that step 1 of the fold set aside; Ignored are live claims
 	// whose weight is below the policy's minimum. Each by ID.
 	Superseded, Relayed, Retracted, Unresolved, Ignored []source.ClaimID
+	// Pledged are the claims that announce figures for the scope still to
+	// come ([source.Pledged]): listed beside the figure, never counted in
+	// it. By ID.
+	Pledged []source.ClaimID
 }
 
 // Dispute is a claim outside the consensus and what it contradicts.
@@ -137,6 +141,7 @@ func (f Figure) Equal(g Figure) bool {
 		slices.Equal(f.CapFrom, g.CapFrom) && slices.Equal(f.Disputed, g.Disputed) &&
 		slices.Equal(f.Superseded, g.Superseded) && slices.Equal(f.Relayed, g.Relayed) &&
 		slices.Equal(f.Retracted, g.Retracted) && slices.Equal(f.Unresolved, g.Unresolved) &&
+		slices.Equal(f.Pledged, g.Pledged) &&
 		slices.Equal(f.Ignored, g.Ignored)
 }
 
@@ -351,6 +356,8 @@ func (ix *Index) listSetAside(c *cell, f *Figure) {
 			f.Retracted = append(f.Retracted, id)
 		case r.state == Unresolved:
 			f.Unresolved = append(f.Unresolved, id)
+		case r.state == Pledged:
+			f.Pledged = append(f.Pledged, id)
 		case !r.credible:
 			f.Ignored = append(f.Ignored, id)
 		}
@@ -769,6 +776,7 @@ func (f Figure) Describe() string {
 	list("support", f.Support)
 	list("superseded", f.Superseded)
 	list("relayed", f.Relayed)
+	list("pledged", f.Pledged)
 	for _, d := range f.Disputed {
 		if d.BelowVerified {
 			fmt.Fprintf(&b, "  disputed: %s (below the verified floor)\n", d.Claim)

@@ -61,9 +61,14 @@ const (
 	Retracted
 	// Unresolved: relative to a claim that is missing or has no figure.
 	Unresolved
+	// Pledged: a figure announced for what is still to come
+	// ([source.Pledged]). It is listed beside the figure of its scope and
+	// never counted: it supersedes nothing, nothing supersedes it, and
+	// copies of it are not folded.
+	Pledged
 )
 
-var claimStateNames = enum.Names{"", "live", "relayed", "superseded", "retracted", "unresolved"}
+var claimStateNames = enum.Names{"", "live", "relayed", "superseded", "retracted", "unresolved", "pledged"}
 
 // String returns the state's name, or "ClaimState(N)".
 func (s ClaimState) String() string { return enum.String(claimStateNames, "ClaimState", s) }
@@ -332,6 +337,9 @@ func (ix *Index) readClaims() {
 	for i, c := range claims {
 		r := &ix.recs[i]
 		r.c, r.by, r.state = c, -1, Live
+		if c.Status == source.Pledged {
+			r.state = Pledged
+		}
 		r.src = ix.sourceIndex(c.Source)
 		r.group = ix.srcG[r.src]
 		r.stated = c.Stated.UnixNano()
@@ -615,7 +623,7 @@ func (ix *Index) foldCopies(group []int32) {
 	}
 	list := make([]int32, 0, len(group))
 	for _, i := range group {
-		if ix.recs[i].c.Status != source.Retracted {
+		if s := ix.recs[i].c.Status; s != source.Retracted && s != source.Pledged {
 			list = append(list, i)
 		}
 	}
@@ -664,12 +672,12 @@ func (ix *Index) explicitTargets() []int32 {
 	}
 	for i := range ix.recs {
 		c := ix.recs[i].c
-		if !c.Supersedes.IsValid() {
-			continue
+		if !c.Supersedes.IsValid() || c.Status == source.Pledged {
+			continue // a pledge supersedes nothing
 		}
 		j := indexClaim(ix.ev.claims, c.Supersedes)
-		if j < 0 {
-			continue
+		if j < 0 || ix.recs[j].state == Pledged {
+			continue // and nothing supersedes a pledge
 		}
 		if k, by := rep(int32(j)), rep(int32(i)); k != by && named[k] < 0 {
 			named[k] = by

@@ -245,9 +245,10 @@ func (c Claim) Validate() error {
 	if c.Supersedes.IsValid() && c.Supersedes == c.ID {
 		add(fieldErr("Claim.Supersedes", c.Supersedes.String(), "a claim cannot supersede itself"))
 	}
-	if first := c.Scope.Period().First(); first.IsValid() && !c.Stated.IsZero() && c.StatedDay().Before(first) {
+	if first := c.Scope.Period().First(); first.IsValid() && !c.Stated.IsZero() && c.StatedDay().Before(first) && c.Status != Pledged {
 		// A count of what has not begun: "626 freed" said in 2025 about
-		// 2030. (A forecast is not a claim of releases.)
+		// 2030. A forecast is not a claim of releases; said as one, with
+		// status Pledged, it may be about days still to come.
 		add(fieldErr("Claim.Scope", c.Scope.Period().String(), "period begins %s, after the day the claim was stated (%s)", first, c.StatedDay()))
 	}
 	if c.Status == Retracted && !c.Supersedes.IsValid() {

@@ -133,9 +133,16 @@ const (
 	// Retracted: withdrawn. A retracted claim carries no figure; with
 	// [Claim.Supersedes] set it withdraws that claim too.
 	Retracted
+	// Pledged: a figure announced for what is still to come — "24 will be
+	// freed in the coming hours", "an amnesty of 5,636", "up to 36 are
+	// expected to be released". It says nothing of what happened, so it is
+	// neither a floor (as a preliminary count is) nor a count (as a final
+	// one is): reconciliation lists it beside the figure of its scope and
+	// never counts it.
+	Pledged
 )
 
-var statusNames = enum.Names{"", "preliminary", "verified", "final", "retracted"}
+var statusNames = enum.Names{"", "preliminary", "verified", "final", "retracted", "pledged"}
 
 // String returns the status's name, or "Status(N)".
 func (s Status) String() string { return enum.String(statusNames, "Status", s) }

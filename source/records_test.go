@@ -255,7 +255,7 @@ func TestEnumTextRoundTripAndFallbacks(t *testing.T) {
 	checkEnum[source.Kind](t, "Kind", []string{"ngo", "government", "media", "international", "family", "lawyer", "academic", "other"})
 	checkEnum[source.Method](t, "Method", []string{"verifies_identities", "announces", "relays"})
 	checkEnum[source.Measure](t, "Measure", []string{"releases", "held", "detentions"})
-	checkEnum[source.Status](t, "Status", []string{"preliminary", "verified", "final", "retracted"})
+	checkEnum[source.Status](t, "Status", []string{"preliminary", "verified", "final", "retracted", "pledged"})
 	checkEnum[source.Basis](t, "Basis", []string{"named_list", "announcement", "estimate"})
 }
 
@@ -663,6 +663,34 @@ func TestClaimUnmarshalJSONRejectsBadClaims(t *testing.T) {
 
 func FuzzClaimUnmarshalJSONRejectsBadClaims(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(propClaimUnmarshalJSONRejectsBadClaims))
+}
+
+// A count of releases that have not begun is refused; the same figure
+// announced as a pledge ("553 will be released gradually from tomorrow")
+// may be about days still to come.
+func TestClaimAboutLaterDaysOnlyAsAPledge(t *testing.T) {
+	minrex := source.Claim{
+		ID:       source.MustClaimID("cu-minrex/2025-01-14"),
+		Source:   source.MustSourceID("cu-minrex"),
+		Stated:   time.Date(2025, time.January, 14, 12, 0, 0, 0, time.FixedZone("CST", -5*3600)),
+		Measure:  source.Releases,
+		Scope:    release.MustScope(release.MustPopulation("detainees"), release.MustRegion("CU"), release.MustPeriod(release.MustDate(2025, time.January, 15), release.MustDate(2025, time.March, 10))),
+		Quantity: source.MustQuantity("553"),
+		Status:   source.Final,
+		Basis:    source.Announcement,
+	}
+	err := minrex.Validate()
+	fe, ok := errors.AsType[*source.FieldError](err)
+	require.True(t, ok, "%v", err)
+	assert.Equal(t, "Claim.Scope", fe.Field)
+	minrex.Status = source.Pledged
+	require.NoError(t, minrex.Validate())
+	data, err := json.Marshal(minrex)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"status":"pledged"`)
+	var back source.Claim
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(minrex))
 }
 
 func TestClaimStatedAt8pmInCaracasStaysOnTheLocalDay(t *testing.T) {

@@ -465,6 +465,9 @@ func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Fi
 			}
 			line("set aside:", id.String()+" "+text)
 		}
+		for _, id := range f.Pledged {
+			line("pledged:", id.String()+" announced for what is still to come: listed, not counted")
+		}
 		for _, d := range discs[i] {
 			line("discrepancy:", fmt.Sprintf("%s (%s) %s against %s (%s) %s", d.A.Claim, sourceName(ev, d.A.Source), d.A.Quantity,
 				d.B.Claim, sourceName(ev, d.B.Source), d.B.Quantity))

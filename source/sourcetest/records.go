@@ -513,7 +513,7 @@ var claimBreakers = []breaker[source.Claim]{
 			c.Quantity = source.MustQuantity("104")
 			c.Named = nil
 		}
-		c.Status = source.Status(badEnum(t, int(source.Retracted), "badStatus"))
+		c.Status = source.Status(badEnum(t, int(source.Pledged), "badStatus"))
 		return "Claim.Status"
 	},
 	func(t *rapid.T, c *source.Claim) string {
