@@ -133,8 +133,8 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 	var out []Discrepancy
 	add := func(a, b int32, cause Cause) {
 		ra, rb := &ix.recs[a], &ix.recs[b]
-		if ra.q == rb.q && ra.iv == rb.iv {
-			return // the same figure: no discrepancy
+		if ra.q == rb.q && ra.iv == rb.iv && ra.scope == rb.scope && ra.c.Measure == rb.c.Measure {
+			return // the same figure for the same thing: no discrepancy
 		}
 		out = append(out, ix.pair(ra, rb, cause))
 	}

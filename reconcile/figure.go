@@ -229,7 +229,9 @@ func (ix *Index) figure(c *cell) Figure {
 			cons, f.Tension = span{c.floor, unbounded}, true
 		}
 		if cons.hi == unbounded {
-			f.HighOpen = true
+			// Nothing bounds it, and nothing was stated (a pledge at most):
+			// what is proven, and perhaps more — never "0 released".
+			f.HighOpen, f.BestOpen = true, true
 		} else {
 			f.High, f.HighFrom = cons.hi, f.CapFrom
 		}

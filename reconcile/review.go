@@ -95,9 +95,23 @@ func (ix *Index) reviewCell(c *cell, f Figure, material, explain func(Discrepanc
 	for _, d := range f.Disputed {
 		i := index(d.Claim)
 		disputed[i] = true
-		if d.Contradicts.IsValid() {
+		switch {
+		case d.Contradicts.IsValid():
 			j := index(d.Contradicts)
 			material(ix.pair(&ix.recs[j], &ix.recs[i], TrueConflict))
+		case d.BelowVerified:
+			// Below what a named list proves: against that list's claim
+			// (a count verification without a claim has no side to show,
+			// and the figure names the dispute).
+			if _, j := ix.verifiedCount(c.key.s); j >= 0 && j != i {
+				cause := TrueConflict
+				if ix.recs[j].group == ix.recs[i].group {
+					cause = Revision
+				}
+				d := ix.pair(&ix.recs[j], &ix.recs[i], cause)
+				d.Gap = max(d.Gap, c.verified-ix.recs[i].iv.hi)
+				material(d)
+			}
 		}
 	}
 	if len(f.BestFrom) > 0 {

@@ -32,6 +32,11 @@ type NetChange struct {
 	From, To                  release.Date
 	FromClaims, ToClaims      []source.ClaimID
 	ChangeLow, ChangeHigh     int // held on To − held on From, from the stated figures: the least and the most
+	// ChangeLowOpen and ChangeHighOpen report a side of the change that no
+	// statement bounds: "more than 1,700" held on To after 1,958 on From
+	// is a change of −257 or more (ChangeHighOpen); ChangeLow or
+	// ChangeHigh is then only the stated figures' difference.
+	ChangeLowOpen, ChangeHighOpen bool
 	HasReleases               bool
 	ReleasedLow, ReleasedHigh int // the source's stated release count over (From, To]
 	ReleasedClaims            []source.ClaimID
@@ -133,6 +138,7 @@ func (ix *Index) netChange(a, b *stockDay, scope release.Scope) {
 		Source: ix.ev.sources[a.src].ID, Population: scope.Population(), Region: scope.Region(),
 		From: a.day, To: b.day, FromClaims: ix.claimIDs(a.claims), ToClaims: ix.claimIDs(b.claims),
 		ChangeLow: b.lo - a.hi, ChangeHigh: b.hi - a.lo,
+		ChangeLowOpen: a.high == unbounded, ChangeHighOpen: b.high == unbounded,
 	}
 	if c, ok := ix.cell(source.Releases, scope); ok {
 		var rel []int32

@@ -508,9 +508,9 @@ func writeTable(w io.Writer, o options, ix *reconcile.Index, figs []reconcile.Fi
 		}
 	}
 	for _, nc := range ix.NetChanges() {
-		text := fmt.Sprintf("%s: held %s @ %s changed by [%d, %d] from %s to %s", sourceName(ev, nc.Source), nc.Population, nc.Region,
-			nc.ChangeLow, nc.ChangeHigh, nc.From, nc.To)
-		if nc.HasReleases && nc.AddedHigh > 0 {
+		text := fmt.Sprintf("%s: held %s @ %s changed by %s from %s to %s", sourceName(ev, nc.Source), nc.Population, nc.Region,
+			changeText(nc), nc.From, nc.To)
+		if nc.HasReleases && nc.AddedHigh > 0 && !nc.ChangeLowOpen && !nc.ChangeHighOpen {
 			text += fmt.Sprintf(" while it counted [%d, %d] releases: [%d, %d] cases added (new arrests or late reports)",
 				nc.ReleasedLow, nc.ReleasedHigh, max(0, nc.AddedLow), nc.AddedHigh)
 		}
@@ -553,6 +553,22 @@ func figureTable(w io.Writer, figs []reconcile.Figure) error {
 		}
 	}
 	return nil
+}
+
+// changeText writes a net change as a range, a side no statement bounds
+// written as such.
+func changeText(nc reconcile.NetChange) string {
+	switch {
+	case nc.ChangeLowOpen && nc.ChangeHighOpen:
+		return "an amount no statement bounds"
+	case nc.ChangeHighOpen:
+		return fmt.Sprintf("%d or more", nc.ChangeLow)
+	case nc.ChangeLowOpen:
+		return fmt.Sprintf("%d or less", nc.ChangeHigh)
+	case nc.ChangeLow == nc.ChangeHigh:
+		return fmt.Sprint(nc.ChangeLow)
+	}
+	return fmt.Sprintf("[%d, %d]", nc.ChangeLow, nc.ChangeHigh)
 }
 
 // highText writes High, "104 or more" when nothing bounds it above.
