@@ -29,18 +29,18 @@ type NetChange struct {
 	Region     release.Region
 	// From and To are the two days; FromClaims and ToClaims the source's
 	// claims in force on each, by ID.
-	From, To                  release.Date
-	FromClaims, ToClaims      []source.ClaimID
-	ChangeLow, ChangeHigh     int // held on To − held on From, from the stated figures: the least and the most
+	From, To              release.Date
+	FromClaims, ToClaims  []source.ClaimID
+	ChangeLow, ChangeHigh int // held on To − held on From, from the stated figures: the least and the most
 	// ChangeLowOpen and ChangeHighOpen report a side of the change that no
 	// statement bounds: "more than 1,700" held on To after 1,958 on From
 	// is a change of −257 or more (ChangeHighOpen); ChangeLow or
 	// ChangeHigh is then only the stated figures' difference.
 	ChangeLowOpen, ChangeHighOpen bool
-	HasReleases               bool
-	ReleasedLow, ReleasedHigh int // the source's stated release count over (From, To]
-	ReleasedClaims            []source.ClaimID
-	AddedLow, AddedHigh       int // released + change, when HasReleases
+	HasReleases                   bool
+	ReleasedLow, ReleasedHigh     int // the source's stated release count over (From, To]
+	ReleasedClaims                []source.ClaimID
+	AddedLow, AddedHigh           int // released + change, when HasReleases
 }
 
 // stockDay is one source's word on the number held on one day: the claims
