@@ -580,8 +580,11 @@ func highText(f reconcile.Figure) string {
 }
 
 // bestText writes Best, "104 or more" when only statements open above
-// give it.
+// give it, "-" when no claim states a figure for the scope.
 func bestText(f reconcile.Figure) string {
+	if len(f.Claims) == 0 {
+		return "-" // nothing stated for the scope (a pledge at most)
+	}
 	if f.BestOpen {
 		return fmt.Sprintf("%d or more", f.Best)
 	}
