@@ -3,6 +3,7 @@ package reconcile
 import (
 	"cmp"
 	"slices"
+	"sort"
 
 	"github.com/freedcount/freedcount/internal/enum"
 	"github.com/freedcount/freedcount/release"
@@ -256,31 +257,58 @@ func partExceedsWhole(a, b *rec) bool {
 
 // overlappingCells returns the cells of k's measure whose scope overlaps
 // k's without either containing the other: populations and regions equal
-// or nested, periods that share a day (two NGOs counting from different
-// start days to different end days), in cell order.
+// or nested the same way, periods that share a day (two NGOs counting from
+// different start days to different end days; a count of political
+// prisoners since December against one of detainees on one day), in cell
+// order. Per column it reads the cells that start inside k's period by
+// binary search, and those that start before it through the column's tree
+// of last days ([Index.containing]'s), so that its work is proportional to
+// the cells nested with k's or overlapping it, never to the column.
 func (ix *Index) overlappingCells(k cellKey) []int32 {
 	s := k.s
+	first, last := startNum(s.Period()), endNum(s.Period())
 	var out []int32
-	for n := range ix.cols {
+	cols := slices.Concat(ix.columnsBelow(k.m, s.Population(), s.Region()), ix.columnsOver(k.m, s.Population(), s.Region()))
+	slices.Sort(cols)
+	for _, n := range slices.Compact(cols) {
 		col := &ix.cols[n]
-		if col.key.m != k.m || !comparablePaths(col.key.pop.Contains, s.Population().Contains, col.key.pop, s.Population()) ||
-			!comparablePaths(col.key.reg.Contains, s.Region().Contains, col.key.reg, s.Region()) {
-			continue
-		}
-		for _, ci := range col.cells {
-			u := ix.cells[ci].key.s
-			if u.Period().Overlaps(s.Period()) && !u.Contains(s) && !s.Contains(u) {
+		keep := func(ci int32) {
+			if u := ix.cells[ci].key.s; u.Period().Overlaps(s.Period()) && !u.Contains(s) && !s.Contains(u) {
 				out = append(out, ci)
 			}
 		}
+		// Every cell that shares a day with k's period either starts
+		// within it, or starts before it and ends on or after its first
+		// day; each is nested with k or overlaps it, so the work is the
+		// output's.
+		lo := sort.Search(len(col.cells), func(i int) bool { return ix.cells[col.cells[i]].first >= first })
+		for _, ci := range col.cells[lo:] {
+			if ix.cells[ci].first > last {
+				break
+			}
+			keep(ci)
+		}
+		if col.contains == nil || lo == 0 {
+			continue
+		}
+		size := len(col.contains) / 2
+		var walk func(node, a, b int)
+		walk = func(node, a, b int) {
+			if a >= lo || col.contains[node] < first {
+				return
+			}
+			if node >= size {
+				keep(col.cells[a])
+				return
+			}
+			mid := (a + b) / 2
+			walk(2*node, a, mid)
+			walk(2*node+1, mid, b)
+		}
+		walk(1, 0, size)
 	}
 	slices.Sort(out)
-	return out
-}
-
-// comparablePaths reports whether two paths are equal or nested.
-func comparablePaths[P any](aContains, bContains func(P) bool, a, b P) bool {
-	return aContains(b) || bContains(a)
+	return slices.Compact(out)
 }
 
 // differingDimension names the first dimension in which two nested scopes

@@ -332,7 +332,35 @@ func (ix *Index) checkCell(c *cell) error {
 	if got, want := ix.nestedCells(c.key), ix.refNestedCells(c.key); !slices.Equal(got, want) {
 		return fmt.Errorf("nested cells of %s %s: %v, reference %v", c.key.m, c.key.s, got, want)
 	}
+	if got, want := ix.overlappingCells(c.key), ix.refOverlappingCells(c.key); !slices.Equal(got, want) {
+		return fmt.Errorf("overlapping cells of %s %s: %v, reference %v", c.key.m, c.key.s, got, want)
+	}
 	return nil
+}
+
+// refOverlappingCells is overlappingCells by the definition: every cell of
+// a column whose population and region are equal to k's or nested with
+// them the same way, whose period shares a day with k's, and whose scope
+// neither contains k's nor lies within it.
+func (ix *Index) refOverlappingCells(k cellKey) []int32 {
+	s := k.s
+	var out []int32
+	for n := range ix.cols {
+		ck := ix.cols[n].key
+		below := s.Population().Contains(ck.pop) && s.Region().Contains(ck.reg)
+		above := ck.pop.Contains(s.Population()) && ck.reg.Contains(s.Region())
+		if ck.m != k.m || !below && !above {
+			continue
+		}
+		for _, ci := range ix.cols[n].cells {
+			u := ix.cells[ci].key.s
+			if u.Period().Overlaps(s.Period()) && !u.Contains(s) && !s.Contains(u) {
+				out = append(out, ci)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // refColumnInfo is what the reference cap kept of a column: its cells, the
