@@ -76,3 +76,42 @@ func BenchmarkConsensusManySources(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDiscrepanciesOfEveryFigure reads the full list of discrepancies
+// of every figure, and the review, over claims nested in period,
+// population and region (a tenth counts "since" a day): the pass a
+// command makes, which must not grow as the square of the scopes.
+func BenchmarkDiscrepanciesOfEveryFigure(b *testing.B) {
+	for _, n := range []int{2_000, 10_000} {
+		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+			ev, err := reconcile.NestedEvidence(n, 0.1, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix, err := reconcile.NewIndex(ev, reconcile.DefaultPolicy())
+			if err != nil {
+				b.Fatal(err)
+			}
+			figs := ix.Figures()
+			pairs := 0
+			var reviewTime time.Duration
+			for b.Loop() {
+				pairs = 0
+				for _, f := range figs {
+					ds, err := ix.Discrepancies(f.Measure, f.Scope)
+					if err != nil {
+						b.Fatal(err)
+					}
+					pairs += len(ds)
+				}
+				t0 := time.Now()
+				ix.Review()
+				reviewTime += time.Since(t0)
+			}
+			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			b.ReportMetric(float64(pairs), "pairs")
+			b.ReportMetric(perOp/float64(max(pairs, 1)), "ns/pair")
+			b.ReportMetric(float64(reviewTime.Nanoseconds())/float64(b.N)/1e6, "ms-review")
+		})
+	}
+}
