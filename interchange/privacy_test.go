@@ -89,7 +89,7 @@ func propRegisterErrorsRepeatNoCell(t *rapid.T) {
 		}
 	}
 	if len(all) > 0 {
-		out += releasetest.PrintEverywhere(*all[rapid.IntRange(0, len(all)-1).Draw(t, "lineError")])
+		out += releasetest.PrintEverywhere(testifyDiff, *all[rapid.IntRange(0, len(all)-1).Draw(t, "lineError")])
 	}
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
 		t.Fatalf("input\n%s\n%s\nshows %q: ...%s...", in, b, form, releasetest.Around(out, form))

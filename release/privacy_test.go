@@ -68,7 +68,7 @@ func propNoPrinterShowsPersonalData(t *rapid.T) {
 	// Every printer, on one holder drawn per case (all of them, every
 	// time, cost too much); TestEveryPrinterOfEveryHolder prints them all.
 	hs := holders(d, &l)
-	out := releasetest.PrintErrors(errs...) + releasetest.PrintEverywhere(hs[rapid.IntRange(0, len(hs)-1).Draw(t, "holder")])
+	out := releasetest.PrintErrors(errs...) + releasetest.PrintEverywhere(testifyDiff, hs[rapid.IntRange(0, len(hs)-1).Draw(t, "holder")])
 	// Disclosed is the request to encode the name and ID: every printer
 	// but encoding/json (and so slog's JSON handler below the top level)
 	// still hides them.
@@ -121,12 +121,12 @@ func TestEveryPrinterOfEveryHolder(t *testing.T) {
 	if err := l.Register(d); err != nil {
 		t.Fatal(err)
 	}
-	out := releasetest.PrintEverywhere(holders(d, &l)...)
+	out := releasetest.PrintEverywhere(testifyDiff, holders(d, &l)...)
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
 		t.Fatalf("output shows %q: ...%s...", form, releasetest.Around(out, form))
 	}
 	// The check sees them where they are.
-	if _, ok := releasetest.FindSecret(releasetest.PrintEverywhere(struct{ Name, NationalID string }{name, nid}), name, nid); !ok {
+	if _, ok := releasetest.FindSecret(releasetest.PrintEverywhere(testifyDiff, struct{ Name, NationalID string }{name, nid}), name, nid); !ok {
 		t.Fatal("the check misses plain strings")
 	}
 }

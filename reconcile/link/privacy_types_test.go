@@ -57,7 +57,7 @@ func linkHolders(t interface{ Fatal(...any) }, name, nid string) (holders, resul
 func TestNoPrinterShowsWhatLinkHolds(t *testing.T) {
 	name, nid := "Zqárelto Xwímenvo Qzuñarte Vqelítrox", "V-23.456.789" // invented
 	hs, rs := linkHolders(t, name, nid)
-	out := releasetest.PrintEverywhere(hs...) + releasetest.PrintWithoutDiff(rs...)
+	out := releasetest.PrintEverywhere(testifyDiff, hs...) + releasetest.PrintWithoutDiff(rs...)
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
 		t.Fatalf("output shows %q: ...%s...", form, releasetest.Around(out, form))
 	}
@@ -69,7 +69,7 @@ func propLinkTypesShowNoPersonalData(t *rapid.T) {
 	name := releasetest.DistinctiveName().Draw(t, "name")
 	nid := releasetest.DistinctiveNationalID().Draw(t, "nationalID")
 	hs, rs := linkHolders(t, name, nid)
-	out := releasetest.PrintEverywhere(hs[rapid.IntRange(0, len(hs)-1).Draw(t, "holder")]) +
+	out := releasetest.PrintEverywhere(testifyDiff, hs[rapid.IntRange(0, len(hs)-1).Draw(t, "holder")]) +
 		releasetest.PrintWithoutDiff(rs[rapid.IntRange(0, len(rs)-1).Draw(t, "result")])
 	if form, ok := releasetest.FindSecret(out, name, nid); ok {
 		t.Fatalf("output shows %q", form)
