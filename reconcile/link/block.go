@@ -211,6 +211,25 @@ func (b *blocking) firstShared(i, j int32) (uint64, bool) {
 	return 0, false
 }
 
+// sharedRules returns the set of rules that propose records i and j: bit r
+// is set if they share a key of rule r.
+func (b *blocking) sharedRules(i, j int32) uint32 {
+	x, y := b.keys[b.keyOff[i]:b.keyOff[i+1]], b.keys[b.keyOff[j]:b.keyOff[j+1]]
+	var set uint32
+	for len(x) > 0 && len(y) > 0 {
+		switch {
+		case x[0] == y[0]:
+			set |= 1 << (x[0] >> 56)
+			x, y = x[1:], y[1:]
+		case x[0] < y[0]:
+			x = x[1:]
+		default:
+			y = y[1:]
+		}
+	}
+	return set
+}
+
 // pattern packs the agreement levels of records i and j, four bits a
 // field.
 func (lk *linkage) pattern(i, j int32) uint64 {
@@ -248,6 +267,7 @@ type candChunk struct {
 	pairs []uint64
 	pats  []uint64
 	aux   []Weight
+	rules []uint32 // the rules that propose the pair, one bit each
 }
 
 func (c candidates) len() int64 {
@@ -308,6 +328,7 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 							res.pairs = append(res.pairs, uint64(i)<<32|uint64(j))
 							res.pats = append(res.pats, p)
 							res.aux = append(res.aux, aux)
+							res.rules = append(res.rules, b.sharedRules(i, j))
 							perRule[key>>56]++
 						}
 					}

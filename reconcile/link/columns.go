@@ -212,6 +212,20 @@ func (c *textCol) keys(dst []uint64, i int32, p Part, n int) []uint64 {
 		}
 		slices.Sort(words)
 		return append(dst, hashString(strings.Join(words, " ")))
+	case Phonetic:
+		for w := range strings.FieldsSeq(s) {
+			dst = appendSound(dst, w, n)
+		}
+		return dst
+	}
+	return dst
+}
+
+// appendSound appends the key of the sound of word w (its first n letters
+// if n > 0), if it has one.
+func appendSound(dst []uint64, w string, n int) []uint64 {
+	if s := wordKey(phonetic(w), n); s != "" {
+		return append(dst, hashString("\x00"+s))
 	}
 	return dst
 }
@@ -521,6 +535,11 @@ func (c *nameCol) keys(dst []uint64, i int32, p Part, n int) []uint64 {
 		return append(dst, c.setHash(t[g:], n))
 	case TokenSet:
 		return append(dst, c.setHash(t, n))
+	case Phonetic:
+		for _, w := range t {
+			dst = appendSound(dst, c.dict[w], n)
+		}
+		return dst
 	}
 	return dst
 }

@@ -9,13 +9,15 @@ import (
 
 // Config is what a linkage needs beyond its lists: the schema of their
 // records, the blocking rules, and the tuning of the model. Fields left zero
-// take the documented defaults, so Config{Schema: s, Rules: r} is a complete
+// take the documented defaults, so Config{Schema: s} is a complete
 // configuration.
 type Config struct {
 	// Schema lists the fields of every record. Required.
 	Schema Schema
-	// Rules are the blocking rules, 1 to [MaxRules]; their candidate pairs
-	// are united.
+	// Rules are the blocking rules, at most [MaxRules]; their candidate
+	// pairs are united. None means [DefaultRules] of the schema;
+	// [Result.Blocking] reports what each rule proposed and an estimate of
+	// the matches it missed.
 	Rules []Rule
 	// MinScore is the least score (prior plus the weights of the fields,
 	// the log-odds that two records are of one person) at which a pair is
@@ -52,16 +54,16 @@ const (
 	DefaultMaxIterations = 200
 )
 
-// Validate reports every problem with c, joined: an invalid schema, no
-// rules or too many, a rule whose key names no field of the schema or a
+// Validate reports every problem with c, joined: an invalid schema, too
+// many rules, a rule whose key names no field of the schema or a
 // part the field's kind does not give, a negative tuning value.
 func (c Config) Validate() error {
 	var errs []error
 	if c.Schema.Len() == 0 {
 		errs = append(errs, fieldErr("Config.Schema", "", ErrInvalid, "no fields"))
 	}
-	if len(c.Rules) == 0 || len(c.Rules) > MaxRules {
-		errs = append(errs, fieldErr("Config.Rules", strconv.Itoa(len(c.Rules)), ErrInvalid, "want 1 to %d rules", MaxRules))
+	if len(c.Rules) > MaxRules {
+		errs = append(errs, fieldErr("Config.Rules", strconv.Itoa(len(c.Rules)), ErrInvalid, "want at most %d rules", MaxRules))
 	}
 	for i, r := range c.Rules {
 		where := fmt.Sprintf("Config.Rules[%d]", i)
@@ -109,6 +111,9 @@ func (c Config) Validate() error {
 
 // withDefaults returns c with zero tuning values replaced by the defaults.
 func (c Config) withDefaults() Config {
+	if len(c.Rules) == 0 {
+		c.Rules = DefaultRules(c.Schema)
+	}
 	if c.MaxBlock == 0 {
 		c.MaxBlock = DefaultMaxBlock
 	}

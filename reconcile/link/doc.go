@@ -45,7 +45,12 @@
 // candidate pairs: records that share a key, such as a first given name, a
 // surname and a year of birth. The candidates of several rules are united,
 // and each pair is compared once. [Stats] says how many pairs were
-// compared, out of how many.
+// compared, out of how many. A schema of one's own needs no rules:
+// [DefaultRules] derives them from the fields' kinds, and [Link] uses them
+// when none are given. Blocking decides recall — a pair no rule proposes is
+// never linked — so [Result.Blocking] reports, per rule, the pairs it
+// proposes alone and beyond the earlier rules, and the matches it alone and
+// all rules together are estimated to miss.
 //
 // # Estimation
 //

@@ -231,3 +231,27 @@ func ExampleConfig_Validate() {
 	// Output:
 	// link: Config.Rules[7].Keys[0].Part "each_token": invalid: not a part of a year field
 }
+
+// A schema of one's own needs no blocking rules: DefaultRules derives them
+// from the fields' kinds, and Link uses them when Config.Rules is empty.
+func ExampleDefaultRules() {
+	s := link.MustSchema(
+		link.Field{Name: "name", Kind: link.PersonName},
+		link.Field{Name: "born", Kind: link.Date},
+		link.Field{Name: "town", Kind: link.Text},
+	)
+	for _, r := range link.DefaultRules(s) {
+		fmt.Println(r.Name, r.MaxBlock)
+	}
+	// Output:
+	// name~given-surname 100
+	// name~surnames 100
+	// name~words 0
+	// name~sound 50
+	// born 0
+	// town 50
+	// town~sound 50
+	// name+born 100
+	// name+town 100
+	// born+town 100
+}

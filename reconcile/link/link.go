@@ -55,17 +55,30 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	r.model = r.buildModel(est)
 
 	strongOf := make([][]scored, len(cand))
+	tallyOf := make([]blockingTally, len(cand))
 	parallel(cfg.Workers, len(cand), 2, func(_, lo, hi int) {
 		for c := lo; c < hi; c++ {
 			ch := &cand[c]
+			tally := newBlockingTally(len(rules))
 			for k, p := range ch.pats {
 				i, j := int32(ch.pairs[k]>>32), int32(uint32(ch.pairs[k]))
-				if s := r.scoreAux(i, j, p, ch.aux[k]); s >= cfg.MinScore {
+				s := r.scoreAux(i, j, p, ch.aux[k])
+				if s >= cfg.MinScore {
 					strongOf[c] = append(strongOf[c], scored{ch.pairs[k], s})
 				}
+				tally.add(ch.rules[k], matchProb(s))
 			}
+			tallyOf[c] = tally
 		}
 	})
+	tally := newBlockingTally(len(rules))
+	for _, t := range tallyOf {
+		tally.merge(t)
+	}
+	var missed int64
+	for p, n := range samp {
+		missed += n * matchProb(r.patternScore(p))
+	}
 	cand = nil // only the pairs above the threshold are needed from here on
 	strong := slices.Concat(strongOf...)
 	strongOf = nil
@@ -84,6 +97,7 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	for _, rs := range rules {
 		r.stats.SkippedBlocks += rs.Skipped
 	}
+	r.blocking = blockingReport(r.stats, tally, float64(missed)/matchUnit*sampleW)
 	return r, nil
 }
 
@@ -105,6 +119,7 @@ type Result struct {
 	links      []Pair
 	conflicts  []Conflict
 	stats      Stats
+	blocking   BlockingReport
 }
 
 // fieldScore weighs one field's comparisons.
@@ -149,6 +164,26 @@ func (r *Result) scoreAux(i, j int32, p uint64, aux Weight) Weight {
 		}
 	}
 	return s
+}
+
+// patternScore is the prior plus the weights of the levels of pattern p,
+// without frequency adjustments.
+func (r *Result) patternScore(p uint64) Weight {
+	s := r.prior
+	for f := range r.fields {
+		if l := levelOf(p, f); l != levelMissing {
+			s += r.fields[f].w[l]
+		}
+	}
+	return s
+}
+
+// Blocking returns the report of the blocking rules: what each proposed,
+// and the matches it is estimated to miss.
+func (r *Result) Blocking() BlockingReport {
+	b := r.blocking
+	b.Rules = slices.Clone(b.Rules)
+	return b
 }
 
 // finishClusters numbers the clusters in the order of their first record.
