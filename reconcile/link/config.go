@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 )
 
@@ -45,6 +46,11 @@ type Config struct {
 	// Workers is the number of goroutines that compare pairs. The result
 	// does not depend on it. Default: runtime.GOMAXPROCS(0).
 	Workers int
+	// Model, if not nil, is a model saved from an earlier linkage
+	// ([Result.SaveModel]): its weights and word frequencies are used as
+	// they are, and nothing is estimated. The schema must be the model's;
+	// [SavedModel.Config] returns a config that fits.
+	Model *SavedModel
 }
 
 // Defaults of [Config].
@@ -102,6 +108,9 @@ func (c Config) Validate() error {
 		if v.v < 0 {
 			errs = append(errs, fieldErr("Config."+v.name, strconv.Itoa(v.v), ErrInvalid, "negative"))
 		}
+	}
+	if c.Model != nil && !slices.Equal(c.Model.m.config().Schema.fields, c.Schema.fields) {
+		errs = append(errs, fieldErr("Config.Model", "", ErrInvalid, "its schema is not the config's"))
 	}
 	if c.MaxBlock == 1 {
 		errs = append(errs, fieldErr("Config.MaxBlock", "1", ErrInvalid, "a block of one record has no pairs"))

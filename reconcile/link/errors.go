@@ -22,6 +22,10 @@ var (
 	// ErrUnknown marks a reference to a record, list or field that the
 	// linkage does not hold.
 	ErrUnknown = errors.New("unknown")
+	// ErrVersion marks a saved model ([ReadModel]) written in another
+	// version of the format, which this package refuses rather than
+	// misread.
+	ErrVersion = errors.New("unsupported version")
 )
 
 // FieldError reports one bad field of a value. Field names the type and

@@ -255,3 +255,41 @@ func ExampleDefaultRules() {
 	// name+town 100
 	// born+town 100
 }
+
+// A model learned on this month's lists is saved as JSON and read back to
+// link next month's without estimating again.
+func ExampleResult_SaveModel() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	m, err := r.SaveModel(link.Training{At: time.Date(2026, time.January, 31, 0, 0, 0, 0, time.UTC), Note: "January lists"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var file strings.Builder
+	_, _ = m.WriteTo(&file)
+
+	saved, err := link.ReadModel(strings.NewReader(file.String()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t := saved.Training()
+	fmt.Println("trained", t.At.Format(time.DateOnly), "on", t.Records, "records of", len(t.Lists), "lists")
+	next := link.List{Source: source.MustSourceID("families"), Stated: published, Records: []link.Record{
+		record("F-1", "Ana L. Mendoza", "V10203040", 1979),
+		record("F-2", "Tomas Echeverria", "E84512309", 0),
+	}}
+	r2, err := link.Link(saved.Config(), govList, next)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r2.NumClusters(), "people in", r2.Stats().Records, "records")
+
+	_, err = link.ReadModel(strings.NewReader(strings.Replace(file.String(), `"version": 1`, `"version": 2`, 1)))
+	fmt.Println(errors.Is(err, link.ErrVersion))
+	// Output:
+	// trained 2026-01-31 on 11 records of 2 lists
+	// 7 people in 8 records
+	// true
+}

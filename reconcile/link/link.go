@@ -32,6 +32,10 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var terms []*savedTerms
+	if cfg.Model != nil {
+		terms = cfg.Model.applyTerms(lk)
+	}
 	b := lk.block()
 	cand := lk.compareCandidates(b)
 	nAll := lk.comparablePairs()
@@ -40,19 +44,23 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	rules := b.rules
 	b = nil // the blocks are large; let them go before clustering
 
-	est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs))
-	est.run(cfg.MaxIterations)
-	r := &Result{lk: lk}
-	var logM [][]Weight
-	var estimated [][]bool
-	r.weights, logM, estimated, r.prior = est.weights()
-	r.fields = make([]fieldScore, len(lk.fields))
-	for f := range lk.fields {
-		fs := &r.fields[f]
-		fs.w, fs.logM, fs.adjust = r.weights[f], logM[f], estimated[f]
-		fs.sp, _ = lk.cols[f].(surpriser)
+	r := &Result{lk: lk, terms: terms}
+	if cfg.Model != nil {
+		cfg.Model.applyWeights(r)
+	} else {
+		est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs))
+		est.run(cfg.MaxIterations)
+		var logM [][]Weight
+		var estimated [][]bool
+		r.weights, logM, estimated, r.prior = est.weights()
+		r.fields = make([]fieldScore, len(lk.fields))
+		for f := range lk.fields {
+			fs := &r.fields[f]
+			fs.w, fs.logM, fs.adjust = r.weights[f], logM[f], estimated[f]
+			fs.sp, _ = lk.cols[f].(surpriser)
+		}
+		r.model = r.buildModel(est)
 	}
-	r.model = r.buildModel(est)
 
 	strongOf := make([][]scored, len(cand))
 	tallyOf := make([]blockingTally, len(cand))
@@ -120,6 +128,14 @@ type Result struct {
 	conflicts  []Conflict
 	stats      Stats
 	blocking   BlockingReport
+	terms      []*savedTerms // per field, the word frequencies of a saved model
+	labels     labelInfo
+}
+
+// labelInfo says which reviewers' decisions a linkage was estimated with.
+type labelInfo struct {
+	same, different int
+	digest          string
 }
 
 // fieldScore weighs one field's comparisons.
