@@ -46,6 +46,18 @@ type Config struct {
 	// Workers is the number of goroutines that compare pairs. The result
 	// does not depend on it. Default: runtime.GOMAXPROCS(0).
 	Workers int
+	// ReviewMargin is how far below MinScore the scores of candidate pairs
+	// may fall and still be kept for review ([Result.Review]). Default 10
+	// bits.
+	ReviewMargin Weight
+	// Decisions are reviewers' verdicts on pairs of records: constraints
+	// that clustering honours, and labels for estimating the model (see
+	// [Decision]). With a saved Model, they are constraints only.
+	Decisions []Decision
+	// SupervisedLabels is the number of pairs decided the same person from
+	// which m is estimated from the labels alone (supervised) rather than
+	// with the unlabelled pairs (semi-supervised). Default 100.
+	SupervisedLabels int
 	// Model, if not nil, is a model saved from an earlier linkage
 	// ([Result.SaveModel]): its weights and word frequencies are used as
 	// they are, and nothing is estimated. The schema must be the model's;
@@ -55,9 +67,11 @@ type Config struct {
 
 // Defaults of [Config].
 const (
-	DefaultMaxBlock      = 1000
-	DefaultMaxCluster    = 50
-	DefaultMaxIterations = 200
+	DefaultMaxBlock         = 1000
+	DefaultMaxCluster       = 50
+	DefaultMaxIterations    = 200
+	DefaultSupervisedLabels = 100
+	DefaultReviewMargin     = 10 * Bits
 )
 
 // Validate reports every problem with c, joined: an invalid schema, too
@@ -104,13 +118,16 @@ func (c Config) Validate() error {
 	for _, v := range []struct {
 		name string
 		v    int
-	}{{"MaxBlock", c.MaxBlock}, {"MaxCluster", c.MaxCluster}, {"Sample", c.Sample}, {"MaxIterations", c.MaxIterations}, {"Workers", c.Workers}} {
+	}{{"MaxBlock", c.MaxBlock}, {"MaxCluster", c.MaxCluster}, {"Sample", c.Sample}, {"MaxIterations", c.MaxIterations}, {"Workers", c.Workers}, {"SupervisedLabels", c.SupervisedLabels}} {
 		if v.v < 0 {
 			errs = append(errs, fieldErr("Config."+v.name, strconv.Itoa(v.v), ErrInvalid, "negative"))
 		}
 	}
 	if c.Model != nil && !slices.Equal(c.Model.m.config().Schema.fields, c.Schema.fields) {
 		errs = append(errs, fieldErr("Config.Model", "", ErrInvalid, "its schema is not the config's"))
+	}
+	if c.ReviewMargin < 0 || c.ReviewMargin > 1000*Bits {
+		errs = append(errs, fieldErr("Config.ReviewMargin", c.ReviewMargin.String(), ErrInvalid, "want 0 to 1000 bits"))
 	}
 	if c.MaxBlock == 1 {
 		errs = append(errs, fieldErr("Config.MaxBlock", "1", ErrInvalid, "a block of one record has no pairs"))
@@ -128,6 +145,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxCluster == 0 {
 		c.MaxCluster = DefaultMaxCluster
+	}
+	if c.ReviewMargin == 0 {
+		c.ReviewMargin = DefaultReviewMargin
+	}
+	if c.SupervisedLabels == 0 {
+		c.SupervisedLabels = DefaultSupervisedLabels
 	}
 	if c.MaxIterations == 0 {
 		c.MaxIterations = DefaultMaxIterations

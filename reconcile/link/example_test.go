@@ -293,3 +293,29 @@ func ExampleResult_SaveModel() {
 	// 7 people in 8 records
 	// true
 }
+
+// The pairs a linkage is unsure of, and those it refused, go to reviewers
+// as CSV; their decisions come back as constraints and labels.
+func ExampleResult_Review() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	items := r.Review(-10*link.Bits, 10*link.Bits)
+	for _, it := range items {
+		fmt.Println(it.Kind, it.A, it.B, it.Score, it.Linked)
+	}
+	var file strings.Builder
+	_ = r.WriteReview(&file, items[:1], []link.List{ngoList, govList}, link.ReviewOptions{Blind: true})
+	head, _, _ := strings.Cut(file.String(), "\n")
+	fmt.Println(head)
+
+	// A reviewer decides the first pair; the decisions are read back.
+	decided := strings.Replace(file.String(), ",\n", ",different\n", 1)
+	ds, _ := link.ReadDecisions(strings.NewReader(decided))
+	cfg := link.DetaineeConfig()
+	cfg.Decisions = ds
+	r2, _ := link.Link(cfg, ngoList, govList)
+	fmt.Println(ds[0], r2.Same(ds[0].A, ds[0].B))
+	// Output:
+	// uncertain gov/G-2 ngo/FP-3 +7.382 true
+	// item,a_source,a_id,b_source,b_id,a_name,b_name,a_national_id,b_national_id,a_birth_year,b_birth_year,a_sex,b_sex,a_region,b_region,a_facility,b_facility,decision
+	// gov/G-2 ≠ ngo/FP-3 false
+}

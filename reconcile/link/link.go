@@ -1,6 +1,7 @@
 package link
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"slices"
@@ -32,6 +33,10 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	cons, err := lk.readDecisions(cfg.Decisions)
+	if err != nil {
+		return nil, err
+	}
 	var terms []*savedTerms
 	if cfg.Model != nil {
 		terms = cfg.Model.applyTerms(lk)
@@ -42,13 +47,18 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	nCand := cand.len()
 	samp, sampleW, sampled := lk.sample(b, nAll, nCand)
 	rules := b.rules
+	labels := make([]labelled, len(cons.labels))
+	for k, l := range cons.labels {
+		_, isCand := b.firstShared(l.i, l.j)
+		labels[k] = labelled{pat: lk.pattern(l.i, l.j), same: l.same, candidate: isCand && lk.comparable(l.i, l.j)}
+	}
 	b = nil // the blocks are large; let them go before clustering
 
-	r := &Result{lk: lk, terms: terms}
+	r := &Result{lk: lk, terms: terms, labels: cons.info}
 	if cfg.Model != nil {
 		cfg.Model.applyWeights(r)
 	} else {
-		est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs))
+		est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs), labels, cons.info.same >= cfg.SupervisedLabels)
 		est.run(cfg.MaxIterations)
 		var logM [][]Weight
 		var estimated [][]bool
@@ -71,7 +81,7 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 			for k, p := range ch.pats {
 				i, j := int32(ch.pairs[k]>>32), int32(uint32(ch.pairs[k]))
 				s := r.scoreAux(i, j, p, ch.aux[k])
-				if s >= cfg.MinScore {
+				if s >= cfg.MinScore-cfg.ReviewMargin {
 					strongOf[c] = append(strongOf[c], scored{ch.pairs[k], s})
 				}
 				tally.add(ch.rules[k], matchProb(s))
@@ -88,15 +98,24 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 		missed += n * matchProb(r.patternScore(p))
 	}
 	cand = nil // only the pairs above the threshold are needed from here on
-	strong := slices.Concat(strongOf...)
+	near := slices.Concat(strongOf...)
 	strongOf = nil
+	var strong []scored
+	for _, p := range near {
+		if p.score >= cfg.MinScore {
+			strong = append(strong, p)
+		}
+	}
+	slices.SortFunc(near, func(a, b scored) int { return cmp.Compare(a.pair, b.pair) })
+	r.near = near
 	cl := newClusters(lk, func(i, j int32) Weight {
 		p, aux := lk.patternAux(i, j)
 		return r.scoreAux(i, j, p, aux)
 	})
+	cl.decide(cons)
 	cl.forceUnique()
 	cl.link(strong)
-	r.links, r.conflicts = cl.links, cl.confl
+	r.links, r.conflicts, r.refused = cl.links, cl.confl, cl.refused
 	r.finishClusters(cl)
 	r.stats = Stats{
 		Records: len(lk.recs), Lists: len(lk.lists), Pairs: nAll, Compared: nCand, Sampled: sampled,
@@ -130,6 +149,8 @@ type Result struct {
 	blocking   BlockingReport
 	terms      []*savedTerms // per field, the word frequencies of a saved model
 	labels     labelInfo
+	near       []scored   // candidate pairs in the review band and above, by pair
+	refused    []Conflict // pairs kept apart by a unique list
 }
 
 // labelInfo says which reviewers' decisions a linkage was estimated with.
@@ -276,6 +297,9 @@ type Pair struct {
 	// Forced reports that the records share the value of a unique field (a
 	// national ID), which joins them whatever their score.
 	Forced bool
+	// Decided reports that a reviewer decided the records are one person
+	// ([Decision]).
+	Decided bool
 }
 
 // Conflict is a pair of records that resemble each other enough to be
@@ -286,8 +310,12 @@ type Pair struct {
 type Conflict struct {
 	A, B  Ref
 	Score Weight
-	// Field names the unique field whose values differ.
+	// Field names the unique field whose values differ, or that the
+	// records share.
 	Field string
+	// Decided reports that the records share a unique field's value but a
+	// reviewer decided they are two people ([Decision]).
+	Decided bool
 }
 
 // Model is the Fellegi–Sunter model estimated for a linkage: a prior and,
@@ -306,6 +334,11 @@ type Model struct {
 	// whether they met the convergence rule before the limit.
 	Iterations int
 	Converged  bool
+	// Labels is the number of reviewers' decisions the model was
+	// estimated with; Supervised reports that m was estimated from the
+	// pairs decided the same alone.
+	Labels     int
+	Supervised bool
 }
 
 // FieldModel is the part of a [Model] for one field.
@@ -326,7 +359,8 @@ type LevelModel struct {
 }
 
 func (r *Result) buildModel(e *estimator) Model {
-	m := Model{Prior: r.prior, MatchRate: e.lambda, Iterations: e.iters, Converged: e.done}
+	m := Model{Prior: r.prior, MatchRate: e.lambda, Iterations: e.iters, Converged: e.done,
+		Labels: r.labels.same + r.labels.different, Supervised: e.fixM}
 	for f, fd := range r.lk.fields {
 		fm := FieldModel{Field: fd.Name}
 		for l, lev := range fd.levels() {
@@ -343,6 +377,13 @@ func (m Model) String() string {
 	fmt.Fprintf(&b, "prior %s bits (match rate %.3g), %d EM iterations", m.Prior, m.MatchRate, m.Iterations)
 	if !m.Converged {
 		b.WriteString(", not converged")
+	}
+	if m.Labels > 0 {
+		mode := "semi-supervised"
+		if m.Supervised {
+			mode = "supervised"
+		}
+		fmt.Fprintf(&b, ", %s with %d labels", mode, m.Labels)
 	}
 	b.WriteByte('\n')
 	for _, f := range m.Fields {

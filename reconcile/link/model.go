@@ -148,6 +148,7 @@ type trainingFile struct {
 	LabelsDigest    string     `json:"labels_digest,omitempty"`
 	Iterations      int        `json:"iterations"`
 	Converged       bool       `json:"converged"`
+	Supervised      bool       `json:"supervised,omitempty"`
 }
 
 // SaveModel returns the model of r, to link other lists with: its schema,
@@ -207,7 +208,7 @@ func (r *Result) SaveModel(t Training) (*SavedModel, error) {
 	m.Training = trainingFile{
 		At: t.At.UTC(), Note: t.Note, Records: st.Records, Compared: st.Compared,
 		SameLabels: r.labels.same, DifferentLabels: r.labels.different, LabelsDigest: r.labels.digest,
-		Iterations: r.model.Iterations, Converged: r.model.Converged,
+		Iterations: r.model.Iterations, Converged: r.model.Converged, Supervised: r.model.Supervised,
 	}
 	for _, l := range r.lk.lists {
 		m.Training.Lists = append(m.Training.Lists, ListInfo{Source: l.src, Records: int(l.hi - l.lo), Unique: l.unique})
@@ -394,7 +395,9 @@ func (s *SavedModel) Training() TrainingInfo {
 
 // Model returns the model's weights, as [Result.Model] did.
 func (s *SavedModel) Model() Model {
-	m := Model{Prior: s.m.Prior, MatchRate: s.m.Rate, Iterations: s.m.Training.Iterations, Converged: s.m.Training.Converged}
+	t := s.m.Training
+	m := Model{Prior: s.m.Prior, MatchRate: s.m.Rate, Iterations: t.Iterations, Converged: t.Converged,
+		Labels: t.SameLabels + t.DifferentLabels, Supervised: t.Supervised}
 	for _, fw := range s.m.Fields {
 		fm := FieldModel{Field: fw.Field}
 		for _, l := range fw.Levels {
@@ -447,4 +450,6 @@ func (s *SavedModel) applyWeights(r *Result) {
 	}
 	r.prior = s.m.Prior
 	r.model = s.Model()
+	t := s.m.Training
+	r.labels = labelInfo{same: t.SameLabels, different: t.DifferentLabels, digest: t.LabelsDigest}
 }
