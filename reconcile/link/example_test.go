@@ -319,3 +319,28 @@ func ExampleResult_Review() {
 	// item,a_source,a_id,b_source,b_id,a_name,b_name,a_national_id,b_national_id,a_birth_year,b_birth_year,a_sex,b_sex,a_region,b_region,a_facility,b_facility,decision
 	// gov/G-2 ≠ ngo/FP-3 false
 }
+
+// Reviewers' decisions measure precision and recall a researcher can
+// cite, at the linkage's threshold and at others.
+func ExampleResult_Accuracy() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	ref := func(src link.List, id string) link.Ref {
+		return link.Ref{Source: src.Source, ID: release.MustDetaineeID(id)}
+	}
+	a, err := r.Accuracy([]link.Decision{
+		{A: ref(ngoList, "FP-1"), B: ref(govList, "G-1"), Same: true},
+		{A: ref(ngoList, "FP-3"), B: ref(govList, "G-2"), Same: true},
+		{A: ref(ngoList, "FP-2"), B: ref(ngoList, "FP-4"), Same: true},
+		{A: ref(ngoList, "FP-5"), B: ref(govList, "G-5"), Same: false},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: threshold %s, precision %.2f, recall %.2f\n", a.Source, a.Threshold, a.Precision, a.Recall)
+	m := r.ModelAccuracy()
+	fmt.Println(m.Source, len(m.Points) > 0)
+	// Output:
+	// labels: threshold 0.000, precision 1.00, recall 1.00
+	// model true
+}

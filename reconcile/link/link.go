@@ -84,7 +84,7 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 				if s >= cfg.MinScore-cfg.ReviewMargin {
 					strongOf[c] = append(strongOf[c], scored{ch.pairs[k], s})
 				}
-				tally.add(ch.rules[k], matchProb(s))
+				tally.add(ch.rules[k], s)
 			}
 			tallyOf[c] = tally
 		}
@@ -125,6 +125,7 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 		r.stats.SkippedBlocks += rs.Skipped
 	}
 	r.blocking = blockingReport(r.stats, tally, float64(missed)/matchUnit*sampleW)
+	r.hist, r.missed = tally.hist, float64(missed)/matchUnit*sampleW
 	return r, nil
 }
 
@@ -149,7 +150,9 @@ type Result struct {
 	blocking   BlockingReport
 	terms      []*savedTerms // per field, the word frequencies of a saved model
 	labels     labelInfo
-	near       []scored   // candidate pairs in the review band and above, by pair
+	near       []scored // candidate pairs in the review band and above, by pair
+	hist       [2*histBits + 1]struct{ pairs, matches int64 }
+	missed     float64    // estimated matches no rule proposed
 	refused    []Conflict // pairs kept apart by a unique list
 }
 

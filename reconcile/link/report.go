@@ -60,13 +60,33 @@ type blockingTally struct {
 	pairs   []int64 // per rule, the pairs it proposes
 	matches []int64 // per rule, the estimated matches among them, in 1/matchUnit
 	all     int64   // estimated matches among all candidates
+	// hist counts the candidates by score, in whole bits from
+	// -histBits to +histBits (the ends gather the rest), and sums their
+	// estimated matches.
+	hist [2*histBits + 1]struct{ pairs, matches int64 }
+}
+
+// histBits bounds the score histogram of the candidates.
+const histBits = 60
+
+// histBin returns the bin of score s: the whole bits below it, bounded.
+func histBin(s Weight) int {
+	b := int(s) / int(Bits)
+	if s < 0 && int(s)%int(Bits) != 0 {
+		b--
+	}
+	return max(-histBits, min(histBits, b)) + histBits
 }
 
 func newBlockingTally(n int) blockingTally {
 	return blockingTally{pairs: make([]int64, n), matches: make([]int64, n)}
 }
 
-func (t *blockingTally) add(rules uint32, p int64) {
+func (t *blockingTally) add(rules uint32, s Weight) {
+	p := matchProb(s)
+	h := &t.hist[histBin(s)]
+	h.pairs++
+	h.matches += p
 	t.all += p
 	for r := range t.pairs {
 		if rules&(1<<r) != 0 {
@@ -78,6 +98,10 @@ func (t *blockingTally) add(rules uint32, p int64) {
 
 func (t *blockingTally) merge(o blockingTally) {
 	t.all += o.all
+	for k := range t.hist {
+		t.hist[k].pairs += o.hist[k].pairs
+		t.hist[k].matches += o.hist[k].matches
+	}
 	for r := range t.pairs {
 		t.pairs[r] += o.pairs[r]
 		t.matches[r] += o.matches[r]
