@@ -298,6 +298,12 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 	if lo < len(b.blocks) {
 		chunks = append(chunks, span{int32(lo), int32(len(b.blocks))})
 	}
+	var total int64
+	for _, bl := range b.blocks {
+		n := int64(bl.hi - bl.lo)
+		total += n * (n - 1) / 2
+	}
+	var done atomic.Int64
 	out := make(candidates, len(chunks))
 	pairsOf := make([][]int64, len(chunks))
 	var next atomic.Int64
@@ -306,7 +312,7 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 		wg.Go(func() {
 			for {
 				c := int(next.Add(1) - 1)
-				if c >= len(chunks) {
+				if c >= len(chunks) || lk.rep.stopped() {
 					return
 				}
 				var res candChunk
@@ -334,6 +340,7 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 					}
 				}
 				out[c], pairsOf[c] = res, perRule
+				lk.rep.report(Progress{Stage: Comparing, Done: done.Add(int64(len(res.pairs))), Total: total})
 			}
 		})
 	}

@@ -228,11 +228,17 @@ type scored struct {
 }
 
 // link takes the pairs scoring at least the threshold, strongest first.
-func (c *clusters) link(pairs []scored) {
+func (c *clusters) link(pairs []scored, rep *reporter) error {
 	slices.SortFunc(pairs, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.pair, b.pair))
 	})
-	for _, p := range pairs {
+	for k, p := range pairs {
+		if k%(1<<16) == 0 {
+			rep.report(Progress{Stage: Clustering, Done: int64(k), Total: int64(len(pairs))})
+			if err := rep.err(); err != nil {
+				return err
+			}
+		}
 		i, j := int32(p.pair>>32), int32(uint32(p.pair))
 		a, b := c.find(i), c.find(j)
 		if a == b {
@@ -255,4 +261,5 @@ func (c *clusters) link(pairs []scored) {
 		c.union(a, b)
 		c.links = append(c.links, Pair{A: c.lk.ref(i), B: c.lk.ref(j), Score: p.score})
 	}
+	return nil
 }

@@ -58,6 +58,11 @@ type Config struct {
 	// which m is estimated from the labels alone (supervised) rather than
 	// with the unlabelled pairs (semi-supervised). Default 100.
 	SupervisedLabels int
+	// Progress, if not nil, is called as [LinkContext] goes through each
+	// [Stage] of the linkage, and within the long ones as work is done.
+	// Calls never overlap but may come from any goroutine; it must return
+	// quickly. It does not change the result.
+	Progress func(Progress)
 	// Model, if not nil, is a model saved from an earlier linkage
 	// ([Result.SaveModel]): its weights and word frequencies are used as
 	// they are, and nothing is estimated. The schema must be the model's;

@@ -166,13 +166,17 @@ func (e *estimator) posterior(p uint64) float64 {
 }
 
 // run iterates EM to convergence or maxIter.
-func (e *estimator) run(maxIter int) {
+func (e *estimator) run(maxIter int, rep *reporter) {
 	nf := len(e.nLevels)
 	mc, uc := make([][]float64, nf), make([][]float64, nf)
 	for f, n := range e.nLevels {
 		mc[f], uc[f] = make([]float64, n), make([]float64, n)
 	}
 	for e.iters = 0; e.iters < maxIter; {
+		if rep.stopped() {
+			return
+		}
+		rep.report(Progress{Stage: Estimating, Done: int64(e.iters), Total: int64(maxIter)})
 		e.iters++
 		for f := range nf {
 			clear(mc[f])

@@ -1,6 +1,7 @@
 package link_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -343,4 +344,37 @@ func ExampleResult_Accuracy() {
 	// Output:
 	// labels: threshold 0.000, precision 1.00, recall 1.00
 	// model true
+}
+
+// Long linkages take a context and report their progress.
+func ExampleLinkContext() {
+	cfg := link.DetaineeConfig()
+	var last link.Stage
+	cfg.Progress = func(p link.Progress) {
+		if p.Stage != last {
+			fmt.Println(p.Stage)
+			last = p.Stage
+		}
+	}
+	r, err := link.LinkContext(context.Background(), cfg, ngoList, govList)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.NumClusters(), "people")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = link.LinkContext(ctx, link.DetaineeConfig(), ngoList, govList)
+	fmt.Println(err, errors.Is(err, context.Canceled))
+	// Output:
+	// preparing
+	// blocking
+	// comparing
+	// estimating
+	// scoring
+	// clustering
+	// finished
+	// 8 people
+	// link: context canceled true
 }

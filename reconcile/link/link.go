@@ -2,10 +2,12 @@ package link
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
@@ -25,14 +27,28 @@ import (
 // whatever the order of the lists, of their records, or the number of
 // workers.
 func Link(cfg Config, lists ...List) (*Result, error) {
+	return LinkContext(context.Background(), cfg, lists...)
+}
+
+// LinkContext is [Link] with a context and progress reports: it stops
+// soon after ctx is done, returning an error that wraps ctx.Err() (the
+// only error of this package that wraps none of its categories), and it
+// calls [Config.Progress], if set, as it goes through each [Stage].
+func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	cfg = cfg.withDefaults()
+	rep := &reporter{ctx: ctx, fn: cfg.Progress}
+	rep.report(Progress{Stage: Preparing})
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	lk, err := prepare(cfg, lists)
 	if err != nil {
 		return nil, err
 	}
+	lk.rep = rep
 	cons, err := lk.readDecisions(cfg.Decisions)
 	if err != nil {
 		return nil, err
@@ -41,8 +57,18 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	if cfg.Model != nil {
 		terms = cfg.Model.applyTerms(lk)
 	}
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
+	rep.report(Progress{Stage: Blocking})
 	b := lk.block()
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	cand := lk.compareCandidates(b)
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	nAll := lk.comparablePairs()
 	nCand := cand.len()
 	samp, sampleW, sampled := lk.sample(b, nAll, nCand)
@@ -59,7 +85,10 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 		cfg.Model.applyWeights(r)
 	} else {
 		est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs), labels, cons.info.same >= cfg.SupervisedLabels)
-		est.run(cfg.MaxIterations)
+		est.run(cfg.MaxIterations, rep)
+		if err := rep.err(); err != nil {
+			return nil, err
+		}
 		var logM [][]Weight
 		var estimated [][]bool
 		r.weights, logM, estimated, r.prior = est.weights()
@@ -74,8 +103,13 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 
 	strongOf := make([][]scored, len(cand))
 	tallyOf := make([]blockingTally, len(cand))
+	var scoredChunks atomic.Int64
 	parallel(cfg.Workers, len(cand), 2, func(_, lo, hi int) {
 		for c := lo; c < hi; c++ {
+			if rep.stopped() {
+				return
+			}
+			rep.report(Progress{Stage: Scoring, Done: scoredChunks.Add(1), Total: int64(len(cand))})
 			ch := &cand[c]
 			tally := newBlockingTally(len(rules))
 			for k, p := range ch.pats {
@@ -89,6 +123,9 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 			tallyOf[c] = tally
 		}
 	})
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	tally := newBlockingTally(len(rules))
 	for _, t := range tallyOf {
 		tally.merge(t)
@@ -114,7 +151,9 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	})
 	cl.decide(cons)
 	cl.forceUnique()
-	cl.link(strong)
+	if err := cl.link(strong, rep); err != nil {
+		return nil, err
+	}
 	r.links, r.conflicts, r.refused = cl.links, cl.confl, cl.refused
 	r.finishClusters(cl)
 	r.stats = Stats{
@@ -126,6 +165,7 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	}
 	r.blocking = blockingReport(r.stats, tally, float64(missed)/matchUnit*sampleW)
 	r.hist, r.missed = tally.hist, float64(missed)/matchUnit*sampleW
+	rep.report(Progress{Stage: Finished})
 	return r, nil
 }
 

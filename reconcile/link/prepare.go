@@ -29,6 +29,8 @@ type linkage struct {
 	// auxField is the first PersonName field, whose comparisons also give
 	// the surprise of the words they align; -1 if none.
 	auxField int
+	// rep reports progress and watches the context.
+	rep *reporter
 }
 
 type listInfo struct {
