@@ -46,7 +46,7 @@ func synthLists(n int, seed uint64) ([]link.List, linktest.Truth) {
 // same bytes.
 func TestSavedModelRelinksBitForBit(t *testing.T) {
 	fake, _ := splinkList(t)
-	synth, _ := synthLists(1000, 7)
+	synth, _ := synthLists(500, 7)
 	for _, tc := range []struct {
 		name  string
 		cfg   link.Config
@@ -85,8 +85,11 @@ func TestSavedModelRelinksBitForBit(t *testing.T) {
 // model, without estimating again: precision and recall stay close to
 // those of a model estimated on the new lists.
 func TestSavedModelLinksNextMonth(t *testing.T) {
-	jan, _ := synthLists(1500, 11)
-	feb, truth := synthLists(1500, 12)
+	if testing.Short() {
+		t.Skip("skipping two linkages of 2,000 records in short mode")
+	}
+	jan, _ := synthLists(1000, 11)
+	feb, truth := synthLists(1000, 12)
 	m, _ := saveAndRead(t, mustLink(t, link.DetaineeConfig(), jan...))
 	fresh := truth.Score(mustLink(t, link.DetaineeConfig(), feb...))
 	carried := truth.Score(mustLink(t, m.Config(), feb...))
@@ -137,7 +140,7 @@ func TestReadModelRefusesOtherVersions(t *testing.T) {
 // TestSavedModelHoldsNoName checks that no word of a name and no national
 // ID appears in a saved model.
 func TestSavedModelHoldsNoName(t *testing.T) {
-	synth, truth := synthLists(1000, 5)
+	synth, truth := synthLists(500, 5)
 	_, file := saveAndRead(t, mustLink(t, link.DetaineeConfig(), synth...))
 	low := strings.ToLower(string(file))
 	for _, p := range truth.People() {

@@ -12,7 +12,7 @@ import (
 // stages in order, ends with Finished, never reports more done than the
 // total, and does not change the result.
 func TestLinkContextReportsEveryStage(t *testing.T) {
-	lists, _ := synthLists(1000, 4)
+	lists, _ := synthLists(300, 4)
 	var seen []link.Progress
 	cfg := link.DetaineeConfig()
 	cfg.Progress = func(p link.Progress) { seen = append(seen, p) }
@@ -44,7 +44,7 @@ func TestLinkContextReportsEveryStage(t *testing.T) {
 // done — before it starts, or in the middle of each stage — with an error
 // wrapping the context's.
 func TestLinkContextStops(t *testing.T) {
-	lists, _ := synthLists(1000, 4)
+	lists, _ := synthLists(300, 4)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if r, err := link.LinkContext(ctx, link.DetaineeConfig(), lists...); !errors.Is(err, context.Canceled) || r != nil {
