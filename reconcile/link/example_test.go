@@ -378,3 +378,18 @@ func ExampleLinkContext() {
 	// 8 people
 	// link: context canceled true
 }
+
+// An explanation draws itself as a waterfall of match weights.
+func ExampleExplanation_WriteSVG() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	e, _ := r.Explain(link.Ref{Source: ngoList.Source, ID: release.MustDetaineeID("FP-3")},
+		link.Ref{Source: govList.Source, ID: release.MustDetaineeID("G-2")})
+	var svg strings.Builder
+	if err := e.WriteSVG(&svg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.HasPrefix(svg.String(), "<svg"), strings.Count(svg.String(), "<rect") > len(e.Fields)/2)
+	// Output:
+	// true true
+}
