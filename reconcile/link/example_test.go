@@ -393,3 +393,14 @@ func ExampleExplanation_WriteSVG() {
 	// Output:
 	// true true
 }
+
+// Reviewers of named lists may not send names anywhere: the review page is
+// one file that works offline and downloads the decisions as CSV.
+func ExampleResult_WriteReviewHTML() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	var page strings.Builder
+	err := r.WriteReviewHTML(&page, r.Review(-10*link.Bits, 10*link.Bits), []link.List{ngoList, govList}, link.ReviewOptions{Blind: true})
+	fmt.Println(err, strings.HasPrefix(page.String(), "<!DOCTYPE html>"), strings.Contains(page.String(), "https://"))
+	// Output:
+	// <nil> true false
+}

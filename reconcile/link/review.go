@@ -137,8 +137,21 @@ const (
 // record of the items; the error, wrapping [ErrUnknown], names the first
 // missing record.
 func (r *Result) WriteReview(w io.Writer, items []ReviewItem, lists []List, opt ReviewOptions) error {
+	rows, err := r.reviewRows(items, lists, opt)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// reviewRows returns the header and rows of a review file.
+func (r *Result) reviewRows(items []ReviewItem, lists []List, opt ReviewOptions) ([][]string, error) {
 	if r.lk == nil {
-		return fieldErr("Result", "", ErrInvalid, "not made by Link")
+		return nil, fieldErr("Result", "", ErrInvalid, "not made by Link")
 	}
 	values := map[Ref][]string{}
 	for _, l := range lists {
@@ -154,7 +167,6 @@ func (r *Result) WriteReview(w io.Writer, items []ReviewItem, lists []List, opt 
 		rng := rand.New(rand.NewPCG(opt.Seed, 0x726576696577))
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 	}
-	cw := csv.NewWriter(w)
 	head := []string{colItem}
 	if !opt.Blind {
 		head = append(head, colKind, colScore, colLinked, colReason)
@@ -164,20 +176,18 @@ func (r *Result) WriteReview(w io.Writer, items []ReviewItem, lists []List, opt 
 		head = append(head, "a_"+f.Name, "b_"+f.Name)
 	}
 	head = append(head, colDecision)
-	if err := cw.Write(head); err != nil {
-		return err
-	}
+	out := [][]string{head}
 	for n, k := range order {
 		it := items[k]
 		va, okA := values[it.A]
 		vb, okB := values[it.B]
 		switch {
 		case !okA:
-			return fieldErr("ReviewItem.A", it.A.String(), ErrUnknown, "no such record in the lists")
+			return nil, fieldErr("ReviewItem.A", it.A.String(), ErrUnknown, "no such record in the lists")
 		case !okB:
-			return fieldErr("ReviewItem.B", it.B.String(), ErrUnknown, "no such record in the lists")
+			return nil, fieldErr("ReviewItem.B", it.B.String(), ErrUnknown, "no such record in the lists")
 		case len(va) != len(r.lk.fields) || len(vb) != len(r.lk.fields):
-			return fieldErr("Record.Values", "", ErrInvalid, "want %d values, one per field", len(r.lk.fields))
+			return nil, fieldErr("Record.Values", "", ErrInvalid, "want %d values, one per field", len(r.lk.fields))
 		}
 		row := []string{strconv.Itoa(n + 1)}
 		if !opt.Blind {
@@ -187,13 +197,9 @@ func (r *Result) WriteReview(w io.Writer, items []ReviewItem, lists []List, opt 
 		for f := range r.lk.fields {
 			row = append(row, csvSafe(va[f]), csvSafe(vb[f]))
 		}
-		row = append(row, "")
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		out = append(out, append(row, ""))
 	}
-	cw.Flush()
-	return cw.Error()
+	return out, nil
 }
 
 // csvSafe keeps a spreadsheet from reading a value as a formula: one that
