@@ -1,7 +1,10 @@
 package link_test
 
 import (
+	"os"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/freedcount/freedcount/reconcile/link"
@@ -116,11 +119,37 @@ func BenchmarkDedupSynthetic1M(b *testing.B) {
 func benchSynthetic(b *testing.B, lists []link.List, truth linktest.Truth) {
 	b.ReportAllocs()
 	var r *link.Result
+	resetPeakRSS()
 	for b.Loop() {
 		r = mustLink(b, link.DetaineeConfig(), lists...)
 	}
 	s := truth.Score(r)
 	report(b, r, s.Precision, s.Recall, s.F1)
 	b.ReportMetric(float64(r.Stats().Conflicts), "conflicts")
+	reportPeakRSS(b)
 	reportKept(b, &r)
+}
+
+// resetPeakRSS resets the process's peak resident set size (Linux), so
+// that reportPeakRSS measures the linkage, not the generation of its input.
+func resetPeakRSS() {
+	runtime.GC()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// reportPeakRSS reports the process's peak resident set size since the
+// last reset (Linux: VmHWM), in MB; nothing where it cannot be read.
+func reportPeakRSS(b *testing.B) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			if err == nil {
+				b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+			}
+		}
+	}
 }

@@ -366,3 +366,89 @@ func FuzzReadDecisions(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReviewLoop measures the review loop on two lists of 20,000
+// invented detainees: exporting 10,000 pairs as CSV, reading 10,000
+// decisions back, and linking again with them as constraints and labels;
+// beside it, the first linkage, as the baseline.
+func BenchmarkReviewLoop(b *testing.B) {
+	lists, truth := synthLists(20_000, 31)
+	cfg := link.DetaineeConfig()
+	r := mustLink(b, cfg, lists...)
+	items := r.Review(cfg.MinScore-10*link.Bits, 1000*link.Bits)
+	if len(items) < 10_000 {
+		b.Fatalf("only %d pairs to review", len(items))
+	}
+	items = items[:10_000]
+	var file bytes.Buffer
+	if err := r.WriteReview(&file, items, lists, link.ReviewOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	// Every pair decided from the truth, but for a person with two
+	// national IDs, whom a reviewer would correct in the list first.
+	ids := map[int]map[link.Cedula]bool{}
+	for _, l := range lists {
+		for _, rec := range l.Records {
+			p, _ := truth.Person(link.Ref{Source: l.Source, ID: rec.ID})
+			if c, err := link.ParseCedula(rec.Values[1]); err == nil {
+				if ids[p] == nil {
+					ids[p] = map[link.Cedula]bool{}
+				}
+				ids[p][c] = true
+			}
+		}
+	}
+	var decided strings.Builder
+	for k, line := range strings.Split(strings.TrimSuffix(file.String(), "\n"), "\n") {
+		if k == 0 {
+			decided.WriteString(line + "\n")
+			continue
+		}
+		it := items[k-1]
+		pa, _ := truth.Person(it.A)
+		pb, _ := truth.Person(it.B)
+		v := "different"
+		switch {
+		case pa == pb && len(ids[pa]) > 1:
+			v = "unsure"
+		case pa == pb:
+			v = "same"
+		}
+		decided.WriteString(line + v + "\n")
+	}
+	read, err := link.ReadDecisions(strings.NewReader(decided.String()))
+	if err != nil || len(read) < len(items)*9/10 {
+		b.Fatalf("%d decisions read: %v", len(read), err)
+	}
+	cfg.Decisions = read
+	b.Run("link-baseline", func(b *testing.B) {
+		for b.Loop() {
+			mustLink(b, link.DetaineeConfig(), lists...)
+		}
+	})
+	b.Run("export-10000", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := r.WriteReview(&buf, items, lists, link.ReviewOptions{Shuffle: true, Blind: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("read-10000", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := link.ReadDecisions(strings.NewReader(decided.String())); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("relink", func(b *testing.B) {
+		var r2 *link.Result
+		for b.Loop() {
+			r2 = mustLink(b, cfg, lists...)
+		}
+		s := truth.Score(r2)
+		b.ReportMetric(float64(len(cfg.Decisions)), "decisions")
+		b.ReportMetric(s.Recall, "recall")
+		b.ReportMetric(s.Precision, "precision")
+	})
+}
