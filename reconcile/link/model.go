@@ -164,12 +164,12 @@ func (r *Result) SaveModel(t Training) (*SavedModel, error) {
 	cfg := r.lk.cfg
 	m := modelFile{Format: modelFormat, Version: ModelFormatVersion, MinScore: cfg.MinScore, Prior: r.prior, Rate: r.model.MatchRate}
 	for _, f := range r.lk.fields {
-		m.Schema = append(m.Schema, fieldFile{f.Name, f.Kind, f.Tolerance, f.Unique})
+		m.Schema = append(m.Schema, fieldFile(f)) // a new Field field breaks this: the format must say it
 	}
 	for _, rule := range cfg.Rules {
 		rf := ruleFile{Name: rule.Name, MaxBlock: rule.MaxBlock}
 		for _, k := range rule.Keys {
-			rf.Keys = append(rf.Keys, keyFile{k.Field, k.Part, k.N})
+			rf.Keys = append(rf.Keys, keyFile(k))
 		}
 		m.Rules = append(m.Rules, rf)
 	}
@@ -356,14 +356,14 @@ func parseHashHex(s string) (uint64, error) {
 func (m *modelFile) config() Config {
 	fs := make([]Field, len(m.Schema))
 	for i, f := range m.Schema {
-		fs[i] = Field{Name: f.Name, Kind: f.Kind, Tolerance: f.Tolerance, Unique: f.Unique}
+		fs[i] = Field(f)
 	}
 	s, _ := NewSchema(fs...)
 	var rules []Rule
 	for _, rf := range m.Rules {
 		r := Rule{Name: rf.Name, MaxBlock: rf.MaxBlock}
 		for _, k := range rf.Keys {
-			r.Keys = append(r.Keys, Key{Field: k.Field, Part: k.Part, N: k.N})
+			r.Keys = append(r.Keys, Key(k))
 		}
 		rules = append(rules, r)
 	}
