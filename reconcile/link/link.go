@@ -69,6 +69,9 @@ func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error
 	if err := rep.err(); err != nil {
 		return nil, err
 	}
+	// From here on only the records' keys are needed (to tell candidates
+	// from other pairs); the entries and blocks are the largest part.
+	b.entries, b.blocks = nil, nil
 	nAll := lk.comparablePairs()
 	nCand := cand.len()
 	samp, sampleW, sampled := lk.sample(b, nAll, nCand)
