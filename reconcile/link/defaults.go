@@ -62,6 +62,13 @@ func DefaultRules(s Schema) []Rule {
 		pairs = pairs[:max(room, 0)]
 	}
 	out := append(single, pairs...)
+	if len(out) == 0 {
+		// No identifying field and no two fields to pair (a lone year or
+		// category): the rare values alone.
+		for _, f := range s.fields {
+			out = append(out, Rule{Name: f.Name, Keys: []Key{{Field: f.Name, Part: Whole}}, MaxBlock: rareBlock})
+		}
+	}
 	return out[:min(len(out), MaxRules)]
 }
 

@@ -83,8 +83,8 @@ func TestDefaultRulesReachAllPairsRecall(t *testing.T) {
 }
 
 // TestDefaultRulesAreValid checks the invariant that the default rules of
-// any valid schema are a valid configuration, at most MaxRules, with
-// distinct names.
+// any valid schema are a valid configuration of one to MaxRules rules,
+// with distinct names.
 func TestDefaultRulesAreValid(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		kinds := []link.Kind{link.Categorical, link.Text, link.PersonName, link.Code, link.Date, link.Year, link.Path, link.CedulaID, link.Identifier}
@@ -96,6 +96,9 @@ func TestDefaultRulesAreValid(t *testing.T) {
 		}
 		s := link.MustSchema(fs...)
 		rules := link.DefaultRules(s)
+		if len(rules) == 0 {
+			t.Fatal("no default rules")
+		}
 		if err := (link.Config{Schema: s, Rules: rules}).Validate(); err != nil {
 			t.Fatalf("default rules invalid: %v", err)
 		}

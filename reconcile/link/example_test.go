@@ -404,3 +404,19 @@ func ExampleResult_WriteReviewHTML() {
 	// Output:
 	// <nil> true false
 }
+
+// Blocking decides recall: the report shows what each rule proposes and
+// what it would miss alone.
+func ExampleResult_Blocking() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	b := r.Blocking()
+	fmt.Println(b.Compared, "of", b.Pairs, "pairs compared")
+	for _, rr := range b.Rules[:3] {
+		fmt.Printf("%-20s alone %d, new %d, cumulative %d\n", rr.Rule, rr.Pairs, rr.New, rr.Cumulative)
+	}
+	// Output:
+	// 3 of 40 pairs compared
+	// national_id          alone 2, new 2, cumulative 2
+	// given-surname-year   alone 3, new 1, cumulative 3
+	// surnames-year        alone 2, new 0, cumulative 3
+}

@@ -21,7 +21,9 @@ import (
 // more): an invalid config, a list without a source or two from one source,
 // a record without an ID or with an ID twice in its list, a value its field
 // cannot read (a malformed cédula, a name with digits), a unique list that
-// holds a national ID twice. No error repeats a record's values.
+// holds a national ID twice, decisions ([Config.Decisions]) on unknown
+// records or that contradict each other. No error repeats a record's
+// values.
 //
 // Link is deterministic: the same lists and config give the same result,
 // whatever the order of the lists, of their records, or the number of
