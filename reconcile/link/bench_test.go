@@ -3,6 +3,7 @@ package link_test
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -120,6 +121,7 @@ func benchSynthetic(b *testing.B, lists []link.List, truth linktest.Truth) {
 	b.ReportAllocs()
 	var r *link.Result
 	resetPeakRSS()
+	b.ReportMetric(rssMB("VmRSS:"), "input-RSS-MB")
 	for b.Loop() {
 		r = mustLink(b, link.DetaineeConfig(), lists...)
 	}
@@ -130,26 +132,36 @@ func benchSynthetic(b *testing.B, lists []link.List, truth linktest.Truth) {
 	reportKept(b, &r)
 }
 
-// resetPeakRSS resets the process's peak resident set size (Linux), so
-// that reportPeakRSS measures the linkage, not the generation of its input.
+// resetPeakRSS returns the memory freed since the input was generated to
+// the system and resets the process's peak resident set size (Linux), so
+// that reportPeakRSS measures the input held and the linkage, not the
+// garbage of the input's generation.
 func resetPeakRSS() {
-	runtime.GC()
+	debug.FreeOSMemory()
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
 // reportPeakRSS reports the process's peak resident set size since the
 // last reset (Linux: VmHWM), in MB; nothing where it cannot be read.
 func reportPeakRSS(b *testing.B) {
+	if mb := rssMB("VmHWM:"); mb > 0 {
+		b.ReportMetric(mb, "peak-RSS-MB")
+	}
+}
+
+// rssMB reads a size from /proc/self/status, in MB; 0 if it cannot.
+func rssMB(key string) float64 {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return
+		return 0
 	}
 	for line := range strings.Lines(string(data)) {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, key); ok {
 			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
 			if err == nil {
-				b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+				return float64(kb) / 1024
 			}
 		}
 	}
+	return 0
 }
