@@ -629,7 +629,7 @@ func (r *Result) Verified(s release.Scope) Count {
 		sc := SourceCount{Source: l.src}
 		mine := map[int32]bool{}
 		for i := l.lo; i < l.hi; i++ {
-			rel := r.lk.recs[i].released
+			rel := r.lk.scope(int(i))
 			if !rel.IsValid() || !s.Contains(rel) {
 				continue
 			}
@@ -663,13 +663,14 @@ func (r *Result) Verified(s release.Scope) Count {
 func (r *Result) Verifications() []reconcile.Verification {
 	var out []reconcile.Verification
 	for i, rec := range r.lk.recs {
-		if !rec.released.IsValid() {
+		rel := r.lk.scope(i)
+		if !rel.IsValid() {
 			continue
 		}
 		l := r.lk.lists[rec.list]
 		mem := r.clusterMem[r.clusterOff[r.cluster[i]]]
 		out = append(out, reconcile.Verification{
-			Detainee: personID(r.lk.ref(mem)), Scope: rec.released, Source: l.src, Stated: l.stated,
+			Detainee: personID(r.lk.ref(mem)), Scope: rel, Source: l.src, Stated: l.stated,
 		})
 	}
 	slices.SortFunc(out, reconcile.Verification.Compare)
