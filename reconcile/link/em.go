@@ -53,8 +53,8 @@ func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sample
 		return c
 	}
 	for _, ch := range cand {
-		for _, p := range ch.pats {
-			get(p).cand++
+		for k := range ch.pats {
+			get(ch.pat(k)).cand++
 		}
 	}
 	for p, n := range samp {

@@ -73,7 +73,7 @@ func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error
 	}
 	// From here on only the records' keys are needed (to tell candidates
 	// from other pairs); the entries and blocks are the largest part.
-	b.entries, b.blocks = nil, nil
+	b.recs, b.blocks = nil, nil
 	nAll := lk.comparablePairs()
 	nCand := cand.len()
 	samp, sampleW, sampled := lk.sample(b, nAll, nCand)
@@ -117,7 +117,8 @@ func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error
 			rep.report(Progress{Stage: Scoring, Done: scoredChunks.Add(1), Total: int64(len(cand))})
 			ch := &cand[c]
 			tally := newBlockingTally(len(rules))
-			for k, p := range ch.pats {
+			for k := range ch.pats {
+				p := ch.pat(k)
 				i, j := int32(ch.pairs[k]>>32), int32(uint32(ch.pairs[k]))
 				s := r.scoreAux(i, j, p, ch.aux[k])
 				if s >= cfg.MinScore-cfg.ReviewMargin {
