@@ -282,7 +282,18 @@ type candChunk struct {
 	// ones, nil when the schema has at most eight fields.
 	pats, patsHi []uint32
 	aux          []Weight
-	rules        []uint32 // the rules that propose the pair, one bit each
+	// rules are the rules that propose the pair, one bit each: the low 16
+	// rules, and rulesHi the others, nil when there are at most 16.
+	rules, rulesHi []uint16
+}
+
+// ruleSet returns the set of rules that propose the chunk's kth pair.
+func (ch *candChunk) ruleSet(k int) uint32 {
+	s := uint32(ch.rules[k])
+	if ch.rulesHi != nil {
+		s |= uint32(ch.rulesHi[k]) << 16
+	}
+	return s
 }
 
 // pat returns the pattern of the chunk's kth pair.
@@ -362,7 +373,10 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 						}
 					}
 				}
-				res := candChunk{pairs: slices.Clone(buf), pats: make([]uint32, len(buf)), aux: make([]Weight, len(buf)), rules: make([]uint32, len(buf))}
+				res := candChunk{pairs: slices.Clone(buf), pats: make([]uint32, len(buf)), aux: make([]Weight, len(buf)), rules: make([]uint16, len(buf))}
+				if len(b.rules) > 16 {
+					res.rulesHi = make([]uint16, len(buf))
+				}
 				if len(lk.fields) > 8 {
 					res.patsHi = make([]uint32, len(buf))
 				}
@@ -374,7 +388,11 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 					if res.patsHi != nil {
 						res.patsHi[k] = uint32(p >> 32)
 					}
-					res.rules[k] = b.sharedRules(i, j)
+					set := b.sharedRules(i, j)
+					res.rules[k] = uint16(set)
+					if res.rulesHi != nil {
+						res.rulesHi[k] = uint16(set >> 16)
+					}
 				}
 				out[c], pairsOf[c] = res, perRule
 				lk.rep.report(Progress{Stage: Comparing, Done: done.Add(int64(len(res.pairs))), Total: total})

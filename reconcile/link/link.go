@@ -124,7 +124,7 @@ func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error
 				if s >= cfg.MinScore-cfg.ReviewMargin {
 					strongOf[c] = append(strongOf[c], scored{ch.pairs[k], s})
 				}
-				tally.add(ch.rules[k], s)
+				tally.add(ch.ruleSet(k), s)
 			}
 			tallyOf[c] = tally
 		}
