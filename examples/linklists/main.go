@@ -8,13 +8,27 @@
 // Every person here is INVENTED: the names, national IDs, register keys and
 // years are made up for the example and belong to no one.
 //
-//	go run ./examples/linklists
+// It then does what a researcher does next: lists the pairs to review,
+// saves the model, and links next month's list with it without estimating
+// again. With -out DIR it writes, for the reviewers and the reader, the
+// review file (review.csv), the offline review page (review.html), the
+// saved model (model.json), the model's own precision and recall against
+// the threshold (accuracy.svg) and the waterfall of the explained link
+// (why.svg). The review files hold the invented names; in real use they
+// are personal data.
+//
+//	go run ./examples/linklists [-out DIR]
 package main
 
 import (
+	"bytes"
+	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -28,7 +42,9 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	out := flag.String("out", "", "write the review file and page, the saved model and the charts to this directory")
+	flag.Parse()
+	if err := runTo(os.Stdout, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -99,7 +115,11 @@ func list(src source.SourceID, unique bool, people []person) (link.List, error) 
 	return l, nil
 }
 
-func run(w io.Writer) error {
+func run(w io.Writer) error { return runTo(w, "") }
+
+// runTo is run, writing the review files, the model and the charts to dir
+// if it is not "".
+func runTo(w io.Writer, dir string) error {
 	ngo, err := list(ngoID, false, ngoList)
 	if err != nil {
 		return err
@@ -155,6 +175,83 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nWhy one link was made (weights in bits; the score is the log-odds of one person)")
 	fmt.Fprint(w, e)
+	return next(w, dir, res, e, ngo, gov)
+}
+
+// families is next month's list, from families' reports (INVENTED): two
+// people already on the government's list, written otherwise, and one new.
+var families = []person{
+	{"F-1", "Joaquín Villalobos", "", 1994, "VE/Zulia"},
+	{"F-2", "Verónica Colmenárez Ávila", "19.233.874", 1987, "VE/Lara"},
+	{"F-3", "Leonardo Antonio Guédez Pinto", "", 1981, "VE/Yaracuy"},
+}
+
+// next lists the pairs to review, saves the model, and links next month's
+// list with it; with dir, it writes the files for the reviewers.
+func next(w io.Writer, dir string, res *link.Result, e link.Explanation, ngo, gov link.List) error {
+	items := res.Review(-10*link.Bits, 10*link.Bits)
+	refused := 0
+	for _, it := range items {
+		if it.Kind == link.Refused {
+			refused++
+		}
+	}
+	fmt.Fprintf(w, "\nPairs to review: %d (%d scoring within 10 bits of even odds, %d refused)\n", len(items), len(items)-refused, refused)
+
+	model, err := res.SaveModel(link.Training{At: stated, Note: "INVENTED example lists"})
+	if err != nil {
+		return err
+	}
+	var file bytes.Buffer
+	if _, err := model.WriteTo(&file); err != nil {
+		return err
+	}
+	saved, err := link.ReadModel(&file)
+	if err != nil {
+		return err
+	}
+	t := saved.Training()
+	fmt.Fprintf(w, "Model saved (format version %d), trained on %d records of %d lists\n", link.ModelFormatVersion, t.Records, len(t.Lists))
+	fam, err := list(source.MustSourceID("families"), false, families)
+	if err != nil {
+		return err
+	}
+	again, err := link.Link(saved.Config(), gov, fam)
+	if err != nil {
+		return err
+	}
+	known := 0
+	for _, r := range fam.Records {
+		if c, ok := again.ClusterOf(link.Ref{Source: fam.Source, ID: r.ID}); ok && len(c.Members) > 1 {
+			known++
+		}
+	}
+	fmt.Fprintf(w, "Next month's families' list, linked with the saved model: %d records, %d of them already on the government's list\n", len(fam.Records), known)
+	if dir == "" {
+		return nil
+	}
+	lists := []link.List{ngo, gov}
+	opt := link.ReviewOptions{Shuffle: true, Seed: 1}
+	return writeFiles(dir, map[string]func(io.Writer) error{
+		"review.csv":   func(f io.Writer) error { return res.WriteReview(f, items, lists, opt) },
+		"review.html":  func(f io.Writer) error { return res.WriteReviewHTML(f, items, lists, opt) },
+		"model.json":   func(f io.Writer) error { _, err := model.WriteTo(f); return err },
+		"accuracy.svg": func(f io.Writer) error { return res.ModelAccuracy().WriteSVG(f) },
+		"why.svg":      e.WriteSVG,
+	})
+}
+
+// writeFiles writes each named file in dir, in name order.
+func writeFiles(dir string, files map[string]func(io.Writer) error) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		var buf bytes.Buffer
+		if err := files[name](&buf); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o600); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

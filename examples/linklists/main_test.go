@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/freedcount/freedcount/reconcile/link"
 	"github.com/freedcount/freedcount/release/releasetest"
 )
 
@@ -68,4 +71,39 @@ func Example() {
 	//   sex            missing        0.000
 	//   region         exact         +3.911
 	//   facility       missing        0.000
+	//
+	// Pairs to review: 1 (0 scoring within 10 bits of even odds, 1 refused)
+	// Model saved (format version 1), trained on 18 records of 2 lists
+	// Next month's families' list, linked with the saved model: 3 records, 2 of them already on the government's list
+}
+
+// TestRunWritesTheReviewFiles checks the files of -out: the review file
+// reads back (nothing decided yet), the page is self-contained, the model
+// reads back, and the charts are SVG.
+func TestRunWritesTheReviewFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := runTo(io.Discard, dir); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if ds, err := link.ReadDecisions(bytes.NewReader(read("review.csv"))); err != nil || len(ds) != 0 {
+		t.Errorf("review.csv: %d decisions, %v", len(ds), err)
+	}
+	if _, err := link.ReadModel(bytes.NewReader(read("model.json"))); err != nil {
+		t.Errorf("model.json: %v", err)
+	}
+	if page := string(read("review.html")); !strings.HasPrefix(page, "<!DOCTYPE html>") || strings.Contains(page, "https://") {
+		t.Errorf("review.html is not a self-contained page")
+	}
+	for _, name := range []string{"accuracy.svg", "why.svg"} {
+		if !bytes.HasPrefix(read(name), []byte("<svg")) {
+			t.Errorf("%s is not SVG", name)
+		}
+	}
 }

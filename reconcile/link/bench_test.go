@@ -1,7 +1,11 @@
 package link_test
 
 import (
+	"os"
 	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/freedcount/freedcount/reconcile/link"
@@ -116,11 +120,49 @@ func BenchmarkDedupSynthetic1M(b *testing.B) {
 func benchSynthetic(b *testing.B, lists []link.List, truth linktest.Truth) {
 	b.ReportAllocs()
 	var r *link.Result
+	resetPeakRSS()
+	input := rssMB("VmRSS:")
 	for b.Loop() {
 		r = mustLink(b, link.DetaineeConfig(), lists...)
 	}
 	s := truth.Score(r)
 	report(b, r, s.Precision, s.Recall, s.F1)
 	b.ReportMetric(float64(r.Stats().Conflicts), "conflicts")
+	reportPeakRSS(b)
+	b.ReportMetric(input, "input-RSS-MB")
 	reportKept(b, &r)
+}
+
+// resetPeakRSS returns the memory freed since the input was generated to
+// the system and resets the process's peak resident set size (Linux), so
+// that reportPeakRSS measures the input held and the linkage, not the
+// garbage of the input's generation.
+func resetPeakRSS() {
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// reportPeakRSS reports the process's peak resident set size since the
+// last reset (Linux: VmHWM), in MB; nothing where it cannot be read.
+func reportPeakRSS(b *testing.B) {
+	if mb := rssMB("VmHWM:"); mb > 0 {
+		b.ReportMetric(mb, "peak-RSS-MB")
+	}
+}
+
+// rssMB reads a size from /proc/self/status, in MB; 0 if it cannot.
+func rssMB(key string) float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, key); ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			if err == nil {
+				return float64(kb) / 1024
+			}
+		}
+	}
+	return 0
 }

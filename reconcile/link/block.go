@@ -20,11 +20,17 @@ import (
 const maxKeysPerRule = 64
 
 type blocking struct {
-	keyOff  []uint32 // record i's keys: keys[keyOff[i]:keyOff[i+1]], sorted
-	keys    []uint64
-	entries []entry // (key, record), sorted by key then record
-	blocks  []span  // runs of entries with one key, of at least two records
-	rules   []RuleStats
+	keyOff []uint32 // record i's keys: keys[keyOff[i]:keyOff[i+1]], sorted
+	keys   []uint64
+	recs   []int32 // the records of the blocks, block after block
+	blocks []block // runs of recs with one key, of at least two records
+	rules  []RuleStats
+}
+
+// block is a run of records sharing a key: recs[lo:hi].
+type block struct {
+	lo, hi int32
+	key    uint64
 }
 
 type entry struct {
@@ -95,13 +101,13 @@ func (lk *linkage) ruleKeys() ([]uint32, []uint64) {
 func (lk *linkage) block() *blocking {
 	b := &blocking{}
 	b.keyOff, b.keys = lk.ruleKeys()
-	b.entries = make([]entry, 0, len(b.keys))
+	entries := make([]entry, 0, len(b.keys))
 	for i := range len(lk.recs) {
 		for _, k := range b.keys[b.keyOff[i]:b.keyOff[i+1]] {
-			b.entries = append(b.entries, entry{k, int32(i)})
+			entries = append(entries, entry{k, int32(i)})
 		}
 	}
-	radixSort(b.entries)
+	radixSort(entries)
 	maxBlock := make([]int, len(lk.cfg.Rules))
 	for r, rule := range lk.cfg.Rules {
 		maxBlock[r] = lk.cfg.MaxBlock
@@ -113,19 +119,26 @@ func (lk *linkage) block() *blocking {
 	for r, rule := range lk.cfg.Rules {
 		b.rules[r].Rule = rule.Name
 	}
+	// Only the records of blocks are kept, four bytes each rather than
+	// sixteen: the entries are the largest part of the blocking.
 	var drop []uint64
-	for lo := 0; lo < len(b.entries); {
+	b.recs = make([]int32, 0, len(entries))
+	for lo := 0; lo < len(entries); {
 		hi := lo + 1
-		for hi < len(b.entries) && b.entries[hi].key == b.entries[lo].key {
+		for hi < len(entries) && entries[hi].key == entries[lo].key {
 			hi++
 		}
-		r := b.entries[lo].key >> 56
+		r := entries[lo].key >> 56
 		switch {
 		case hi-lo > maxBlock[r]:
-			drop = append(drop, b.entries[lo].key)
+			drop = append(drop, entries[lo].key)
 			b.rules[r].Skipped++
 		case hi-lo >= 2:
-			b.blocks = append(b.blocks, span{int32(lo), int32(hi)})
+			start := int32(len(b.recs))
+			for _, e := range entries[lo:hi] {
+				b.recs = append(b.recs, e.rec)
+			}
+			b.blocks = append(b.blocks, block{start, int32(len(b.recs)), entries[lo].key})
 			b.rules[r].Blocks++
 		}
 		lo = hi
@@ -211,6 +224,25 @@ func (b *blocking) firstShared(i, j int32) (uint64, bool) {
 	return 0, false
 }
 
+// sharedRules returns the set of rules that propose records i and j: bit r
+// is set if they share a key of rule r.
+func (b *blocking) sharedRules(i, j int32) uint32 {
+	x, y := b.keys[b.keyOff[i]:b.keyOff[i+1]], b.keys[b.keyOff[j]:b.keyOff[j+1]]
+	var set uint32
+	for len(x) > 0 && len(y) > 0 {
+		switch {
+		case x[0] == y[0]:
+			set |= 1 << (x[0] >> 56)
+			x, y = x[1:], y[1:]
+		case x[0] < y[0]:
+			x = x[1:]
+		default:
+			y = y[1:]
+		}
+	}
+	return set
+}
+
 // pattern packs the agreement levels of records i and j, four bits a
 // field.
 func (lk *linkage) pattern(i, j int32) uint64 {
@@ -246,8 +278,31 @@ type candidates []candChunk
 
 type candChunk struct {
 	pairs []uint64
-	pats  []uint64
-	aux   []Weight
+	// pats are the patterns' low 32 bits (eight fields), patsHi the high
+	// ones, nil when the schema has at most eight fields.
+	pats, patsHi []uint32
+	aux          []Weight
+	// rules are the rules that propose the pair, one bit each: the low 16
+	// rules, and rulesHi the others, nil when there are at most 16.
+	rules, rulesHi []uint16
+}
+
+// ruleSet returns the set of rules that propose the chunk's kth pair.
+func (ch *candChunk) ruleSet(k int) uint32 {
+	s := uint32(ch.rules[k])
+	if ch.rulesHi != nil {
+		s |= uint32(ch.rulesHi[k]) << 16
+	}
+	return s
+}
+
+// pat returns the pattern of the chunk's kth pair.
+func (ch *candChunk) pat(k int) uint64 {
+	p := uint64(ch.pats[k])
+	if ch.patsHi != nil {
+		p |= uint64(ch.patsHi[k]) << 32
+	}
+	return p
 }
 
 func (c candidates) len() int64 {
@@ -278,41 +333,69 @@ func (lk *linkage) compareCandidates(b *blocking) candidates {
 	if lo < len(b.blocks) {
 		chunks = append(chunks, span{int32(lo), int32(len(b.blocks))})
 	}
+	var total int64
+	for _, bl := range b.blocks {
+		n := int64(bl.hi - bl.lo)
+		total += n * (n - 1) / 2
+	}
+	var done atomic.Int64
 	out := make(candidates, len(chunks))
 	pairsOf := make([][]int64, len(chunks))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(lk.cfg.Workers, 1) {
 		wg.Go(func() {
+			var buf []uint64
 			for {
 				c := int(next.Add(1) - 1)
-				if c >= len(chunks) {
+				if c >= len(chunks) || lk.rep.stopped() {
 					return
 				}
-				var res candChunk
+				// The chunk's pairs first, in a buffer the worker reuses,
+				// so that its slices are allocated at their exact size:
+				// with appends they would hold a third more, on
+				// average, for as long as the candidates live.
 				perRule := make([]int64, len(b.rules))
+				buf = buf[:0]
 				for _, bl := range b.blocks[chunks[c].lo:chunks[c].hi] {
-					es := b.entries[bl.lo:bl.hi]
-					key := es[0].key
-					for x := range es {
-						i := es[x].rec
-						for _, e := range es[x+1:] {
-							j := e.rec
+					es := b.recs[bl.lo:bl.hi]
+					key := bl.key
+					for x, i := range es {
+						for _, j := range es[x+1:] {
 							if !lk.comparable(i, j) {
 								continue
 							}
 							if k, _ := b.firstShared(i, j); k != key {
 								continue
 							}
-							p, aux := lk.patternAux(i, j)
-							res.pairs = append(res.pairs, uint64(i)<<32|uint64(j))
-							res.pats = append(res.pats, p)
-							res.aux = append(res.aux, aux)
+							buf = append(buf, uint64(i)<<32|uint64(j))
 							perRule[key>>56]++
 						}
 					}
 				}
+				res := candChunk{pairs: slices.Clone(buf), pats: make([]uint32, len(buf)), aux: make([]Weight, len(buf)), rules: make([]uint16, len(buf))}
+				if len(b.rules) > 16 {
+					res.rulesHi = make([]uint16, len(buf))
+				}
+				if len(lk.fields) > 8 {
+					res.patsHi = make([]uint32, len(buf))
+				}
+				for k, pr := range res.pairs {
+					i, j := int32(pr>>32), int32(uint32(pr))
+					var p uint64
+					p, res.aux[k] = lk.patternAux(i, j)
+					res.pats[k] = uint32(p)
+					if res.patsHi != nil {
+						res.patsHi[k] = uint32(p >> 32)
+					}
+					set := b.sharedRules(i, j)
+					res.rules[k] = uint16(set)
+					if res.rulesHi != nil {
+						res.rulesHi[k] = uint16(set >> 16)
+					}
+				}
 				out[c], pairsOf[c] = res, perRule
+				lk.rep.report(Progress{Stage: Comparing, Done: done.Add(int64(len(res.pairs))), Total: total})
 			}
 		})
 	}

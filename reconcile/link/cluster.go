@@ -7,8 +7,11 @@ import (
 
 // Clustering. Records are joined greedily, the strongest link first:
 //
+//  0. Records that a reviewer decided are one person ([Decision]) are
+//     joined first; records decided different people are never joined,
+//     in any step.
 //  1. Records that share the value of a unique field (a national ID) are
-//     joined first, whatever their score.
+//     joined, whatever their score.
 //  2. Candidate pairs scoring at least MinScore are taken in order of
 //     decreasing score (ties by record order). A pair joins its two
 //     clusters unless the union would hold two different values of a
@@ -35,6 +38,13 @@ type clusters struct {
 	max    int32
 	links  []Pair
 	confl  []Conflict
+	// cannot holds the cannot-link decisions, both ways; constrained
+	// marks the roots of clusters with a record that has one.
+	cannot      map[int32][]int32
+	constrained []bool
+	// refused are the pairs scoring above the threshold kept apart
+	// because their clusters hold records of one unique list.
+	refused []Conflict
 }
 
 func newClusters(lk *linkage, score func(i, j int32) Weight) *clusters {
@@ -47,7 +57,42 @@ func newClusters(lk *linkage, score func(i, j int32) Weight) *clusters {
 	for _, vals := range lk.uniq {
 		c.uval = append(c.uval, slices.Clone(vals))
 	}
+	c.constrained = make([]bool, n)
 	return c
+}
+
+// decide joins the records decided the same and records the cannot-link
+// decisions, which every later join honours. The decisions have been
+// checked: the must-links contradict neither the cannot-links nor the
+// unique fields and lists.
+func (c *clusters) decide(k *constraints) {
+	c.cannot = k.cannot
+	for i := range k.cannot {
+		c.constrained[i] = true
+	}
+	for _, m := range k.must {
+		a, b := c.find(m[0]), c.find(m[1])
+		if a == b {
+			continue
+		}
+		c.union(a, b)
+		c.links = append(c.links, Pair{A: c.lk.ref(m[0]), B: c.lk.ref(m[1]), Score: c.score(m[0], m[1]), Decided: true})
+	}
+}
+
+// cannotLink reports whether a cannot-link decision keeps clusters a and b
+// apart.
+func (c *clusters) cannotLink(a, b int32) bool {
+	if !c.constrained[a] || !c.constrained[b] {
+		return false
+	}
+	found := false
+	c.members(a, func(i int32) {
+		for _, j := range c.cannot[i] {
+			found = found || c.find(j) == b
+		}
+	})
+	return found
 }
 
 func (c *clusters) find(i int32) int32 {
@@ -122,6 +167,7 @@ func (c *clusters) union(a, b int32) {
 	c.parent[b] = a
 	c.size[a] += c.size[b]
 	c.next[a], c.next[b] = c.next[b], c.next[a]
+	c.constrained[a] = c.constrained[a] || c.constrained[b]
 	for _, vals := range c.uval {
 		if vals[a] == 0 {
 			vals[a] = vals[b]
@@ -160,6 +206,10 @@ func (c *clusters) force(i, j int32, u int) {
 		return
 	}
 	s := c.score(i, j)
+	if c.cannotLink(a, b) {
+		c.confl = append(c.confl, Conflict{A: c.lk.ref(i), B: c.lk.ref(j), Score: s, Field: c.lk.fields[c.lk.uniqField[u]].Name, Decided: true})
+		return
+	}
 	clash := c.uniqueClash(a, b)
 	if clash < 0 && c.listClash(a, b) {
 		clash = u
@@ -178,11 +228,17 @@ type scored struct {
 }
 
 // link takes the pairs scoring at least the threshold, strongest first.
-func (c *clusters) link(pairs []scored) {
+func (c *clusters) link(pairs []scored, rep *reporter) error {
 	slices.SortFunc(pairs, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.pair, b.pair))
 	})
-	for _, p := range pairs {
+	for k, p := range pairs {
+		if k%(1<<16) == 0 {
+			rep.report(Progress{Stage: Clustering, Done: int64(k), Total: int64(len(pairs))})
+			if err := rep.err(); err != nil {
+				return err
+			}
+		}
 		i, j := int32(p.pair>>32), int32(uint32(p.pair))
 		a, b := c.find(i), c.find(j)
 		if a == b {
@@ -192,10 +248,18 @@ func (c *clusters) link(pairs []scored) {
 			c.confl = append(c.confl, Conflict{A: c.lk.ref(i), B: c.lk.ref(j), Score: p.score, Field: c.lk.fields[c.lk.uniqField[f]].Name})
 			continue
 		}
-		if c.size[a]+c.size[b] > c.max || c.listClash(a, b) || !c.coherent(a, b) {
+		if c.size[a]+c.size[b] > c.max || c.cannotLink(a, b) {
+			continue
+		}
+		if c.listClash(a, b) {
+			c.refused = append(c.refused, Conflict{A: c.lk.ref(i), B: c.lk.ref(j), Score: p.score})
+			continue
+		}
+		if !c.coherent(a, b) {
 			continue
 		}
 		c.union(a, b)
 		c.links = append(c.links, Pair{A: c.lk.ref(i), B: c.lk.ref(j), Score: p.score})
 	}
+	return nil
 }

@@ -212,6 +212,20 @@ func (c *textCol) keys(dst []uint64, i int32, p Part, n int) []uint64 {
 		}
 		slices.Sort(words)
 		return append(dst, hashString(strings.Join(words, " ")))
+	case Phonetic:
+		for w := range strings.FieldsSeq(s) {
+			dst = appendSound(dst, w, n)
+		}
+		return dst
+	}
+	return dst
+}
+
+// appendSound appends the key of the sound of word w (its first n letters
+// if n > 0), if it has one.
+func appendSound(dst []uint64, w string, n int) []uint64 {
+	if s := wordKey(phonetic(w), n); s != "" {
+		return append(dst, hashString("\x00"+s))
 	}
 	return dst
 }
@@ -235,6 +249,8 @@ type nameCol struct {
 	dict        []string
 	runes       [][]rune
 	hash        []uint64
+	count       []int32  // per word, the names that hold it
+	total       int      // names
 	word        []Weight // per word, its surprise
 	rarity      []Weight // per record, the surprise of all its words
 }
@@ -284,11 +300,17 @@ func buildNames(vals []nameVal) *nameCol {
 	for i, s := range c.dict {
 		c.runes[i], c.hash[i] = []rune(s), hashString(s)
 	}
-	// A word's share is the share of names that hold it; a name's surprise
-	// sums its words', as if they were independent.
-	count := make([]int, len(c.dict))
+	c.count, c.total = c.countWords()
+	c.setFrequencies(nil, 0)
+	return c
+}
+
+// countWords returns, per word, the number of names that hold it, and the
+// number of names.
+func (c *nameCol) countWords() ([]int32, int) {
+	count := make([]int32, len(c.dict))
 	total := 0
-	for i := range vals {
+	for i := range len(c.text) {
 		t := c.sortedTokens(int32(i))
 		if len(t) > 0 {
 			total++
@@ -299,19 +321,31 @@ func buildNames(vals []nameVal) *nameCol {
 			}
 		}
 	}
+	return count, total
+}
+
+// setFrequencies sets each word's surprise and each name's rarity. A
+// word's share is the share of names that hold it — from the saved table
+// (words by hash, counts among total names) if it holds the word, else
+// from these records; a name's surprise sums its words', as if they were
+// independent.
+func (c *nameCol) setFrequencies(saved map[uint64]int64, total int64) {
 	c.word = make([]Weight, len(c.dict))
-	for w, n := range count {
-		c.word[w] = surpriseOf(n, total)
+	for w, n := range c.count {
+		if k, ok := saved[c.hash[w]]; ok && w != 0 {
+			c.word[w] = surpriseOf(int(k), int(total))
+		} else {
+			c.word[w] = surpriseOf(int(n), c.total)
+		}
 	}
-	c.rarity = make([]Weight, len(vals))
-	for i := range vals {
+	c.rarity = make([]Weight, len(c.text))
+	for i := range c.rarity {
 		var s Weight
 		for _, w := range c.sortedTokens(int32(i)) {
 			s = min(s+c.word[w], maxWeight)
 		}
 		c.rarity[i] = s
 	}
-	return c
 }
 
 func (c *nameCol) surprise(i, j int32, l uint8) (Weight, bool) {
@@ -521,6 +555,11 @@ func (c *nameCol) keys(dst []uint64, i int32, p Part, n int) []uint64 {
 		return append(dst, c.setHash(t[g:], n))
 	case TokenSet:
 		return append(dst, c.setHash(t, n))
+	case Phonetic:
+		for _, w := range t {
+			dst = appendSound(dst, c.dict[w], n)
+		}
+		return dst
 	}
 	return dst
 }

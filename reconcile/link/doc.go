@@ -45,7 +45,12 @@
 // candidate pairs: records that share a key, such as a first given name, a
 // surname and a year of birth. The candidates of several rules are united,
 // and each pair is compared once. [Stats] says how many pairs were
-// compared, out of how many.
+// compared, out of how many. A schema of one's own needs no rules:
+// [DefaultRules] derives them from the fields' kinds, and [Link] uses them
+// when none are given. Blocking decides recall — a pair no rule proposes is
+// never linked — so [Result.Blocking] reports, per rule, the pairs it
+// proposes alone and beyond the earlier rules, and the matches it alone and
+// all rules together are estimated to miss.
 //
 // # Estimation
 //
@@ -101,6 +106,33 @@
 //     reaches the threshold (average linkage), so that A like B and B like
 //     C does not make A and C one person.
 //
+// # Review
+//
+// A linkage is for a person to check where it is unsure. [Result.Review]
+// lists the candidate pairs whose score falls in a band, and every pair
+// refused for two national IDs or by a unique list; [Result.WriteReview]
+// writes them as CSV (shuffled, and blind to the score, if asked), and
+// [Result.WriteReviewHTML] as one offline page whose decisions stay in the
+// browser until downloaded as that CSV. [ReadDecisions] reads the decisions
+// back, and [Config.Decisions] gives them to the next linkage, as
+// constraints — records decided the same are one person, records decided
+// different never are — and as labels that re-estimate m and u
+// (semi-supervised; supervised past [Config.SupervisedLabels]).
+// [Result.Accuracy] measures precision and recall against the threshold
+// from decisions, and [Result.ModelAccuracy] gives the model's own
+// estimate, labelled as such; both draw as SVG ([Accuracy.WriteSVG]), as
+// does each pair's explanation ([Explanation.WriteSVG]).
+//
+// # Saved models
+//
+// [Result.SaveModel] keeps the schema, blocking rules, threshold, weights
+// and word frequencies of a linkage, with what it was trained on, as
+// versioned JSON ([ReadModel]); [Config.Model] links next month's lists
+// with it, without estimating again — the same lists give the same result
+// bit for bit — and a model of another format version is refused with
+// [ErrVersion]. [LinkContext] takes a context and reports its progress
+// ([Config.Progress]).
+//
 // # Counts
 //
 // [Result.Verified] counts the distinct people released within a scope,
@@ -133,6 +165,11 @@
 //   - A cluster never holds two different values of a unique field.
 //   - Records of a unique list are never in one cluster.
 //   - Adding a record never separates records with the same national ID.
+//   - Decisions that agree with each other are always honoured, and never
+//     make a cluster with two national IDs; labels never change a pair a
+//     decision fixes.
+//   - A model saved and loaded links the same lists exactly as the linkage
+//     it was saved from.
 //
 // # Arithmetic
 //
@@ -144,5 +181,6 @@
 // enters package reconcile's exact algebra is a float. Results are
 // deterministic: no map order, scheduling or input order reaches them, and
 // the random sample of pairs is drawn from a seed ([Config.Seed]). Nothing
-// in this package does I/O, reads a clock or panics on input.
+// in this package reads a clock or panics on input, and it does I/O only
+// through the readers and writers it is given.
 package link

@@ -14,6 +14,15 @@ import (
 type patCount struct {
 	pat        uint64
 	cand, samp float64 // candidate pairs; sampled pairs (unweighted)
+	same, diff float64 // pairs labelled one person, two people
+}
+
+// labelled is a pair a reviewer decided: its pattern, the verdict, and
+// whether it is among the candidates (whose counts then leave it out).
+type labelled struct {
+	pat       uint64
+	same      bool
+	candidate bool
 }
 
 // estimator holds the data and parameters of the EM.
@@ -27,11 +36,13 @@ type estimator struct {
 	observed [][]int64
 	iters    int
 	done     bool
+	// fixM: m was estimated from labelled matches and is not re-estimated.
+	fixM bool
 }
 
 func levelOf(p uint64, f int) int { return int(p >> (4 * f) & 0xf) }
 
-func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sampleW float64, nAll int64, nRecords int) *estimator {
+func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sampleW float64, nAll int64, nRecords int, labels []labelled, supervised bool) *estimator {
 	counts := map[uint64]*patCount{}
 	get := func(p uint64) *patCount {
 		c, ok := counts[p]
@@ -42,12 +53,23 @@ func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sample
 		return c
 	}
 	for _, ch := range cand {
-		for _, p := range ch.pats {
-			get(p).cand++
+		for k := range ch.pats {
+			get(ch.pat(k)).cand++
 		}
 	}
 	for p, n := range samp {
 		get(p).samp += float64(n)
+	}
+	for _, l := range labels {
+		c := get(l.pat)
+		if l.candidate {
+			c.cand--
+		}
+		if l.same {
+			c.same++
+		} else {
+			c.diff++
+		}
 	}
 	e := &estimator{sampleW: sampleW, nAll: float64(max(nAll, 1))}
 	for _, c := range counts {
@@ -79,8 +101,8 @@ func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sample
 	for _, pc := range e.pats {
 		for f := range nf {
 			if l := levelOf(pc.pat, f); l != levelMissing {
-				e.u[f][l] += pc.cand + pc.samp*sampleW
-				e.observed[f][l] += int64(pc.cand + pc.samp)
+				e.u[f][l] += pc.cand + pc.samp*sampleW + pc.same + pc.diff
+				e.observed[f][l] += int64(pc.cand + pc.samp + pc.same + pc.diff)
 			}
 		}
 	}
@@ -91,6 +113,23 @@ func newEstimator(fields []Field, cand candidates, samp map[uint64]int64, sample
 		normalize(e.u[f])
 	}
 	e.lambda = clamp(float64(nRecords)/e.nAll, 1e-15, 0.5)
+	if supervised {
+		// m from the labelled matches alone.
+		e.fixM = true
+		for f := range nf {
+			mc := make([]float64, e.nLevels[f])
+			for _, pc := range e.pats {
+				if l := levelOf(pc.pat, f); l != levelMissing {
+					mc[l] += pc.same
+				}
+			}
+			for l := range mc {
+				mc[l] += pseudoCount
+			}
+			normalize(mc)
+			e.m[f] = mc
+		}
+	}
 	return e
 }
 
@@ -127,13 +166,17 @@ func (e *estimator) posterior(p uint64) float64 {
 }
 
 // run iterates EM to convergence or maxIter.
-func (e *estimator) run(maxIter int) {
+func (e *estimator) run(maxIter int, rep *reporter) {
 	nf := len(e.nLevels)
 	mc, uc := make([][]float64, nf), make([][]float64, nf)
 	for f, n := range e.nLevels {
 		mc[f], uc[f] = make([]float64, n), make([]float64, n)
 	}
 	for e.iters = 0; e.iters < maxIter; {
+		if rep.stopped() {
+			return
+		}
+		rep.report(Progress{Stage: Estimating, Done: int64(e.iters), Total: int64(maxIter)})
 		e.iters++
 		for f := range nf {
 			clear(mc[f])
@@ -145,7 +188,7 @@ func (e *estimator) run(maxIter int) {
 			if pc.cand > 0 {
 				p = e.posterior(pc.pat)
 			}
-			mw, uw := pc.cand*p, pc.cand*(1-p)+pc.samp*e.sampleW
+			mw, uw := pc.cand*p+pc.same, pc.cand*(1-p)+pc.samp*e.sampleW+pc.diff
 			matches += mw
 			for f := range nf {
 				if l := levelOf(pc.pat, f); l != levelMissing {
@@ -160,8 +203,8 @@ func (e *estimator) run(maxIter int) {
 				mc[f][l] += pseudoCount
 				uc[f][l] += pseudoCount * e.sampleW
 			}
-			for _, pair := range []struct{ next, cur []float64 }{{mc[f], e.m[f]}, {uc[f], e.u[f]}} {
-				if sumOf(pair.next) == 0 {
+			for k, pair := range []struct{ next, cur []float64 }{{mc[f], e.m[f]}, {uc[f], e.u[f]}} {
+				if sumOf(pair.next) == 0 || k == 0 && e.fixM {
 					continue // no evidence: keep the current estimate
 				}
 				normalize(pair.next)

@@ -22,6 +22,10 @@ var (
 	// ErrUnknown marks a reference to a record, list or field that the
 	// linkage does not hold.
 	ErrUnknown = errors.New("unknown")
+	// ErrVersion marks a saved model ([ReadModel]) written in another
+	// version of the format, which this package refuses rather than
+	// misread.
+	ErrVersion = errors.New("unsupported version")
 )
 
 // FieldError reports one bad field of a value. Field names the type and
@@ -63,3 +67,6 @@ func secretErr(field string, category error, format string, args ...any) *FieldE
 func reason(category error, format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{category}, args...)...)
 }
+
+// errNilWriter is the error of a writer method given no writer.
+func errNilWriter() error { return fieldErr("Writer", "", ErrInvalid, "nil io.Writer") }

@@ -1,6 +1,7 @@
 package link_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -231,4 +232,192 @@ func ExampleConfig_Validate() {
 	fmt.Println(cfg.Validate())
 	// Output:
 	// link: Config.Rules[7].Keys[0].Part "each_token": invalid: not a part of a year field
+}
+
+// A schema of one's own needs no blocking rules: DefaultRules derives them
+// from the fields' kinds, and Link uses them when Config.Rules is empty.
+func ExampleDefaultRules() {
+	s := link.MustSchema(
+		link.Field{Name: "name", Kind: link.PersonName},
+		link.Field{Name: "born", Kind: link.Date},
+		link.Field{Name: "town", Kind: link.Text},
+	)
+	for _, r := range link.DefaultRules(s) {
+		fmt.Println(r.Name, r.MaxBlock)
+	}
+	// Output:
+	// name~given-surname 100
+	// name~surnames 100
+	// name~words 0
+	// name~sound 50
+	// born 0
+	// town 50
+	// town~sound 50
+	// name+born 100
+	// name+town 100
+	// born+town 100
+}
+
+// A model learned on this month's lists is saved as JSON and read back to
+// link next month's without estimating again.
+func ExampleResult_SaveModel() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	m, err := r.SaveModel(link.Training{At: time.Date(2026, time.January, 31, 0, 0, 0, 0, time.UTC), Note: "January lists"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var file strings.Builder
+	_, _ = m.WriteTo(&file)
+
+	saved, err := link.ReadModel(strings.NewReader(file.String()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t := saved.Training()
+	fmt.Println("trained", t.At.Format(time.DateOnly), "on", t.Records, "records of", len(t.Lists), "lists")
+	next := link.List{Source: source.MustSourceID("families"), Stated: published, Records: []link.Record{
+		record("F-1", "Ana L. Mendoza", "V10203040", 1979),
+		record("F-2", "Tomas Echeverria", "E84512309", 0),
+	}}
+	r2, err := link.Link(saved.Config(), govList, next)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r2.NumClusters(), "people in", r2.Stats().Records, "records")
+
+	_, err = link.ReadModel(strings.NewReader(strings.Replace(file.String(), `"version": 1`, `"version": 2`, 1)))
+	fmt.Println(errors.Is(err, link.ErrVersion))
+	// Output:
+	// trained 2026-01-31 on 11 records of 2 lists
+	// 7 people in 8 records
+	// true
+}
+
+// The pairs a linkage is unsure of, and those it refused, go to reviewers
+// as CSV; their decisions come back as constraints and labels.
+func ExampleResult_Review() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	items := r.Review(-10*link.Bits, 10*link.Bits)
+	for _, it := range items {
+		fmt.Println(it.Kind, it.A, it.B, it.Score, it.Linked)
+	}
+	var file strings.Builder
+	_ = r.WriteReview(&file, items[:1], []link.List{ngoList, govList}, link.ReviewOptions{Blind: true})
+	head, _, _ := strings.Cut(file.String(), "\n")
+	fmt.Println(head)
+
+	// A reviewer decides the first pair; the decisions are read back.
+	decided := strings.Replace(file.String(), ",\n", ",different\n", 1)
+	ds, _ := link.ReadDecisions(strings.NewReader(decided))
+	cfg := link.DetaineeConfig()
+	cfg.Decisions = ds
+	r2, _ := link.Link(cfg, ngoList, govList)
+	fmt.Println(ds[0], r2.Same(ds[0].A, ds[0].B))
+	// Output:
+	// uncertain gov/G-2 ngo/FP-3 +7.382 true
+	// item,a_source,a_id,b_source,b_id,a_name,b_name,a_national_id,b_national_id,a_birth_year,b_birth_year,a_sex,b_sex,a_region,b_region,a_facility,b_facility,decision
+	// gov/G-2 ≠ ngo/FP-3 false
+}
+
+// Reviewers' decisions measure precision and recall a researcher can
+// cite, at the linkage's threshold and at others.
+func ExampleResult_Accuracy() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	ref := func(src link.List, id string) link.Ref {
+		return link.Ref{Source: src.Source, ID: release.MustDetaineeID(id)}
+	}
+	a, err := r.Accuracy([]link.Decision{
+		{A: ref(ngoList, "FP-1"), B: ref(govList, "G-1"), Same: true},
+		{A: ref(ngoList, "FP-3"), B: ref(govList, "G-2"), Same: true},
+		{A: ref(ngoList, "FP-2"), B: ref(ngoList, "FP-4"), Same: true},
+		{A: ref(ngoList, "FP-5"), B: ref(govList, "G-5"), Same: false},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: threshold %s, precision %.2f, recall %.2f\n", a.Source, a.Threshold, a.Precision, a.Recall)
+	m := r.ModelAccuracy()
+	fmt.Println(m.Source, len(m.Points) > 0)
+	// Output:
+	// labels: threshold 0.000, precision 1.00, recall 1.00
+	// model true
+}
+
+// Long linkages take a context and report their progress.
+func ExampleLinkContext() {
+	cfg := link.DetaineeConfig()
+	var last link.Stage
+	cfg.Progress = func(p link.Progress) {
+		if p.Stage != last {
+			fmt.Println(p.Stage)
+			last = p.Stage
+		}
+	}
+	r, err := link.LinkContext(context.Background(), cfg, ngoList, govList)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.NumClusters(), "people")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = link.LinkContext(ctx, link.DetaineeConfig(), ngoList, govList)
+	fmt.Println(err, errors.Is(err, context.Canceled))
+	// Output:
+	// preparing
+	// blocking
+	// comparing
+	// estimating
+	// scoring
+	// clustering
+	// finished
+	// 8 people
+	// link: context canceled true
+}
+
+// An explanation draws itself as a waterfall of match weights.
+func ExampleExplanation_WriteSVG() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	e, _ := r.Explain(link.Ref{Source: ngoList.Source, ID: release.MustDetaineeID("FP-3")},
+		link.Ref{Source: govList.Source, ID: release.MustDetaineeID("G-2")})
+	var svg strings.Builder
+	if err := e.WriteSVG(&svg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.HasPrefix(svg.String(), "<svg"), strings.Count(svg.String(), "<rect") > len(e.Fields)/2)
+	// Output:
+	// true true
+}
+
+// Reviewers of named lists may not send names anywhere: the review page is
+// one file that works offline and downloads the decisions as CSV.
+func ExampleResult_WriteReviewHTML() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	var page strings.Builder
+	err := r.WriteReviewHTML(&page, r.Review(-10*link.Bits, 10*link.Bits), []link.List{ngoList, govList}, link.ReviewOptions{Blind: true})
+	fmt.Println(err, strings.HasPrefix(page.String(), "<!DOCTYPE html>"), strings.Contains(page.String(), "https://"))
+	// Output:
+	// <nil> true false
+}
+
+// Blocking decides recall: the report shows what each rule proposes and
+// what it would miss alone.
+func ExampleResult_Blocking() {
+	r, _ := link.Link(link.DetaineeConfig(), ngoList, govList)
+	b := r.Blocking()
+	fmt.Println(b.Compared, "of", b.Pairs, "pairs compared")
+	for _, rr := range b.Rules[:3] {
+		fmt.Printf("%-20s alone %d, new %d, cumulative %d\n", rr.Rule, rr.Pairs, rr.New, rr.Cumulative)
+	}
+	// Output:
+	// 3 of 40 pairs compared
+	// national_id          alone 2, new 2, cumulative 2
+	// given-surname-year   alone 3, new 1, cumulative 3
+	// surnames-year        alone 2, new 0, cumulative 3
 }

@@ -67,3 +67,24 @@ func TestWeightString(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneticKeys checks the sound keys the documentation promises, and
+// that words pronounced differently keep different keys.
+func TestPhoneticKeys(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"sofia", "sophia"}, {"gonzalez", "gonsales"}, {"yusmary", "llusmari"},
+		{"valeria", "baleria"}, {"jimenez", "gimenez"}, {"hernandez", "ernandez"},
+	} {
+		if pa, pb := phonetic(tc.a), phonetic(tc.b); pa != pb || pa == "" {
+			t.Errorf("phonetic(%q) = %q, phonetic(%q) = %q, want equal", tc.a, pa, tc.b, pb)
+		}
+	}
+	for _, tc := range []struct{ a, b string }{{"maria", "marta"}, {"perez", "paez"}, {"ana", "ines"}} {
+		if phonetic(tc.a) == phonetic(tc.b) {
+			t.Errorf("phonetic(%q) = phonetic(%q) = %q", tc.a, tc.b, phonetic(tc.a))
+		}
+	}
+	if got := phonetic("sofia"); got != "sf" {
+		t.Errorf(`phonetic("sofia") = %q, want "sf"`, got)
+	}
+}

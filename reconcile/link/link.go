@@ -1,11 +1,14 @@
 package link
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"iter"
 	"log/slog"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
@@ -19,64 +22,146 @@ import (
 // more): an invalid config, a list without a source or two from one source,
 // a record without an ID or with an ID twice in its list, a value its field
 // cannot read (a malformed cédula, a name with digits), a unique list that
-// holds a national ID twice. No error repeats a record's values.
+// holds a national ID twice, decisions ([Config.Decisions]) on unknown
+// records or that contradict each other. No error repeats a record's
+// values.
 //
 // Link is deterministic: the same lists and config give the same result,
 // whatever the order of the lists, of their records, or the number of
 // workers.
 func Link(cfg Config, lists ...List) (*Result, error) {
+	return LinkContext(context.Background(), cfg, lists...)
+}
+
+// LinkContext is [Link] with a context and progress reports: it stops
+// soon after ctx is done, returning an error that wraps ctx.Err() (the
+// only error of this package that wraps none of its categories), and it
+// calls [Config.Progress], if set, as it goes through each [Stage].
+func LinkContext(ctx context.Context, cfg Config, lists ...List) (*Result, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	cfg = cfg.withDefaults()
+	rep := &reporter{ctx: ctx, fn: cfg.Progress}
+	rep.report(Progress{Stage: Preparing})
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	lk, err := prepare(cfg, lists)
 	if err != nil {
 		return nil, err
 	}
+	lk.rep = rep
+	cons, err := lk.readDecisions(cfg.Decisions)
+	if err != nil {
+		return nil, err
+	}
+	var terms []*savedTerms
+	if cfg.Model != nil {
+		terms = cfg.Model.applyTerms(lk)
+	}
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
+	rep.report(Progress{Stage: Blocking})
 	b := lk.block()
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
 	cand := lk.compareCandidates(b)
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
+	// From here on only the records' keys are needed (to tell candidates
+	// from other pairs); the entries and blocks are the largest part.
+	b.recs, b.blocks = nil, nil
 	nAll := lk.comparablePairs()
 	nCand := cand.len()
 	samp, sampleW, sampled := lk.sample(b, nAll, nCand)
 	rules := b.rules
+	labels := make([]labelled, len(cons.labels))
+	for k, l := range cons.labels {
+		_, isCand := b.firstShared(l.i, l.j)
+		labels[k] = labelled{pat: lk.pattern(l.i, l.j), same: l.same, candidate: isCand && lk.comparable(l.i, l.j)}
+	}
 	b = nil // the blocks are large; let them go before clustering
 
-	est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs))
-	est.run(cfg.MaxIterations)
-	r := &Result{lk: lk}
-	var logM [][]Weight
-	var estimated [][]bool
-	r.weights, logM, estimated, r.prior = est.weights()
-	r.fields = make([]fieldScore, len(lk.fields))
-	for f := range lk.fields {
-		fs := &r.fields[f]
-		fs.w, fs.logM, fs.adjust = r.weights[f], logM[f], estimated[f]
-		fs.sp, _ = lk.cols[f].(surpriser)
+	r := &Result{lk: lk, terms: terms, labels: cons.info}
+	if cfg.Model != nil {
+		cfg.Model.applyWeights(r)
+	} else {
+		est := newEstimator(lk.fields, cand, samp, sampleW, nAll, len(lk.recs), labels, cons.info.same >= cfg.SupervisedLabels)
+		est.run(cfg.MaxIterations, rep)
+		if err := rep.err(); err != nil {
+			return nil, err
+		}
+		var logM [][]Weight
+		var estimated [][]bool
+		r.weights, logM, estimated, r.prior = est.weights()
+		r.fields = make([]fieldScore, len(lk.fields))
+		for f := range lk.fields {
+			fs := &r.fields[f]
+			fs.w, fs.logM, fs.adjust = r.weights[f], logM[f], estimated[f]
+			fs.sp, _ = lk.cols[f].(surpriser)
+		}
+		r.model = r.buildModel(est)
 	}
-	r.model = r.buildModel(est)
 
 	strongOf := make([][]scored, len(cand))
+	tallyOf := make([]blockingTally, len(cand))
+	var scoredChunks atomic.Int64
 	parallel(cfg.Workers, len(cand), 2, func(_, lo, hi int) {
 		for c := lo; c < hi; c++ {
+			if rep.stopped() {
+				return
+			}
+			rep.report(Progress{Stage: Scoring, Done: scoredChunks.Add(1), Total: int64(len(cand))})
 			ch := &cand[c]
-			for k, p := range ch.pats {
+			tally := newBlockingTally(len(rules))
+			for k := range ch.pats {
+				p := ch.pat(k)
 				i, j := int32(ch.pairs[k]>>32), int32(uint32(ch.pairs[k]))
-				if s := r.scoreAux(i, j, p, ch.aux[k]); s >= cfg.MinScore {
+				s := r.scoreAux(i, j, p, ch.aux[k])
+				if s >= cfg.MinScore-cfg.ReviewMargin {
 					strongOf[c] = append(strongOf[c], scored{ch.pairs[k], s})
 				}
+				tally.add(ch.ruleSet(k), s)
 			}
+			tallyOf[c] = tally
 		}
 	})
+	if err := rep.err(); err != nil {
+		return nil, err
+	}
+	tally := newBlockingTally(len(rules))
+	for _, t := range tallyOf {
+		tally.merge(t)
+	}
+	var missed int64
+	for p, n := range samp {
+		missed += n * matchProb(r.patternScore(p))
+	}
 	cand = nil // only the pairs above the threshold are needed from here on
-	strong := slices.Concat(strongOf...)
+	near := slices.Concat(strongOf...)
 	strongOf = nil
+	var strong []scored
+	for _, p := range near {
+		if p.score >= cfg.MinScore {
+			strong = append(strong, p)
+		}
+	}
+	slices.SortFunc(near, func(a, b scored) int { return cmp.Compare(a.pair, b.pair) })
+	r.near = near
 	cl := newClusters(lk, func(i, j int32) Weight {
 		p, aux := lk.patternAux(i, j)
 		return r.scoreAux(i, j, p, aux)
 	})
+	cl.decide(cons)
 	cl.forceUnique()
-	cl.link(strong)
-	r.links, r.conflicts = cl.links, cl.confl
+	if err := cl.link(strong, rep); err != nil {
+		return nil, err
+	}
+	r.links, r.conflicts, r.refused = cl.links, cl.confl, cl.refused
 	r.finishClusters(cl)
 	r.stats = Stats{
 		Records: len(lk.recs), Lists: len(lk.lists), Pairs: nAll, Compared: nCand, Sampled: sampled,
@@ -85,6 +170,9 @@ func Link(cfg Config, lists ...List) (*Result, error) {
 	for _, rs := range rules {
 		r.stats.SkippedBlocks += rs.Skipped
 	}
+	r.blocking = blockingReport(r.stats, tally, float64(missed)/matchUnit*sampleW)
+	r.hist, r.missed = tally.hist, float64(missed)/matchUnit*sampleW
+	rep.report(Progress{Stage: Finished})
 	return r, nil
 }
 
@@ -109,6 +197,19 @@ type Result struct {
 	links      []Pair
 	conflicts  []Conflict
 	stats      Stats
+	blocking   BlockingReport
+	terms      []*savedTerms // per field, the word frequencies of a saved model
+	labels     labelInfo
+	near       []scored // candidate pairs in the review band and above, by pair
+	hist       [2*histBits + 1]struct{ pairs, matches int64 }
+	missed     float64    // estimated matches no rule proposed
+	refused    []Conflict // pairs kept apart by a unique list
+}
+
+// labelInfo says which reviewers' decisions a linkage was estimated with.
+type labelInfo struct {
+	same, different int
+	digest          string
 }
 
 // String returns "Result(N records, M people)": never a value. It and
@@ -178,6 +279,26 @@ func (r *Result) scoreAux(i, j int32, p uint64, aux Weight) Weight {
 		}
 	}
 	return s
+}
+
+// patternScore is the prior plus the weights of the levels of pattern p,
+// without frequency adjustments.
+func (r *Result) patternScore(p uint64) Weight {
+	s := r.prior
+	for f := range r.fields {
+		if l := levelOf(p, f); l != levelMissing {
+			s += r.fields[f].w[l]
+		}
+	}
+	return s
+}
+
+// Blocking returns the report of the blocking rules: what each proposed,
+// and the matches it is estimated to miss.
+func (r *Result) Blocking() BlockingReport {
+	b := r.blocking
+	b.Rules = slices.Clone(b.Rules)
+	return b
 }
 
 // finishClusters numbers the clusters in the order of their first record.
@@ -254,6 +375,9 @@ type Pair struct {
 	// Forced reports that the records share the value of a unique field (a
 	// national ID), which joins them whatever their score.
 	Forced bool
+	// Decided reports that a reviewer decided the records are one person
+	// ([Decision]).
+	Decided bool
 }
 
 // Conflict is a pair of records that resemble each other enough to be
@@ -264,8 +388,12 @@ type Pair struct {
 type Conflict struct {
 	A, B  Ref
 	Score Weight
-	// Field names the unique field whose values differ.
+	// Field names the unique field whose values differ, or that the
+	// records share.
 	Field string
+	// Decided reports that the records share a unique field's value but a
+	// reviewer decided they are two people ([Decision]).
+	Decided bool
 }
 
 // Model is the Fellegi–Sunter model estimated for a linkage: a prior and,
@@ -284,6 +412,11 @@ type Model struct {
 	// whether they met the convergence rule before the limit.
 	Iterations int
 	Converged  bool
+	// Labels is the number of reviewers' decisions the model was
+	// estimated with; Supervised reports that m was estimated from the
+	// pairs decided the same alone.
+	Labels     int
+	Supervised bool
 }
 
 // FieldModel is the part of a [Model] for one field.
@@ -304,7 +437,8 @@ type LevelModel struct {
 }
 
 func (r *Result) buildModel(e *estimator) Model {
-	m := Model{Prior: r.prior, MatchRate: e.lambda, Iterations: e.iters, Converged: e.done}
+	m := Model{Prior: r.prior, MatchRate: e.lambda, Iterations: e.iters, Converged: e.done,
+		Labels: r.labels.same + r.labels.different, Supervised: e.fixM}
 	for f, fd := range r.lk.fields {
 		fm := FieldModel{Field: fd.Name}
 		for l, lev := range fd.levels() {
@@ -321,6 +455,13 @@ func (m Model) String() string {
 	fmt.Fprintf(&b, "prior %s bits (match rate %.3g), %d EM iterations", m.Prior, m.MatchRate, m.Iterations)
 	if !m.Converged {
 		b.WriteString(", not converged")
+	}
+	if m.Labels > 0 {
+		mode := "semi-supervised"
+		if m.Supervised {
+			mode = "supervised"
+		}
+		fmt.Fprintf(&b, ", %s with %d labels", mode, m.Labels)
 	}
 	b.WriteByte('\n')
 	for _, f := range m.Fields {
@@ -518,7 +659,7 @@ func (r *Result) Verified(s release.Scope) Count {
 		sc := SourceCount{Source: l.src}
 		mine := map[int32]bool{}
 		for i := l.lo; i < l.hi; i++ {
-			rel := r.lk.recs[i].released
+			rel := r.lk.scope(int(i))
 			if !rel.IsValid() || !s.Contains(rel) {
 				continue
 			}
@@ -555,13 +696,14 @@ func (r *Result) Verifications() []reconcile.Verification {
 	}
 	var out []reconcile.Verification
 	for i, rec := range r.lk.recs {
-		if !rec.released.IsValid() {
+		rel := r.lk.scope(i)
+		if !rel.IsValid() {
 			continue
 		}
 		l := r.lk.lists[rec.list]
 		mem := r.clusterMem[r.clusterOff[r.cluster[i]]]
 		out = append(out, reconcile.Verification{
-			Detainee: personID(r.lk.ref(mem)), Scope: rec.released, Source: l.src, Stated: l.stated,
+			Detainee: personID(r.lk.ref(mem)), Scope: rel, Source: l.src, Stated: l.stated,
 		})
 	}
 	slices.SortFunc(out, reconcile.Verification.Compare)

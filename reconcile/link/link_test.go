@@ -252,7 +252,7 @@ func TestConfigValidateNamesTheField(t *testing.T) {
 		field string
 	}{
 		{link.Config{Rules: link.DetaineeRules()}, "Config.Schema"},
-		{link.Config{Schema: s}, "Config.Rules"},
+		{link.Config{Schema: s, Rules: make([]link.Rule, link.MaxRules+1)}, "Config.Rules"},
 		{link.Config{Schema: s, Rules: []link.Rule{{Name: "r", Keys: []link.Key{{Field: "nope", Part: link.Whole}}}}}, "Config.Rules[0].Keys[0].Field"},
 		{link.Config{Schema: s, Rules: []link.Rule{{Name: "r", Keys: []link.Key{{Field: "birth_year", Part: link.EachToken}}}}}, "Config.Rules[0].Keys[0].Part"},
 		{link.Config{Schema: s, Rules: []link.Rule{{Name: "r", Keys: []link.Key{{Field: "name", Part: link.Prefix}}}}}, "Config.Rules[0].Keys[0].N"},

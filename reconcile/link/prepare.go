@@ -29,6 +29,11 @@ type linkage struct {
 	// auxField is the first PersonName field, whose comparisons also give
 	// the surprise of the words they align; -1 if none.
 	auxField int
+	// rep reports progress and watches the context.
+	rep *reporter
+	// scopes are the distinct Released scopes of the records, the zero
+	// Scope first: a million records share a few.
+	scopes []release.Scope
 }
 
 type listInfo struct {
@@ -41,8 +46,11 @@ type listInfo struct {
 type recInfo struct {
 	id       release.DetaineeID
 	list     int32
-	released release.Scope
+	released int32 // index into linkage.scopes; 0 is the zero Scope
 }
+
+// scope returns the Released scope of record i.
+func (lk *linkage) scope(i int) release.Scope { return lk.scopes[lk.recs[i].released] }
 
 func (lk *linkage) ref(i int32) Ref {
 	return Ref{Source: lk.lists[lk.recs[i].list].src, ID: lk.recs[i].id}
@@ -132,6 +140,8 @@ func prepare(cfg Config, lists []List) (*linkage, error) {
 		return nil, err
 	}
 	lk.recs = make([]recInfo, 0, total)
+	lk.scopes = []release.Scope{{}}
+	scopeIndex := map[release.Scope]int32{{}: 0}
 	rows := make([][]string, 0, total)
 	for _, i := range order {
 		l := lists[i]
@@ -162,7 +172,13 @@ func prepare(cfg Config, lists []List) (*linkage, error) {
 				continue
 			}
 			released = released || r.Released.IsValid()
-			lk.recs = append(lk.recs, recInfo{id: r.ID, list: int32(len(lk.lists)), released: r.Released})
+			si, ok := scopeIndex[r.Released]
+			if !ok {
+				si = int32(len(lk.scopes))
+				scopeIndex[r.Released] = si
+				lk.scopes = append(lk.scopes, r.Released)
+			}
+			lk.recs = append(lk.recs, recInfo{id: r.ID, list: int32(len(lk.lists)), released: si})
 			rows = append(rows, release.RevealAll(r.Values))
 		}
 		if released && l.Stated.IsZero() {

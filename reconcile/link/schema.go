@@ -285,9 +285,15 @@ const (
 	// Prefix is the first [Key.N] characters of the folded value. Text,
 	// PersonName, Categorical, Code, Identifier.
 	Prefix
+	// Phonetic gives one key per folded word: how it sounds, so that
+	// "Sofía" and "Sophia", "González" and "Gonsales", "Yusmary" and
+	// "Llusmari" share it (b and v, s, z and soft c, j and soft g, ll and
+	// y are one sound each, h is silent, vowels after the first letter are
+	// dropped). Text and PersonName.
+	Phonetic
 )
 
-var partNames = enum.Names{"", "whole", "each_token", "first_token", "each_surname", "surnames", "token_set", "year_of", "prefix"}
+var partNames = enum.Names{"", "whole", "each_token", "first_token", "each_surname", "surnames", "token_set", "year_of", "prefix", "phonetic"}
 
 // String returns the part's snake_case name, or "Part(N)".
 func (p Part) String() string { return enum.String(partNames, "Part", p) }
@@ -306,7 +312,7 @@ func (p *Part) UnmarshalText(text []byte) error {
 // takesWords reports whether part p is made of words, each of which a
 // key's N may shorten.
 func (p Part) takesWords() bool {
-	return p == EachToken || p == FirstToken || p == EachSurname || p == Surnames || p == TokenSet
+	return p == EachToken || p == FirstToken || p == EachSurname || p == Surnames || p == TokenSet || p == Phonetic
 }
 
 // allows reports whether part p applies to fields of kind k.
@@ -314,7 +320,7 @@ func (p Part) allows(k Kind) bool {
 	switch p {
 	case Whole:
 		return true
-	case EachToken, FirstToken, TokenSet:
+	case EachToken, FirstToken, TokenSet, Phonetic:
 		return k == Text || k == PersonName
 	case EachSurname, Surnames:
 		return k == PersonName
@@ -334,8 +340,9 @@ type Key struct {
 	Part Part
 	// N is the number of characters of a [Prefix], 1 to 32. For the parts
 	// that take words (EachToken, FirstToken, EachSurname, Surnames,
-	// TokenSet) it optionally keeps the first N characters of each word, so
-	// that a typo further in does not change the key; 0 keeps whole words.
+	// TokenSet, Phonetic) it optionally keeps the first N characters of
+	// each word (of each sound key), so that a typo further in does not
+	// change the key; 0 keeps whole words.
 	// Other parts leave it 0.
 	N int
 }

@@ -18,7 +18,9 @@ func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
 		link.List{}, link.Model{}, link.Name{}, link.Pair{}, link.Part(0),
 		link.Pseudonymizer{}, link.Record{}, link.Ref{}, link.Result{}, link.Rule{},
 		link.RuleStats{}, link.Schema{}, link.SourceCount{}, link.Stats{}, link.Token{},
-		link.Weight(0))
+		link.Weight(0), link.Accuracy{}, link.AccuracyPoint{}, link.BlockingReport{}, link.Decision{},
+		link.ListInfo{}, link.Progress{}, link.ReviewItem{}, link.ReviewKind(0), link.ReviewOptions{},
+		link.RuleReport{}, link.SavedModel{}, link.Stage(0), link.Training{}, link.TrainingInfo{})
 
 	var r link.Result
 	ref := link.Ref{}
