@@ -156,8 +156,9 @@ func (f Figure) SameNumbers(g Figure) bool {
 }
 
 // String returns a one-line summary: "releases of SCOPE: low L, best B,
-// high H (consensus C, verified V)", an open High written "H or more" and
-// an open Best "more than B−1"... as "B or more".
+// high H (consensus C, verified V)", with an open High or Best written "N
+// or more". (A printer that wants the sources' own words, "more than
+// 2,000", takes them from the quantities of BestFrom.)
 func (f Figure) String() string {
 	best, high := fmt.Sprint(f.Best), fmt.Sprint(f.High)
 	if f.BestOpen {
