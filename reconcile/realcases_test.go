@@ -828,7 +828,7 @@ func TestRealCaseEG(t *testing.T) {
 	// 2019: 'more than 40000' political prisoners against the state's
 	// 'several thousands': one stock, two figures that cannot both hold.
 	held := figureOf(t, ix, source.Held, "detainees/political", "EG", "2019-08-23")
-	assert.Equal(t, nums{Low: 1000, Best: 1000, High: 40001, HighOpen: true, ConsLo: 1000, ConsHi: 9999}, numsOf(held))
+	assert.Equal(t, nums{Low: 2000, Best: 2000, High: 40001, HighOpen: true, ConsLo: 2000, ConsHi: 9999}, numsOf(held))
 	assert.Equal(t, ids("eg-rights-held-40000"), disputed(held))
 	d := discrepancies(t, ix, source.Held, "detainees/political", "EG", "2019-08-23")["eg-authorities-held-thousands vs eg-rights-held-40000"]
 	assert.Equal(t, reconcile.TrueConflict, d.Cause)

@@ -63,6 +63,10 @@ const normBytes = 2 * maxPhraseBytes
 //	Scores       scores, scores of
 //	SeveralDozen several dozen, varias decenas, varias decenas de,
 //	             varias docenas, varias docenas de
+//	SeveralThousand      several thousand(s) (of), varios miles (de)
+//	TensOfThousands      tens of thousands (of), decenas de miles (de)
+//	HundredsOfThousands  hundreds of thousands (of), cientos de miles (de),
+//	                     centenares de miles (de)
 //
 // A number is written in digits or in words. In digits it is plain ("1084")
 // or in groups of thousands separated by a comma, a full stop or a
@@ -159,6 +163,11 @@ var quantityPhrases = [...]struct {
 		"unos pocos", "unas pocas", "unos cuantos", "unas cuantas"}},
 	{Scores, []string{"scores", "scores of"}},
 	{SeveralDozen, []string{"several dozen", "varias decenas", "varias decenas de", "varias docenas", "varias docenas de"}},
+	{SeveralThousand, []string{"several thousand", "several thousands", "several thousand of", "several thousands of",
+		"varios miles", "varios miles de"}},
+	{TensOfThousands, []string{"tens of thousands", "tens of thousands of", "decenas de miles", "decenas de miles de"}},
+	{HundredsOfThousands, []string{"hundreds of thousands", "hundreds of thousands of", "cientos de miles",
+		"cientos de miles de", "centenares de miles", "centenares de miles de"}},
 }
 
 // phraseShapes holds quantityPhrases indexed for the two ways of reading:

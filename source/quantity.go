@@ -70,10 +70,20 @@ const (
 	// language's words are used for ("varias decenas" of 20-odd); the high
 	// end is that of [Dozens].
 	SeveralDozen
+	// SeveralThousand is "several thousand" ("varios miles"): [2000, 9999].
+	// The low end is two thousand, as "several dozen" starts at two tens;
+	// the high end is that of [Thousands].
+	SeveralThousand
+	// TensOfThousands is "tens of thousands" ("decenas de miles"):
+	// [10000, 99999].
+	TensOfThousands
+	// HundredsOfThousands is "hundreds of thousands" ("cientos de miles",
+	// "centenares de miles"): [100000, 999999].
+	HundredsOfThousands
 )
 
 var quantityKindNames = enum.Names{"", "exactly", "at_least", "more_than", "at_most", "fewer_than", "about", "nearly", "between", "dozens", "hundreds", "thousands",
-	"some", "several", "handful", "scores", "several_dozen"}
+	"some", "several", "handful", "scores", "several_dozen", "several_thousand", "tens_of_thousands", "hundreds_of_thousands"}
 
 // String returns the kind's snake_case name ("exactly", "at_least",
 // "more_than", ...), or "QuantityKind(N)" for an unknown value (the zero
@@ -84,13 +94,15 @@ func (k QuantityKind) String() string { return enum.String(quantityKindNames, "Q
 func (k QuantityKind) IsValid() bool { return enum.Valid(quantityKindNames, k) }
 
 // IsVague reports whether k is a vague word without a number: [Dozens],
-// [Hundreds], [Thousands], [Some], [Several], [Handful], [Scores] or
-// [SeveralDozen]. A vague kind takes no number ([NewVague] builds it) and
+// [Hundreds], [Thousands], [Some], [Several], [Handful], [Scores],
+// [SeveralDozen], [SeveralThousand], [TensOfThousands] or
+// [HundredsOfThousands]. A vague kind takes no number ([NewVague] builds it) and
 // has fixed bounds; each but Some states its low end as a conservative
 // figure.
 func (k QuantityKind) IsVague() bool {
 	switch k {
-	case Dozens, Hundreds, Thousands, Some, Several, Handful, Scores, SeveralDozen:
+	case Dozens, Hundreds, Thousands, Some, Several, Handful, Scores, SeveralDozen,
+		SeveralThousand, TensOfThousands, HundredsOfThousands:
 		return true
 	}
 	return false
@@ -118,21 +130,27 @@ func (k *QuantityKind) UnmarshalText(text []byte) error {
 // the words allow, the high end the count at which another word would be
 // used; see each kind's comment for the reasoning.
 const (
-	dozensPoint       = 12
-	dozensHigh        = 99
-	hundredsPoint     = 100
-	hundredsHigh      = 999
-	thousandsPoint    = 1000
-	thousandsHigh     = 9999
-	somePoint         = 1
-	severalPoint      = 3
-	severalHigh       = 19
-	handfulPoint      = 2
-	handfulHigh       = 9
-	scoresPoint       = 40
-	scoresHigh        = 199
-	severalDozenPoint = 20
-	severalDozenHigh  = 99
+	dozensPoint              = 12
+	dozensHigh               = 99
+	hundredsPoint            = 100
+	hundredsHigh             = 999
+	thousandsPoint           = 1000
+	thousandsHigh            = 9999
+	somePoint                = 1
+	severalPoint             = 3
+	severalHigh              = 19
+	handfulPoint             = 2
+	handfulHigh              = 9
+	scoresPoint              = 40
+	scoresHigh               = 199
+	severalDozenPoint        = 20
+	severalDozenHigh         = 99
+	severalThousandPoint     = 2000
+	severalThousandHigh      = 9999
+	tensOfThousandsPoint     = 10000
+	tensOfThousandsHigh      = 99999
+	hundredsOfThousandsPoint = 100000
+	hundredsOfThousandsHigh  = 999999
 )
 
 // Quantity is what number a source said and how: "104", "at least 104",
@@ -283,6 +301,9 @@ func (q Quantity) HasFigure() bool { return q.IsValid() && q.kind != Some }
 //	Handful                     2     2
 //	Scores                      40    40
 //	SeveralDozen                20    20
+//	SeveralThousand             2000  2000
+//	TensOfThousands             10000 10000
+//	HundredsOfThousands         100000 100000
 //	zero Quantity               0     0
 //
 // A vague word states its conservative point twice: ACLED's codebook, in its
@@ -313,6 +334,12 @@ func (q Quantity) Stated() (lo, hi int) {
 		return scoresPoint, scoresPoint
 	case SeveralDozen:
 		return severalDozenPoint, severalDozenPoint
+	case SeveralThousand:
+		return severalThousandPoint, severalThousandPoint
+	case TensOfThousands:
+		return tensOfThousandsPoint, tensOfThousandsPoint
+	case HundredsOfThousands:
+		return hundredsOfThousandsPoint, hundredsOfThousandsPoint
 	}
 	return q.n, q.n
 }
@@ -347,6 +374,9 @@ func (q Quantity) Bounds() Interval { return q.bounds(DefaultTolerance()) }
 //	Handful        [2, 9]
 //	Scores         [40, 199]
 //	SeveralDozen   [20, 99]
+//	SeveralThousand      [2000, 9999]
+//	TensOfThousands      [10000, 99999]
+//	HundredsOfThousands  [100000, 999999]
 //	zero Quantity  [0, ∞)
 //
 // The arithmetic is exact (decimal, never float): "about 313" at tol 0.1 is
@@ -398,6 +428,12 @@ func (q Quantity) bounds(tol decimal.Decimal) Interval {
 		return Interval{lo: scoresPoint, hi: scoresHigh, bounded: true}
 	case SeveralDozen:
 		return Interval{lo: severalDozenPoint, hi: severalDozenHigh, bounded: true}
+	case SeveralThousand:
+		return Interval{lo: severalThousandPoint, hi: severalThousandHigh, bounded: true}
+	case TensOfThousands:
+		return Interval{lo: tensOfThousandsPoint, hi: tensOfThousandsHigh, bounded: true}
+	case HundredsOfThousands:
+		return Interval{lo: hundredsOfThousandsPoint, hi: hundredsOfThousandsHigh, bounded: true}
 	}
 	return Interval{}
 }
@@ -420,7 +456,8 @@ func upperApprox(n int, tol decimal.Decimal) int {
 // to q: "104", "at least 104", "more than 100", "at most 36",
 // "fewer than 10", "about 300", "nearly 400", "between 800 and 900",
 // "dozens", "hundreds", "thousands", "some", "several", "a handful",
-// "scores", "several dozen". Numbers are written with plain digits.
+// "scores", "several dozen", "several thousand", "tens of thousands",
+// "hundreds of thousands". Numbers are written with plain digits.
 // The zero Quantity gives "<unset>", which does not parse.
 func (q Quantity) String() string { return formatQuantity(q.kind, q.n, q.hi) }
 
@@ -449,6 +486,12 @@ func formatQuantity(kind QuantityKind, n, hi int) string {
 		return "a handful"
 	case SeveralDozen:
 		return "several dozen"
+	case SeveralThousand:
+		return "several thousand"
+	case TensOfThousands:
+		return "tens of thousands"
+	case HundredsOfThousands:
+		return "hundreds of thousands"
 	}
 	return "<unset>"
 }

@@ -21,12 +21,14 @@ func allQuantityKinds() []source.QuantityKind {
 		source.Exactly, source.AtLeast, source.MoreThan, source.AtMost, source.FewerThan,
 		source.About, source.Nearly, source.Between, source.Dozens, source.Hundreds, source.Thousands,
 		source.Some, source.Several, source.Handful, source.Scores, source.SeveralDozen,
+		source.SeveralThousand, source.TensOfThousands, source.HundredsOfThousands,
 	}
 }
 
 func TestQuantityKindStringAndText(t *testing.T) {
 	want := []string{"exactly", "at_least", "more_than", "at_most", "fewer_than", "about", "nearly",
-		"between", "dozens", "hundreds", "thousands", "some", "several", "handful", "scores", "several_dozen"}
+		"between", "dozens", "hundreds", "thousands", "some", "several", "handful", "scores", "several_dozen",
+		"several_thousand", "tens_of_thousands", "hundreds_of_thousands"}
 	for i, k := range allQuantityKinds() {
 		assert.True(t, k.IsValid(), k)
 		assert.Equal(t, want[i], k.String())
@@ -38,7 +40,7 @@ func TestQuantityKindStringAndText(t *testing.T) {
 		assert.Equal(t, k, back)
 		assert.Equal(t, k >= source.Dozens, k.IsVague(), k)
 	}
-	for _, k := range []source.QuantityKind{0, source.SeveralDozen + 1, 255} {
+	for _, k := range []source.QuantityKind{0, source.HundredsOfThousands + 1, 255} {
 		assert.False(t, k.IsValid())
 		assert.False(t, k.IsVague())
 		assert.Equal(t, "QuantityKind("+strconv.Itoa(int(k))+")", k.String())
@@ -88,7 +90,7 @@ func TestNewQuantityRejectsBadKindOrNumber(t *testing.T) {
 		field, value string
 	}{
 		{0, 5, "Quantity.Kind", "QuantityKind(0)"},
-		{source.SeveralDozen + 1, 5, "Quantity.Kind", "QuantityKind(17)"},
+		{source.HundredsOfThousands + 1, 5, "Quantity.Kind", "QuantityKind(20)"},
 		{source.Between, 5, "Quantity.Kind", "between"},
 		{source.Dozens, 5, "Quantity.Kind", "dozens"},
 		{source.About, -1, "Quantity", "about -1"},

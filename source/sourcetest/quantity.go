@@ -507,6 +507,7 @@ func kinds() []source.QuantityKind {
 		source.Exactly, source.AtLeast, source.MoreThan, source.AtMost, source.FewerThan,
 		source.About, source.Nearly, source.Between, source.Dozens, source.Hundreds, source.Thousands,
 		source.Some, source.Several, source.Handful, source.Scores, source.SeveralDozen,
+		source.SeveralThousand, source.TensOfThousands, source.HundredsOfThousands,
 	}
 }
 
@@ -552,6 +553,12 @@ func phraseTemplates(kind source.QuantityKind) []string {
 		return []string{"scores", "scores of"}
 	case source.SeveralDozen:
 		return []string{"several dozen", "varias decenas", "varias decenas de", "varias docenas", "varias docenas de"}
+	case source.SeveralThousand:
+		return []string{"several thousand", "several thousands", "several thousands of", "varios miles", "varios miles de"}
+	case source.TensOfThousands:
+		return []string{"tens of thousands", "tens of thousands of", "decenas de miles", "decenas de miles de"}
+	case source.HundredsOfThousands:
+		return []string{"hundreds of thousands", "hundreds of thousands of", "cientos de miles", "centenares de miles de"}
 	}
 	return nil
 }
