@@ -110,28 +110,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			}
 			return o.best.UnmarshalText([]byte(s))
 		})
-	fs.Func("hierarchy", "comma-separated source `ids`, most trusted first, for -policy hierarchy",
-		func(s string) error {
-			for item := range strings.SplitSeq(s, ",") {
-				id, err := source.ParseSourceID(strings.TrimSpace(item))
-				if err != nil {
-					return err
-				}
-				o.hierarchy = append(o.hierarchy, id)
-			}
-			return nil
-		})
+	fs.Func("hierarchy", "comma-separated source `ids`, most trusted first, for -policy hierarchy", sourceIDs(&o.hierarchy))
 	fs.Func("closed-registers", "comma-separated source `ids` whose counts of people held come from one closed register of their own: only their stock figures bound the releases between them (default: none; other stock changes are reported as net changes)",
-		func(s string) error {
-			for item := range strings.SplitSeq(s, ",") {
-				id, err := source.ParseSourceID(strings.TrimSpace(item))
-				if err != nil {
-					return err
-				}
-				o.closed = append(o.closed, id)
-			}
-			return nil
-		})
+		sourceIDs(&o.closed))
 	fs.BoolVar(&o.allDiscrepancies, "all-discrepancies", false, "list every pair of claims whose figures differ (default: the material ones — true conflicts and headline differences — with the rest counted by cause)")
 	fs.StringVar(&o.format, "format", o.format, "output `format`: table (for people), csv or json (JSON Lines: one figure a line, as interchange.WriteFigures writes them)")
 	fs.StringVar(&o.discrepancies, "discrepancies", "", "with -format csv or json, also write the discrepancies to this `file`")
@@ -165,6 +146,21 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, err
 	}
 	return o, nil
+}
+
+// sourceIDs returns a flag parser that appends the comma-separated source
+// IDs of its value to *dst.
+func sourceIDs(dst *[]source.SourceID) func(string) error {
+	return func(s string) error {
+		for item := range strings.SplitSeq(s, ",") {
+			id, err := source.ParseSourceID(strings.TrimSpace(item))
+			if err != nil {
+				return err
+			}
+			*dst = append(*dst, id)
+		}
+		return nil
+	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
