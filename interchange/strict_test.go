@@ -70,3 +70,25 @@ func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+// A JSON line's errors name the key at fault: a quantity that cannot be
+// read is blamed on "quantity" even when another key holds the same text,
+// and a value of the wrong JSON type is named by its key in JSON's words,
+// never in encoding/json's Go type names.
+func TestJSONLinesErrorsNameTheRightKey(t *testing.T) {
+	const rest = `"stated":"2026-01-25","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"status":"final","basis":"named_list"`
+	for _, tc := range []struct{ name, line, column, not string }{
+		{"same text in two keys", `{"id":"c","source":"s","quantity":"abc","named":["abc"],` + rest + `}`, "quantity", "named"},
+		{"a number for an ID", `{"id":5,"source":"s","quantity":"5",` + rest + `}`, "id", "claimJSON"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := interchange.ReadClaims(strings.NewReader(tc.line+"\n"), interchange.JSONL)
+			require.ErrorIs(t, err, interchange.ErrInvalid)
+			le, ok := errors.AsType[*interchange.LineError](err)
+			require.True(t, ok)
+			assert.Equal(t, tc.column, le.Column)
+			assert.NotContains(t, err.Error(), tc.not)
+			assert.NotContains(t, err.Error(), "source.ClaimID")
+		})
+	}
+}

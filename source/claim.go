@@ -495,6 +495,7 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		claimJSON
 		Stated   json.RawMessage `json:"stated"`
 		Scope    json.RawMessage `json:"scope"`
+		Quantity json.RawMessage `json:"quantity"`
 		Named    json.RawMessage `json:"named"`
 		Relative *struct {
 			relativeJSON
@@ -524,8 +525,24 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		}
 	}
 	d.Stated, d.DayOnly = stated.t, stated.dayOnly
-	if v.Quantity != nil {
-		d.Quantity = *v.Quantity
+	if len(in.Quantity) > 0 && string(in.Quantity) != "null" {
+		// Read apart, so that a phrase that cannot be read is reported as
+		// Claim.Quantity, whatever other field happens to hold the same
+		// text.
+		var text string
+		if err := json.Unmarshal(in.Quantity, &text); err != nil {
+			return fieldErr("Claim.Quantity", "", "want a JSON string")
+		}
+		q, err := ParseQuantity(text)
+		if err != nil {
+			if fe, ok := errors.AsType[*FieldError](err); ok {
+				named := *fe
+				named.Field = "Claim.Quantity"
+				return &named
+			}
+			return err
+		}
+		d.Quantity = q
 	}
 	if r := in.Relative; r != nil {
 		d.Relative = Relative{To: r.To, Kind: r.Kind}

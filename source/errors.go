@@ -1,9 +1,12 @@
 package source
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
 )
@@ -44,11 +47,50 @@ func fieldErr(field, value, format string, args ...any) *FieldError {
 // decodeErr returns err from decoding data as typ: unchanged if it already
 // is a FieldError of this package (a bad field inside well-formed JSON),
 // else a FieldError for the whole input wrapping err (malformed JSON).
+//
+// A value of the wrong JSON type ("id": 5) is reported by its field
+// ("Claim.id") and the JSON kind wanted, not in encoding/json's words,
+// which name Go types.
 func decodeErr(typ string, data []byte, err error) error {
 	if _, ok := errors.AsType[*FieldError](err); ok {
 		return err
 	}
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+		// The path holds the keys, and the names of the structs that
+		// decode them ("claimJSON.id"): keep the keys.
+		var keys []string
+		for seg := range strings.SplitSeq(te.Field, ".") {
+			if !strings.HasSuffix(seg, "JSON") {
+				keys = append(keys, seg)
+			}
+		}
+		return fieldErr(typ+"."+strings.Join(keys, "."), "", "want %s, not a JSON %s", jsonKind(te.Type), te.Value)
+	}
 	return fieldErr(typ, string(data), "%w", err)
+}
+
+// jsonKind says in JSON's words what a Go type is read from.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "another JSON type"
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return "a JSON string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a JSON string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a JSON number"
+	case reflect.Slice, reflect.Array:
+		return "a JSON array"
+	case reflect.Struct, reflect.Map:
+		return "a JSON object"
+	}
+	return "another JSON type"
 }
 
 // decodeField decodes the JSON value raw, if present, into dst. A failure is

@@ -1047,8 +1047,10 @@ func TestBadRecordInputGivesTypedErrorNamingTheField(t *testing.T) {
 			field: "Source.Name", value: strings.Repeat("ñ", 129)},
 		{name: "unknown kind", err: decodeSource(withField(goodSourceJSON, "kind", `"NGO"`)),
 			field: "Kind", value: "NGO"},
+		// A value of the wrong JSON type is reported by its key, in JSON's
+		// words rather than encoding/json's, which name Go types (issue 10).
 		{name: "kind as a number", err: decodeSource(withField(goodSourceJSON, "kind", `1`)),
-			field: "Source", value: withFieldString(goodSourceJSON, "kind", `1`)},
+			field: "Source.kind", value: ""},
 		{name: "unknown method", err: decodeSource(withField(goodSourceJSON, "method", `"verified"`)),
 			field: "Method", value: "verified"},
 		{name: "source JSON not an object", err: decodeSource([]byte(`["foro-penal"]`)),
@@ -1098,7 +1100,7 @@ func TestBadRecordInputGivesTypedErrorNamingTheField(t *testing.T) {
 		{name: "more named than exactly 1", err: decodeClaim(withField(withFieldString(goodClaimJSON, "quantity", `"1"`), "named", `["a","b"]`)),
 			field: "Claim.Named", value: "2"},
 		{name: "negative quantity", err: decodeClaim(withField(goodClaimJSON, "quantity", `"-5"`)),
-			field: "Quantity", value: "-5"},
+			field: "Claim.Quantity", value: "-5"},
 		{name: "quantity and relative", err: decodeClaim(withField(goodClaimJSON, "relative", `{"to":"ve-gov/2026-01-25/1","ratio":"0.5","kind":"about"}`)),
 			field: "Claim.Relative", value: "ve-gov/2026-01-25/1"},
 		{name: "neither quantity nor relative", err: decodeClaim(withField(goodClaimJSON, "quantity", nil)),
