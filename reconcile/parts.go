@@ -154,85 +154,78 @@ func (fs *floorSolver) shapeOf(pop release.Population, reg release.Region, down 
 	ix := fs.ix
 	sh := &shape{all: fs.setOf(down)}
 	// Regions.
-	{
-		idx := map[release.Region]int32{reg: 0}
-		regs := []release.Region{reg}
-		for _, n := range down {
-			for r := ix.cols[n].key.reg; ; {
-				if _, ok := idx[r]; ok {
-					break
-				}
-				idx[r] = int32(len(regs))
-				regs = append(regs, r)
-				r, _ = r.Parent()
-			}
-		}
-		if len(regs) > 1 {
-			nodes := make([]treeNode, len(regs))
-			here := make([][]int32, len(regs))
-			for _, n := range down {
-				k := idx[ix.cols[n].key.reg]
-				here[k] = append(here[k], n)
-			}
-			for i, r := range regs {
-				nodes[i].set = fs.setOf(here[i])
-				if i > 0 {
-					p, _ := r.Parent()
-					nodes[idx[p]].kids = append(nodes[idx[p]].kids, int32(i))
-				}
-			}
-			sh.reg = nodes
-		}
+	if _, _, nodes := pathTree(fs, reg, down, func(k colKey) release.Region { return k.reg }); len(nodes) > 1 {
+		sh.reg = nodes
 	}
 	// Populations, only when some partition can make siblings add up.
-	if len(ix.policy.Partitions) > 0 {
-		idx := map[release.Population]int32{pop: 0}
-		pops := []release.Population{pop}
-		for _, n := range down {
-			for p := ix.cols[n].key.pop; ; {
-				if _, ok := idx[p]; ok {
-					break
+	if len(ix.policy.Partitions) == 0 {
+		return sh
+	}
+	pops, idx, nodes := pathTree(fs, pop, down, func(k colKey) release.Population { return k.pop })
+	if len(nodes) <= 1 {
+		return sh
+	}
+	for i, p := range pops {
+		for _, pt := range ix.policy.Partitions {
+			if pt.Parent() != p {
+				continue
+			}
+			var ps []int32
+			for _, q := range pt.Parts() {
+				k, ok := idx[q]
+				if !ok {
+					k = -1
 				}
-				idx[p] = int32(len(pops))
-				pops = append(pops, p)
-				p, _ = p.Parent()
+				ps = append(ps, k)
 			}
-		}
-		if len(pops) > 1 {
-			nodes := make([]treeNode, len(pops))
-			here := make([][]int32, len(pops))
-			for _, n := range down {
-				k := idx[ix.cols[n].key.pop]
-				here[k] = append(here[k], n)
-			}
-			for i, p := range pops {
-				nodes[i].set = fs.setOf(here[i])
-				if i > 0 {
-					q, _ := p.Parent()
-					nodes[idx[q]].kids = append(nodes[idx[q]].kids, int32(i))
-				}
-				for _, pt := range ix.policy.Partitions {
-					if pt.Parent() != p {
-						continue
-					}
-					var ps []int32
-					for _, q := range pt.Parts() {
-						k, ok := idx[q]
-						if !ok {
-							k = -1
-						}
-						ps = append(ps, k)
-					}
-					nodes[i].parts = append(nodes[i].parts, ps)
-				}
-			}
-			for i := range nodes {
-				slices.SortFunc(nodes[i].kids, func(a, b int32) int { return pops[a].Compare(pops[b]) })
-			}
-			sh.pop = nodes
+			nodes[i].parts = append(nodes[i].parts, ps)
 		}
 	}
+	for i := range nodes {
+		slices.SortFunc(nodes[i].kids, func(a, b int32) int { return pops[a].Compare(pops[b]) })
+	}
+	sh.pop = nodes
 	return sh
+}
+
+// pathTree builds the tree of the paths (regions or populations, as
+// path gives them) of the columns down, from root: every path on the way
+// from a column's up to root, numbered root first, each node with the set
+// of the columns exactly at it and its children in the order met.
+func pathTree[P interface {
+	comparable
+	Parent() (P, bool)
+}](fs *floorSolver, root P, down []int32, path func(colKey) P) ([]P, map[P]int32, []treeNode) {
+	ix := fs.ix
+	idx := map[P]int32{root: 0}
+	paths := []P{root}
+	for _, n := range down {
+		for p := path(ix.cols[n].key); ; {
+			if _, ok := idx[p]; ok {
+				break
+			}
+			idx[p] = int32(len(paths))
+			paths = append(paths, p)
+			p, _ = p.Parent()
+		}
+	}
+	if len(paths) == 1 {
+		return paths, idx, nil
+	}
+	nodes := make([]treeNode, len(paths))
+	here := make([][]int32, len(paths))
+	for _, n := range down {
+		k := idx[path(ix.cols[n].key)]
+		here[k] = append(here[k], n)
+	}
+	for i, p := range paths {
+		nodes[i].set = fs.setOf(here[i])
+		if i > 0 {
+			q, _ := p.Parent()
+			nodes[idx[q]].kids = append(nodes[idx[q]].kids, int32(i))
+		}
+	}
+	return paths, idx, nodes
 }
 
 // floorQuery is one scope whose floor is asked: its shape, its period
