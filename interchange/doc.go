@@ -54,7 +54,9 @@
 // high, consensus_low, consensus_high and confidence; for a discrepancy
 // all but differences, nested and conflict); other columns may be left
 // out. A column whose name
-// starts with "#" is a note and is ignored; a column without a name, as
+// starts with "#" is a note and is ignored (records may leave out the
+// note columns that end the header, so a template can list allowed values
+// in its header's notes); a column without a name, as
 // spreadsheets leave at the end of a row, must be empty; any other column
 // is an error, so that a misspelt column is not silently dropped. A
 // leading byte order mark is skipped, lines may end in CRLF, and a header

@@ -192,6 +192,12 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 			return nil, errors.Join(errs...)
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
+			// Note columns at the end may be left out of a record, as a
+			// template's header that lists allowed values in them is
+			// followed by records typed without them.
+			rec = append(rec, make([]string, len(header)-len(rec))...)
+		}
 		if len(rec) != len(header) {
 			errs = append(errs, &LineError{File: file, Line: line,
 				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
@@ -205,6 +211,17 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 		out = append(out, lined[T]{v, line})
 	}
 	return out, errors.Join(errs...)
+}
+
+// notesOnly reports whether every column of names is a note (its name
+// starts with "#").
+func notesOnly(names []string) bool {
+	for _, n := range names {
+		if !strings.HasPrefix(strings.TrimSpace(n), "#") {
+			return false
+		}
+	}
+	return true
 }
 
 // csvErr turns an error of encoding/csv into a LineError.
