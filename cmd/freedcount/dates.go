@@ -19,9 +19,9 @@ import (
 type dateFormat uint8
 
 const (
-	isoOnly dateFormat = iota // only 2026-01-25
-	dayFirst                  // dd/mm/yyyy
-	monthFirst                // mm/dd/yyyy
+	isoOnly    dateFormat = iota // only 2026-01-25
+	dayFirst                     // dd/mm/yyyy
+	monthFirst                   // mm/dd/yyyy
 )
 
 func parseDateFormat(s string) (dateFormat, error) {
