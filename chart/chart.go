@@ -124,7 +124,8 @@ type mark struct {
 // Write draws, as an SVG document, the figure for measure m over scope s
 // day by day (see Kind), with every claim about the same measure,
 // population and region and the same kind of period as a marker at the
-// moment it was stated (Cumulative) or on its day (Daily). One chart has
+// moment it was stated (Cumulative; a statement made after the chart's
+// last day stands at its end) or on its day (Daily). One chart has
 // one scope and one measure: claims about other populations, regions or
 // measures are not drawn, so that a one-day count, a running total and a
 // government's count of detainees never share an axis.
@@ -252,12 +253,18 @@ func (c *chart) read(ix *reconcile.Index) error {
 		if c.k == Daily {
 			f, err = ix.Figure(c.m, c.s.WithPeriod(release.Day(d)))
 		} else {
-			next, _ := d.AddDays(1)
-			at := next.Start(c.loc).Add(-time.Nanosecond)
-			if !c.opts.AsOf.IsZero() && c.opts.AsOf.Before(at) {
-				at = c.opts.AsOf
+			// The last day is read from all the evidence (as of
+			// Options.AsOf), so that the chart ends on the scope's figure
+			// even where a statement about it came after its last day.
+			e := ix.Evidence()
+			if d != last {
+				next, _ := d.AddDays(1)
+				at := next.Start(c.loc).Add(-time.Nanosecond)
+				if !c.opts.AsOf.IsZero() && c.opts.AsOf.Before(at) {
+					at = c.opts.AsOf
+				}
+				e = e.AsOf(at)
 			}
-			e := ix.Evidence().AsOf(at)
 			// The evidence grows only when a statement arrives: reuse
 			// the index of the day before when nothing did.
 			n := [2]int{e.NumClaims(), e.NumVerifications()}
@@ -285,9 +292,15 @@ func (c *chart) read(ix *reconcile.Index) error {
 			}
 			mk.at = d.Start(c.loc).Add(12 * time.Hour)
 		} else {
+			// A statement made after the last day (the scope's own
+			// figure, stated the morning after) stands at the end of the
+			// axis.
 			mk.at = mk.claim.StatedBy()
-			if mk.at.Before(c.x0) || !mk.at.Before(c.x1) {
+			if mk.at.Before(c.x0) {
 				continue
+			}
+			if !mk.at.Before(c.x1) {
+				mk.at = c.x1.Add(-time.Hour)
 			}
 		}
 		c.marks = append(c.marks, mk)

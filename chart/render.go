@@ -471,6 +471,7 @@ func (c *chart) renderXAxis(o *out) {
 	// A label needs its width and a gap; label every day, or every few.
 	every := max(1, int(math.Ceil((textWidth("28 sep", smallSize)+10)/dayW)))
 	d := c.first
+	right := math.Inf(-1) // where the last label ends
 	for i := 0; i < nDays; i++ {
 		if i%every == 0 {
 			x := c.xDay(d)
@@ -481,10 +482,19 @@ func (c *chart) renderXAxis(o *out) {
 				anchor = "middle"
 			}
 			text := c.l.Short(d)
-			if x+textWidth(text, smallSize) > width-margin || (anchor == "middle" && x+textWidth(text, smallSize)/2 > width-margin) {
+			tw := textWidth(text, smallSize)
+			left := x
+			switch {
+			case anchor == "middle" && x+tw/2 > width-margin, anchor == "start" && x+tw > width-margin:
 				anchor, x = "end", min(x, width-margin)
+				left = x - tw
+			case anchor == "middle":
+				left = x - tw/2
 			}
-			o.text(x, c.plotBottom+20, smallSize, anchor, "", text)
+			if left >= right+6 {
+				o.text(x, c.plotBottom+20, smallSize, anchor, "", text)
+				right = left + tw
+			}
 		}
 		d, _ = d.AddDays(1)
 	}
@@ -617,9 +627,11 @@ func (c *chart) renderMarks(o *out) {
 		ly := c.labelY[i]
 		o.p(`<polyline class="leader" points="%s,%s %s,%s %s,%s" fill="none" stroke="%s" stroke-width="0.75" opacity="0.6"/>`,
 			f(x+7), f(y), f(c.plotRight+12), f(ly-4), f(c.labelX-4), f(ly-4), colour)
+		o.p(`<g class="label" data-claim="%s">`, esc(mk.claim.ID.String()))
 		for j, line := range c.labels[i] {
-			o.text(c.labelX, ly+float64(j)*lh, smallSize, "start", `class="label"`, line)
+			o.text(c.labelX, ly+float64(j)*lh, smallSize, "start", "", line)
 		}
+		o.p(`</g>`)
 	}
 	o.p(`</g>`)
 }

@@ -2,11 +2,13 @@ package report
 
 // stylesheet is the page's only style: system fonts (nothing is fetched),
 // text that wraps rather than widening the page, tables that stack their
-// cells below 640 px, the Okabe–Ito blue for links, and a print style.
+// cells below 640 px, charts that keep a legible size and scroll sideways
+// within their own box on a narrow screen, the Okabe–Ito blue for links, and a print style.
 const stylesheet = `:root { color-scheme: light; --text: #1a1a1a; --muted: #595959; --rule: #d0d4d9; --accent: #0072b2; --warn: #d55e00; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--text); background: #fff; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; overflow-wrap: anywhere; }
+body { margin: 0; color: var(--text); background: #fff; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; overflow-wrap: break-word; }
+q, a { overflow-wrap: anywhere; }
 main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 1.5rem 0 .5rem; }
 h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .5rem; border-top: 2px solid var(--text); padding-top: .75rem; }
@@ -14,8 +16,8 @@ h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .5rem; border-top: 2px
 .lede { font-size: 1.15rem; }
 a { color: var(--accent); }
 q { font-style: italic; }
-figure.chart { margin: 1rem 0; }
-figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure.chart { margin: 1rem 0; overflow-x: auto; }
+figure.chart svg { display: block; width: 100%; height: auto; min-width: 36rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
@@ -32,6 +34,7 @@ footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule
   th, td { border: 0; padding: .15rem 0; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
   td.num { white-space: normal; }
+  figure.chart { border-right: 1px solid var(--rule); }
 }
 @media print {
   body { font-size: 10.5pt; }
