@@ -41,6 +41,7 @@ func commands() []command {
 		{"init", "write template files to fill in: sources, claims, verifications and a policy", runInit},
 		{"check", "check the files and list every problem as FILE:LINE:COL", runCheck},
 		{"reconcile", "print the figures (low, best, high) and the discrepancies that matter", runReconcile},
+		{"report", "write one self-contained HTML page of the figures, in English or Spanish", runReport},
 		{"version", "print the version of freedcount and of Go", runVersion},
 	}
 }
@@ -57,6 +58,7 @@ Start with
   cd mystory                   # fill in sources.csv and claims.csv
   freedcount check             # every problem, as FILE:LINE:COL
   freedcount reconcile         # the figures
+  freedcount report -o report.html -lang es
 
 "freedcount COMMAND -h" lists the flags and allowed values of a command.
 Exit status: 0 done, 1 problems in the files, 2 wrong command line, 130 interrupted.
