@@ -216,7 +216,12 @@ func (t *csvTable) col(name string) int {
 // to the forms package interchange reads, and returns the new file. It
 // keeps every record on its line, so that the reader's line numbers stay
 // those of the file.
-func rewriteDates(b []byte, f dateFormat, loc *time.Location) ([]byte, []cellProblem) {
+//
+// A verification has no notion of a statement known to the day only: with
+// dayEnd, a stated day alone becomes the last second of that day in loc,
+// the latest moment it can have been made, so that no reading as of an
+// earlier moment uses it.
+func rewriteDates(b []byte, f dateFormat, loc *time.Location, dayEnd bool) ([]byte, []cellProblem) {
 	t, err := readTable(b)
 	if err != nil {
 		return b, nil
@@ -232,7 +237,17 @@ func rewriteDates(b []byte, f dateFormat, loc *time.Location) ([]byte, []cellPro
 			i    int
 			name string
 			conv func(string) (string, error)
-		}{{stated, "stated", func(s string) (string, error) { return f.stated(s, loc) }}, {period, "period", f.period}} {
+		}{{stated, "stated", func(s string) (string, error) {
+			v, err := f.stated(s, loc)
+			if err == nil && dayEnd {
+				if d, derr := release.ParseDate(v); derr == nil {
+					if next, ok := d.AddDays(1); ok {
+						v = next.Start(loc).Add(-time.Second).Format(time.RFC3339)
+					}
+				}
+			}
+			return v, err
+		}}, {period, "period", f.period}} {
 			if c.i < 0 || c.i >= len(row) {
 				continue
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/freedcount/freedcount/interchange"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
 )
 
 // problem is one problem of the input, at its file, line and column.
@@ -177,13 +178,14 @@ func load(in inputs) (*loaded, error) {
 	}
 	if format == interchange.CSV {
 		for _, f := range []struct {
-			name string
-			b    *[]byte
-		}{{clName, &clB}, {verName, &verB}} {
+			name   string
+			b      *[]byte
+			dayEnd bool
+		}{{clName, &clB, false}, {verName, &verB, true}} {
 			if *f.b == nil {
 				continue
 			}
-			out, probs := rewriteDates(*f.b, df, l.loc)
+			out, probs := rewriteDates(*f.b, df, l.loc, f.dayEnd)
 			for _, p := range probs {
 				l.problems = append(l.problems, problem{file: f.name, line: p.line, col: p.col, column: p.column, value: quoteCell(p.column, p.value), msg: p.err.Error()})
 			}
@@ -350,4 +352,38 @@ func printProblems(w io.Writer, ps []problem) {
 		}
 		fmt.Fprintln(w, p)
 	}
+}
+
+// asOfInZone returns the evidence as it stood at t, where a claim known to
+// the day only counts from the end of its day in loc (package reconcile's
+// AsOf ends such a day in UTC): no reading uses what may have been said
+// later.
+func asOfInZone(ev reconcile.Evidence, t time.Time, loc *time.Location) (reconcile.Evidence, error) {
+	var keep []source.Claim
+	for c := range ev.Claims() {
+		by := c.StatedBy()
+		if c.DayOnly {
+			if next, ok := c.StatedDay().AddDays(1); ok {
+				by = next.Start(loc).Add(-time.Nanosecond)
+			}
+		}
+		if !by.After(t) {
+			keep = append(keep, c)
+		}
+	}
+	var out reconcile.Evidence
+	out, err := out.AddSources(slices.Collect(ev.Sources())...)
+	if err != nil {
+		return reconcile.Evidence{}, err
+	}
+	if out, err = out.AddClaims(keep...); err != nil {
+		return reconcile.Evidence{}, err
+	}
+	var vs []reconcile.Verification
+	for v := range ev.Verifications() {
+		if !v.Stated.After(t) {
+			vs = append(vs, v)
+		}
+	}
+	return out.AddVerifications(vs...)
 }

@@ -154,6 +154,9 @@ func usageErr(stderr io.Writer, name string, err error) int {
 // than a second, and gives up when ctx is cancelled (Ctrl-C) with
 // ctx.Err(): nothing has been written then.
 func work(ctx context.Context, stderr io.Writer, label string, f func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	done := make(chan error, 1)
 	go func() { done <- f() }()
 	start := time.Now()

@@ -80,7 +80,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			probs = ps
 			return nil
 		}
-		return report.Write(ctx, &page, l.ev, report.Options{
+		ev := l.ev
+		if !l.asOf.IsZero() {
+			if ev, err = asOfInZone(ev, l.asOf, l.loc); err != nil {
+				return err
+			}
+		}
+		return report.Write(ctx, &page, ev, report.Options{
 			Lang: tag, Title: title, AsOf: l.asOf, Location: l.loc, Policy: l.policy, Version: versionString(),
 			Progress: func(d, t int) { done.Store(int64(d)); total.Store(int64(t)) },
 		})
