@@ -431,3 +431,22 @@ func TestInterruptedWritesNothing(t *testing.T) {
 	assert.Equal(t, exitInterrupted, code)
 	assert.Empty(t, out.String())
 }
+
+// TestReadmeShowsTheSampleOutput keeps the README's sample output of
+// reconcile identical to what the command prints.
+func TestReadmeShowsTheSampleOutput(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(readme), "## For newsrooms\n")
+	require.True(t, ok, "README.md has no section \"For newsrooms\"")
+	section, _, _ = strings.Cut(section, "\n## ")
+	_, shown, ok := strings.Cut(section, "\nprints\n\n```\n")
+	require.True(t, ok, "the section shows no output after \"prints\"")
+	shown, _, _ = strings.Cut(shown, "```")
+	code, out, errOut := freedcount(t, "reconcile", "-sources", filepath.Join(seedDir, "sources.csv"), "-claims", filepath.Join(seedDir, "claims.csv"))
+	require.Equal(t, exitOK, code, errOut)
+	assert.True(t, strings.HasPrefix(out, shown), "README shows\n%s\nbut the command prints\n%s", shown, out)
+	assert.Contains(t, section, "go install github.com/freedcount/freedcount/cmd/freedcount@latest")
+	first, _, _ := strings.Cut(string(readme), "## ")
+	assert.Contains(t, first, "go run ./examples/venezuela2026\ngo test ./...")
+}

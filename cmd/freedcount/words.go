@@ -59,7 +59,7 @@ func populationWords(p release.Population) string {
 		return "detainees"
 	}
 	segs := strings.Split(p.String(), "/")
-	return strings.Join(segs[1:], " ") + " " + segs[0]
+	return segs[0] + " (" + strings.Join(segs[1:], "/") + ")"
 }
 
 // categoryWords names the people of a category in the plural.
