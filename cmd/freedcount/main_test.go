@@ -9,11 +9,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/freedcount/freedcount/interchange"
+	"github.com/freedcount/freedcount/reconcile"
+	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")
@@ -449,4 +455,36 @@ func TestReadmeShowsTheSampleOutput(t *testing.T) {
 	assert.Contains(t, section, "go install github.com/freedcount/freedcount/cmd/freedcount@latest")
 	first, _, _ := strings.Cut(string(readme), "## ")
 	assert.Contains(t, first, "go run ./examples/venezuela2026\ngo test ./...")
+}
+
+// TestCodebookDescribesEveryColumn keeps CODEBOOK.md from going stale:
+// every column of every record type that package interchange knows, every
+// key of a policy file, and every allowed value of every column that has
+// them appear in it.
+func TestCodebookDescribesEveryColumn(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "CODEBOOK.md"))
+	require.NoError(t, err)
+	book := string(b)
+	for _, r := range interchange.Records() {
+		for _, c := range interchange.Columns(r) {
+			assert.Contains(t, book, "`"+c+"`", "CODEBOOK.md lacks column %s of %s", c, r)
+		}
+	}
+	for _, k := range interchange.PolicyKeys() {
+		assert.Contains(t, book, "`"+k+"`", "CODEBOOK.md lacks policy key %s", k)
+	}
+	for _, col := range []string{"kind", "method", "measure", "status", "basis", "relative_kind", "best"} {
+		for _, v := range allowedValues(col) {
+			assert.Contains(t, book, "`"+v+"`", "CODEBOOK.md lacks value %s of %s", v, col)
+		}
+	}
+	for _, v := range names[source.QuantityKind]() {
+		assert.Contains(t, book, "`"+v+"`", "CODEBOOK.md lacks quantity kind %s", v)
+	}
+	for _, v := range slices.Concat(names[release.Sex](), names[release.Category](), names[release.EventKind](), names[release.Terms](), names[reconcile.Cause]()) {
+		assert.Contains(t, book, "`"+v+"`", "CODEBOOK.md lacks value %s", v)
+	}
+	for _, p := range categoryPopulations() {
+		assert.Contains(t, book, "`"+p+"`")
+	}
 }
