@@ -42,6 +42,8 @@ func commands() []command {
 		{"check", "check the files and list every problem as FILE:LINE:COL", runCheck},
 		{"reconcile", "print the figures (low, best, high) and the discrepancies that matter", runReconcile},
 		{"report", "write one self-contained HTML page of the figures, in English or Spanish", runReport},
+		{"link", "link lists of named people into distinct people: the verified count", runLink},
+		{"estimate", "estimate from linked lists how many releases no list recorded", runEstimate},
 		{"version", "print the version of freedcount and of Go", runVersion},
 	}
 }
@@ -154,6 +156,12 @@ func usageErr(stderr io.Writer, name string, err error) int {
 // than a second, and gives up when ctx is cancelled (Ctrl-C) with
 // ctx.Err(): nothing has been written then.
 func work(ctx context.Context, stderr io.Writer, label string, f func() error) error {
+	return workStatus(ctx, stderr, func() string { return label }, f)
+}
+
+// workStatus is work whose label is asked anew at each report, so that it
+// can say how far the work has gone.
+func workStatus(ctx context.Context, stderr io.Writer, status func() string, f func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -167,7 +175,7 @@ func work(ctx context.Context, stderr io.Writer, label string, f func() error) e
 		select {
 		case err := <-done:
 			if shown {
-				fmt.Fprintf(stderr, "\rfreedcount: %s: done in %s\n", label, time.Since(start).Round(100*time.Millisecond))
+				fmt.Fprintf(stderr, "\rfreedcount: %s: done in %s\n", status(), time.Since(start).Round(100*time.Millisecond))
 			}
 			return err
 		case <-ctx.Done():
@@ -177,7 +185,7 @@ func work(ctx context.Context, stderr io.Writer, label string, f func() error) e
 			return ctx.Err()
 		case <-tick.C:
 			shown = true
-			fmt.Fprintf(stderr, "\rfreedcount: %s… %s", label, time.Since(start).Round(time.Second))
+			fmt.Fprintf(stderr, "\rfreedcount: %s… %s", status(), time.Since(start).Round(time.Second))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"flag"
 	"os"
 	"os/exec"
@@ -375,7 +376,7 @@ func TestDatesAreReadInTheZoneAndFormatGiven(t *testing.T) {
 // TestHelpListsTheAllowedValues: -h of every command that reads files
 // lists every allowed value of every column that has them.
 func TestHelpListsTheAllowedValues(t *testing.T) {
-	for _, c := range []string{"init", "check", "reconcile", "report"} {
+	for _, c := range []string{"init", "check", "reconcile", "report", "link"} {
 		code, out, _ := freedcount(t, c, "-h")
 		require.Equal(t, exitOK, code, c)
 		for _, col := range []string{"kind", "method", "measure", "status", "basis", "relative_kind"} {
@@ -487,4 +488,70 @@ func TestCodebookDescribesEveryColumn(t *testing.T) {
 	for _, p := range categoryPopulations() {
 		assert.Contains(t, book, "`"+p+"`")
 	}
+}
+
+// writeLists writes three INVENTED registers of released people that
+// share people, with the same names and IDs where they do, and returns the
+// number of distinct people on them.
+func writeLists(t *testing.T, dir string) int {
+	t.Helper()
+	first := []string{"Ana", "Luis", "Carmen", "José", "María", "Pedro", "Rosa", "Juan", "Elena", "Carlos"}
+	last := []string{"Pérez", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Ramírez", "Torres", "Flores", "Rivera", "Gómez"}
+	on := map[string]func(i int) bool{
+		"ngo":    func(i int) bool { return i%2 == 0 || i%7 == 0 },
+		"gov":    func(i int) bool { return i%3 != 1 },
+		"church": func(i int) bool { return i%5 == 0 || i%4 == 1 },
+	}
+	seen := map[int]bool{}
+	for name, has := range on {
+		var b strings.Builder
+		b.WriteString("id,name,national_id,birth_year,region\n")
+		for i := range 120 {
+			if !has(i) {
+				continue
+			}
+			seen[i] = true
+			fmt.Fprintf(&b, "%s-%d,%s %s %s %s,V%d,%d,VE\n", name, i, first[i%10], first[(i/10)%10], last[i%11], last[(i/11)%11], 10000000+i*7919, 1950+i%50)
+		}
+		writeFile(t, filepath.Join(dir, name+".csv"), b.String())
+	}
+	return len(seen)
+}
+
+// TestLinkThenEstimate links three lists into people, writes the
+// verifications, and estimates from them; no register ID or name is
+// printed.
+func TestLinkThenEstimate(t *testing.T) {
+	dir := t.TempDir()
+	people := writeLists(t, dir)
+	ver := filepath.Join(dir, "verifications.csv")
+	code, out, errOut := freedcount(t, "link", "-region", "VE", "-period", "25/01/2026", "-datefmt", "dd/mm/yyyy", "-stated", "2026-01-25", "-o", ver,
+		"ngo="+filepath.Join(dir, "ngo.csv"), "gov="+filepath.Join(dir, "gov.csv"), "church="+filepath.Join(dir, "church.csv"))
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, fmt.Sprintf("lists: %d distinct people", people))
+	assert.Contains(t, out, "Venezuela, 25 January 2026")
+	for _, secret := range []string{"ngo-", "gov-", "church-", "V1000", "Pérez"} {
+		assert.NotContains(t, out+errOut, secret)
+	}
+	code, out, errOut = freedcount(t, "estimate", ver)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, fmt.Sprintf("VE: %d people documented", people))
+	assert.Regexp(t, `best model \S+: about \d+ released, \d+ to \d+`, out)
+	for _, secret := range []string{"ngo-", "gov-", "church-"} {
+		assert.NotContains(t, out+errOut, secret)
+	}
+
+	// Two lists are refused with the reason, not estimated.
+	code, _, errOut = freedcount(t, "link", "-region", "VE", "-period", "2026-01-25", "-stated", "2026-01-25", "-o", ver,
+		"ngo="+filepath.Join(dir, "ngo.csv"), "gov="+filepath.Join(dir, "gov.csv"))
+	require.Equal(t, exitOK, code, errOut)
+	code, out, errOut = freedcount(t, "estimate", ver)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, out, "not estimated")
+	assert.Contains(t, errOut, "no stratum could be estimated")
+
+	code, _, errOut = freedcount(t, "link", "-region", "VE", "ngo="+filepath.Join(dir, "ngo.csv"))
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "two lists or more")
+	assert.Contains(t, errOut, "-period")
 }
