@@ -40,7 +40,7 @@ Exit status: 0 done, 1 problems in the files, 2 wrong command line,
 
 type linkOptions struct {
 	population, region, period, stated, tz, dateFmt, out string
-	unique                                             string
+	unique                                               string
 }
 
 func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) int {
