@@ -114,6 +114,16 @@
 // discrepancy objects "a" and "b"). Blank lines are skipped; a key the
 // record does not have is an error.
 //
+// Every reader also takes a flat object whose keys are the CSV columns'
+// names, with each cell as a JSON value (strings, numbers, booleans, null
+// for an empty cell, arrays for lists, {"lo": n, "hi": n|null} for
+// intervals): {"id": "fp-104", "source": "foro-penal", "population":
+// "detainees/political", ...}. So one vocabulary of field names serves
+// CSV and JSON, in and out: [WriteResults] writes figures and
+// discrepancies in this form, each line tagged with "record", and
+// [ReadFigures] and [ReadDiscrepancies] read them back, each skipping the
+// lines tagged as other records (the header among them).
+//
 // # Personal data
 //
 // A detainee's name and national ID are read where a register has them.

@@ -63,8 +63,7 @@ func WriteResults(w io.Writer, h Header, figs []reconcile.Figure, discs []reconc
 	}
 	buf.Write(head)
 	buf.WriteByte('\n')
-	for i, f := range figs {
-		row := figureRow{f: f}
+	for i, row := range rowsOf(figs) {
 		if err := writeFlat(&buf, "figure", figureTable, &row, i+1); err != nil {
 			return err
 		}

@@ -437,7 +437,15 @@ func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error)
 			b = bytes.TrimPrefix(b, []byte(bom))
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
-			v, lineErrs := t.parseJSON(b, file, n)
+			var v T
+			var lineErrs []error
+			if obj, flat, skip := flatLine(b, t); skip {
+				continue
+			} else if flat {
+				v, lineErrs = t.parseFlat(obj, b, file, n)
+			} else {
+				v, lineErrs = t.parseJSON(b, file, n)
+			}
 			if len(lineErrs) > 0 {
 				errs = append(errs, t.scrub(lineErrs, jsonCells(b))...)
 			} else {
