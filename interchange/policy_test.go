@@ -118,3 +118,29 @@ func TestPolicyKeysNameEveryNestedSetting(t *testing.T) {
 		assert.Contains(t, keys, k)
 	}
 }
+
+// FuzzReadPolicy checks that no input makes ReadPolicy panic, and that a
+// policy it accepts writes and reads back as the same policy.
+func FuzzReadPolicy(f *testing.F) {
+	f.Add(`{"best": "range"}`)
+	f.Add(`{"status_weights": {"preliminary": 0.5}, "partitions": [{"parent": "detainees", "parts": ["detainees/a", "detainees/b"]}]}`)
+	f.Add(`{"vocabulary": {"populations": ["detainees/political"], "regions": ["VE"]}, "source_weights": {"x": 1}}`)
+	f.Add(`{"tolerence": 1}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		p, err := interchange.ReadPolicy(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err := interchange.WritePolicy(&b, p); err != nil {
+			t.Fatalf("an accepted policy does not write: %v", err)
+		}
+		back, err := interchange.ReadPolicy(&b)
+		if err != nil {
+			t.Fatalf("a written policy does not read: %v", err)
+		}
+		if !policyEqual(p, back) {
+			t.Fatalf("read back a different policy")
+		}
+	})
+}
