@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -39,6 +40,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if err != nil {
 		return usageErr(stderr, "check", err)
+	}
+	if len(l.problems) == 0 {
+		// What reconcile would refuse: sources the policy names and the
+		// evidence lacks, and evidence the policy refuses.
+		l.problems = policySources(l, l.ev)
+		if len(l.problems) == 0 {
+			if _, err := reconcile.NewIndex(l.ev, l.policy); err != nil {
+				for _, e := range leaves(err) {
+					l.problems = append(l.problems, problem{file: l.policyFile, msg: e.Error()})
+				}
+			}
+		}
 	}
 	if len(l.problems) > 0 {
 		printProblems(stderr, l.problems)

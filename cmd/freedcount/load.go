@@ -63,6 +63,8 @@ type loaded struct {
 	zoneWhy  string
 	asOf     time.Time
 	files    []string
+	// policyFile names the policy's file, or "the default policy".
+	policyFile string
 	tables   map[string]*csvTable // by file name, for columns' numbers
 	problems []problem
 }
@@ -131,6 +133,10 @@ func load(in inputs) (*loaded, error) {
 	srcB, clB, verB, polB := read(srcName), read(clName), read(verName), read(polName)
 
 	l.policy = defaultPolicy()
+	l.policyFile = "the default policy"
+	if polName != "" {
+		l.policyFile = polName
+	}
 	if polName != "" && polB != nil {
 		p, err := interchange.ReadPolicy(namedReader{bytes.NewReader(polB), polName})
 		if err != nil {

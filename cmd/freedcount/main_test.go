@@ -559,3 +559,15 @@ func TestLinkThenEstimate(t *testing.T) {
 	assert.Contains(t, errOut, "two lists or more")
 	assert.Contains(t, errOut, "-period")
 }
+
+func TestCheckRefusesAPolicyNamingUnknownSources(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(seedDir, "sources.csv"), filepath.Join(dir, "sources.csv"))
+	copyFile(t, filepath.Join(seedDir, "claims.csv"), filepath.Join(dir, "claims.csv"))
+	writeFile(t, filepath.Join(dir, "policy.json"), `{"best": "hierarchy", "hierarchy": ["foro-penall"]}`)
+	code, _, errOut := freedcount(t, "check", "-dir", dir)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, `column hierarchy "foro-penall": no such source among the sources; did you mean "foro-penal"?`)
+	code, _, _ = freedcount(t, "reconcile", "-dir", dir)
+	assert.Equal(t, exitInput, code)
+}

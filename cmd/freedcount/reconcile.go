@@ -181,7 +181,7 @@ func reconcileAll(l *loaded, all bool) (*results, error) {
 	ix, err := reconcile.NewIndex(ev, l.policy)
 	if err != nil {
 		for _, e := range leaves(err) {
-			r.problems = append(r.problems, problem{file: "policy", msg: e.Error()})
+			r.problems = append(r.problems, problem{file: l.policyFile, msg: e.Error()})
 		}
 		return r, nil
 	}
@@ -208,7 +208,7 @@ func policySources(l *loaded, ev reconcile.Evidence) []problem {
 				for s := range ev.Sources() {
 					known = append(known, s.ID.String())
 				}
-				ps = append(ps, problem{file: "policy", column: key, value: fmt.Sprintf("%q", id), msg: "no such source among the sources" + didYouMean(id.String(), known)})
+				ps = append(ps, problem{file: l.policyFile, column: key, value: fmt.Sprintf("%q", id), msg: "no such source among the sources" + didYouMean(id.String(), known)})
 			}
 		}
 	}

@@ -11,7 +11,7 @@
 //
 //	go run ./examples/timeline > timeline.svg
 //
-// or on your own files, as examples/reconcile reads them:
+// or on your own files, as freedcount reads them (see CODEBOOK.md):
 //
 //	go run ./examples/timeline -sources s.csv -claims c.csv \
 //		-population detainees/political -region VE -since 2025-12-01 -o chart.svg

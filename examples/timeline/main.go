@@ -63,7 +63,7 @@ Usage:
 Without -sources and -claims it draws the claims of the AFP report of
 26 January 2026 (Foro Penal's 80 then 104, the government's 626 since
 December, Foro Penal's "about half as many"). Files are read as
-examples/reconcile reads them (go run ./examples/reconcile -h).
+freedcount reads them (CODEBOOK.md; freedcount check -h).
 
 Flags:
 `)
