@@ -57,16 +57,16 @@ var personal = map[string]bool{"detainee": true, "named": true, "name": true, "n
 // loaded is what a command reads: the evidence, the policy, the zone in
 // which dates alone were read, and the moment to read the evidence as of.
 type loaded struct {
-	ev       reconcile.Evidence
-	policy   reconcile.Policy
-	loc      *time.Location
-	zoneWhy  string
-	asOf     time.Time
-	files    []string
+	ev      reconcile.Evidence
+	policy  reconcile.Policy
+	loc     *time.Location
+	zoneWhy string
+	asOf    time.Time
+	files   []string
 	// policyFile names the policy's file, or "the default policy".
 	policyFile string
-	tables   map[string]*csvTable // by file name, for columns' numbers
-	problems []problem
+	tables     map[string]*csvTable // by file name, for columns' numbers
+	problems   []problem
 }
 
 // namedReader is a reader with the name of its file, for the errors of
