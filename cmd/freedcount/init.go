@@ -50,6 +50,8 @@ func templateNotes(record string, v release.Vocabulary) []string {
 				regs = append(regs, r.String())
 			}
 			notes = append(notes, "# region: "+strings.Join(regs, " | "))
+		} else {
+			notes = append(notes, "# region: a country code then sub-regions: VE | VE/Zulia ("+strings.Join(slices.Sorted(maps.Keys(countries)), " ")+" read in their own time zone)")
 		}
 		notes = append(notes, "# stated: 2026-01-25 (a day alone: no time is invented) | 2026-01-25 20:00 (read in -tz) | 2026-01-25T20:00:00-04:00")
 		notes = append(notes, "# period: 2026-01-25 | 2025-12-01/2026-01-25 | 2025-12-01/.. (since)")
@@ -61,8 +63,11 @@ func templateNotes(record string, v release.Vocabulary) []string {
 }
 
 // templateVocabulary is the vocabulary init writes into the policy: the
-// populations of the categories of package release and the countries the
-// command knows.
+// populations of the categories of package release, so that "political
+// prisoners" typed for detainees/political is caught with a suggestion.
+// Regions are left open (any country code and sub-region), since a
+// newsroom may cover any country; declare them in the policy to have
+// their typos caught too.
 func templateVocabulary() (release.Vocabulary, error) {
 	var pops []release.Population
 	for _, p := range categoryPopulations() {
@@ -72,15 +77,7 @@ func templateVocabulary() (release.Vocabulary, error) {
 		}
 		pops = append(pops, pp)
 	}
-	var regs []release.Region
-	for _, code := range slices.Sorted(maps.Keys(countries)) {
-		r, err := release.ParseRegion(code)
-		if err != nil {
-			return release.Vocabulary{}, err
-		}
-		regs = append(regs, r)
-	}
-	return release.NewVocabulary(pops, regs)
+	return release.NewVocabulary(pops, nil)
 }
 
 // templates returns the files init writes, by name.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -570,4 +571,26 @@ func TestCheckRefusesAPolicyNamingUnknownSources(t *testing.T) {
 	assert.Contains(t, errOut, `column hierarchy "foro-penall": no such source among the sources; did you mean "foro-penal"?`)
 	code, _, _ = freedcount(t, "reconcile", "-dir", dir)
 	assert.Equal(t, exitInput, code)
+}
+
+// TestProgressIsShownForLongWork: work that takes over a second says so
+// on standard error, and says when it is done.
+func TestProgressIsShownForLongWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits over a second for the progress line")
+	}
+	var errb bytes.Buffer
+	finish := make(chan struct{})
+	go func() {
+		time.Sleep(1500 * time.Millisecond)
+		close(finish)
+	}()
+	err := work(context.Background(), &errb, "linking", func() error { <-finish; return nil })
+	require.NoError(t, err)
+	assert.Contains(t, errb.String(), "freedcount: linking…")
+	assert.Contains(t, errb.String(), "linking: done in")
+
+	errb.Reset()
+	require.NoError(t, work(context.Background(), &errb, "quick", func() error { return nil }))
+	assert.Empty(t, errb.String(), "work under a second prints nothing")
 }
