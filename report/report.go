@@ -78,9 +78,10 @@ type Options struct {
 	Version string
 	// Headlines are the measures and scopes the page leads with, in
 	// order. When empty, the package chooses them: every measure and
-	// scope that a credible claim in force is about, most recent period
-	// end first, then shorter periods, then releases before stocks and
-	// detentions, then population and region, at most MaxHeadlines.
+	// scope that a credible claim in force is about, releases first, then
+	// people held, then detentions; within a measure the most recent
+	// period end first, then the shorter period, then by population and
+	// region; at most MaxHeadlines.
 	Headlines []Headline
 	// Progress, when set, is called after each headline is written with
 	// how many are done of how many.
@@ -178,6 +179,9 @@ func defaultHeadlines(ix *reconcile.Index) []Headline {
 		hs = append(hs, Headline{f.Measure, f.Scope})
 	}
 	slices.SortStableFunc(hs, func(a, b Headline) int {
+		if n := cmp.Compare(a.Measure, b.Measure); n != 0 {
+			return n
+		}
 		pa, pb := a.Scope.Period(), b.Scope.Period()
 		if n := pb.Last().Compare(pa.Last()); n != 0 {
 			return n
@@ -191,9 +195,6 @@ func defaultHeadlines(ix *reconcile.Index) []Headline {
 			return 1
 		}
 		if n := cmp.Compare(da, db); n != 0 {
-			return n
-		}
-		if n := cmp.Compare(a.Measure, b.Measure); n != 0 {
 			return n
 		}
 		return a.Scope.Compare(b.Scope)
@@ -392,7 +393,7 @@ func (r *page) sentence(f reconcile.Figure) string {
 		verb += " (plural)"
 	}
 	s := l.T(verb, l.List(names), fig, what)
-	if prelim && f.HighOpen {
+	if prelim && (f.BestOpen || f.HighOpen) {
 		s += l.T("; the count may rise")
 	}
 	s += "."
@@ -423,6 +424,13 @@ func (r *page) numbers(id string, f reconcile.Figure) {
 	r.p("<table class=\"numbers\">\n<caption>%s</caption>\n", esc(l.T("The figure, and the claims each number comes from")))
 	r.p("<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		esc(l.T("Number")), esc(l.T("Value")), esc(l.T("From")))
+	proven := l.T("what other figures prove")
+	switch {
+	case f.Verified > 0 && f.Low == f.Verified:
+		proven = l.T("the people verified by name")
+	case len(f.FloorFrom) > 0:
+		proven = l.T("the figures of its parts: %s", r.fromText(f.FloorFrom))
+	}
 	row := func(name, value string, from []source.ClaimID, note string) {
 		text := note
 		if len(from) > 0 {
@@ -432,11 +440,11 @@ func (r *page) numbers(id string, f reconcile.Figure) {
 			esc(name), esc(l.T("Value")), esc(value), esc(l.T("From")), esc(text))
 	}
 	if len(f.Claims) > 0 {
-		row(l.T("Lowest credible figure"), l.N(f.Low), f.LowFrom, l.T("what other figures prove"))
+		row(l.T("Lowest credible figure"), l.N(f.Low), f.LowFrom, proven)
 		row(l.T("Best figure"), r.bestText(f), f.BestFrom, "")
 		row(l.T("Highest credible figure"), r.highText(f), f.HighFrom, l.T("no statement bounds it above"))
 	} else {
-		row(l.T("Lowest credible figure"), l.N(f.Low), f.FloorFrom, l.T("what other figures prove"))
+		row(l.T("Lowest credible figure"), l.N(f.Low), nil, proven)
 	}
 	if f.Verified > 0 {
 		row(l.T("Verified by name"), l.N(f.Verified), nil, l.T("distinct people identified as released"))
@@ -644,7 +652,7 @@ func (r *page) method() {
 	}
 	item(l.T("A source's later statement replaces its earlier one; a news agency relaying a source is that source's statement, counted once, never a second confirmation."))
 	item(l.T("Weights: preliminary %s, verified %s, final %s; named list %s, announcement %s, estimate %s; \"about\" admits %s%% either way.",
-		p.Preliminary.String(), p.Verified.String(), p.Final.String(), p.NamedList.String(), p.Announcement.String(), p.Estimate.String(),
-		p.Tolerance.Shift(2).String()))
+		l.Dec(p.Preliminary), l.Dec(p.Verified), l.Dec(p.Final), l.Dec(p.NamedList), l.Dec(p.Announcement), l.Dec(p.Estimate),
+		l.Dec(p.Tolerance.Shift(2))))
 	r.p("</ul>\n</section>\n")
 }
