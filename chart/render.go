@@ -326,13 +326,31 @@ func (c *chart) segments() [][]day {
 	return res
 }
 
+// minRun is the least width of a run of known days: a running total known
+// on its last day only is still seen.
+const minRun = 8.0
+
+// span returns the left and right ends of day d of run: its day, widened
+// to the left where the whole run is narrower than minRun.
+func (c *chart) span(run []day, d release.Date) (float64, float64) {
+	next, _ := d.AddDays(1)
+	x0, x1 := c.xDay(d), c.xDay(next)
+	if d == run[0].date {
+		end, _ := run[len(run)-1].date.AddDays(1)
+		if w := c.xDay(end) - x0; w < minRun {
+			x0 = max(plotLeft, x0-(minRun-w))
+		}
+	}
+	return x0, x1
+}
+
 // stepBand returns the path of a band that steps day by day between lo
 // and hi of each day's figure.
 func (c *chart) stepBand(run []day, lo, hi func(reconcile.Figure) int) string {
 	var top, bottom []string
 	for _, d := range run {
-		next, _ := d.date.AddDays(1)
-		x0, x1 := f(c.xDay(d.date)), f(c.xDay(next))
+		a, b := c.span(run, d.date)
+		x0, x1 := f(a), f(b)
 		top = append(top, x0+","+f(c.y(hi(d.fig))), x1+","+f(c.y(hi(d.fig))))
 		bottom = append(bottom, x0+","+f(c.y(lo(d.fig))), x1+","+f(c.y(lo(d.fig))))
 	}
@@ -344,9 +362,9 @@ func (c *chart) stepBand(run []day, lo, hi func(reconcile.Figure) int) string {
 func (c *chart) stepLine(run []day, v func(reconcile.Figure) int) string {
 	var pts []string
 	for _, d := range run {
-		next, _ := d.date.AddDays(1)
+		x0, x1 := c.span(run, d.date)
 		y := f(c.y(v(d.fig)))
-		pts = append(pts, f(c.xDay(d.date))+","+y, f(c.xDay(next))+","+y)
+		pts = append(pts, f(x0)+","+y, f(x1)+","+y)
 	}
 	return strings.Join(pts, " ")
 }

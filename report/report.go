@@ -61,7 +61,8 @@ type Options struct {
 	// ErrLanguage.
 	Lang language.Tag
 	// Title is the page's title; when empty, one is derived from the
-	// first headline.
+	// headlines' regions ("Prisoner releases in Venezuela: the figures
+	// and their sources").
 	Title string
 	// AsOf is the moment the figures are read at: claims and
 	// verifications stated later are not used. The zero time reads all
@@ -240,8 +241,14 @@ func (r *page) write(ctx context.Context, b *bytes.Buffer, heads []Headline) err
 	}
 	title := r.opts.Title
 	if title == "" {
-		if len(figs) > 0 {
-			title = words.Capital(l.What(figs[0].Measure, figs[0].Scope))
+		var regions []string
+		for _, f := range figs {
+			if r := l.Region(f.Scope.Region()); !slices.Contains(regions, r) {
+				regions = append(regions, r)
+			}
+		}
+		if len(regions) > 0 {
+			title = l.T("Prisoner releases in %s: the figures and their sources", l.List(regions))
 		} else {
 			title = l.T("Figures of releases")
 		}

@@ -70,6 +70,8 @@ var messages = map[string][2]string{
 
 	// The report.
 	"Figures of releases": {"Figures of releases", "Cifras de excarcelaciones"},
+	"Prisoner releases in %s: the figures and their sources": {
+		"Prisoner releases in %s: the figures and their sources", "Excarcelaciones en %s: las cifras y sus fuentes"},
 	"No claim states a figure.": {
 		"No claim states a figure.", "Ninguna declaración da una cifra."},
 	"No statement yet.": {"No statement yet.", "Aún no hay declaraciones."},
