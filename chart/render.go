@@ -21,7 +21,6 @@ import (
 const (
 	width      = 800.0
 	margin     = 16.0
-	plotLeft   = 70.0
 	plotHeight = 280.0
 	labelGap   = 4.0 // between two labels of the column
 	fontSize   = 13.0
@@ -74,6 +73,7 @@ type chart struct {
 	marks       []mark
 	// layout
 	yMax                            int
+	plotLeft                        float64
 	plotTop, plotBottom, plotRight  float64
 	labelX, height                  float64
 	title, subtitle, credit, asOf   []string
@@ -189,6 +189,12 @@ func (c *chart) layout() {
 		c.hasHollow = c.hasHollow || mk.reading.State != reconcile.Live
 	}
 	c.yMax = niceCeil(top * 11 / 10)
+	// The plot starts right of its widest number.
+	c.plotLeft = 0
+	for v := 0; v <= c.yMax; v += tickStep(c.yMax) {
+		c.plotLeft = max(c.plotLeft, textWidth(c.l.N(v), smallSize))
+	}
+	c.plotLeft += margin + 10
 
 	inner := width - 2*margin
 	c.title = wrap(c.titleText(), titleSize, inner, 3)
@@ -276,7 +282,7 @@ func (c *chart) asOfText() string {
 
 func (c *chart) x(t time.Time) float64 {
 	span := c.x1.Sub(c.x0).Seconds()
-	return plotLeft + (c.plotRight-plotLeft)*t.Sub(c.x0).Seconds()/span
+	return c.plotLeft + (c.plotRight-c.plotLeft)*t.Sub(c.x0).Seconds()/span
 }
 
 func (c *chart) xDay(d release.Date) float64 { return c.x(d.Start(c.loc)) }
@@ -338,7 +344,7 @@ func (c *chart) span(run []day, d release.Date) (float64, float64) {
 	if d == run[0].date {
 		end, _ := run[len(run)-1].date.AddDays(1)
 		if w := c.xDay(end) - x0; w < minRun {
-			x0 = max(plotLeft, x0-(minRun-w))
+			x0 = max(c.plotLeft, x0-(minRun-w))
 		}
 	}
 	return x0, x1
@@ -402,7 +408,12 @@ func (c *chart) describe() string {
 	} else {
 		s += " " + l.T("No figure is known on any day.")
 	}
-	if n := len(c.marks); n > 0 {
+	switch n := len(c.marks); {
+	case n == 1:
+		s += " " + l.T("It marks one claim.")
+	case n > 1 && len(c.styled) == 1:
+		s += " " + l.T("It marks %d claims from one source.", n)
+	case n > 1:
 		s += " " + l.T("It marks %d claims from %d sources.", n, len(c.styled))
 	}
 	return s
@@ -431,12 +442,12 @@ func (c *chart) render(w io.Writer) error {
 	step := tickStep(c.yMax)
 	o.p(`<g class="grid" stroke="%s" stroke-width="1">`, colGrid)
 	for v := 0; v <= c.yMax; v += step {
-		o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(plotLeft), f(c.y(v)), f(c.plotRight), f(c.y(v)))
+		o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(c.plotLeft), f(c.y(v)), f(c.plotRight), f(c.y(v)))
 	}
 	o.p(`</g>`)
 	o.p(`<g class="y-axis" fill="%s">`, colAxis)
 	for v := 0; v <= c.yMax; v += step {
-		o.text(plotLeft-8, c.y(v)+4, smallSize, "end", "", l.N(v))
+		o.text(c.plotLeft-8, c.y(v)+4, smallSize, "end", "", l.N(v))
 	}
 	unit := l.T("people released")
 	switch c.m {
@@ -485,7 +496,7 @@ func (c *chart) render(w io.Writer) error {
 func (c *chart) renderXAxis(o *out) {
 	o.p(`<g class="x-axis" fill="%s">`, colAxis)
 	nDays := c.last.DaysSince(c.first) + 1
-	dayW := (c.plotRight - plotLeft) / float64(nDays)
+	dayW := (c.plotRight - c.plotLeft) / float64(nDays)
 	// A label needs its width and a gap; label every day, or every few.
 	every := max(1, int(math.Ceil((textWidth("28 sep", smallSize)+10)/dayW)))
 	d := c.first
@@ -516,7 +527,7 @@ func (c *chart) renderXAxis(o *out) {
 		}
 		d, _ = d.AddDays(1)
 	}
-	o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, f(plotLeft), f(c.plotBottom), f(c.plotRight), f(c.plotBottom), colAxis)
+	o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, f(c.plotLeft), f(c.plotBottom), f(c.plotRight), f(c.plotBottom), colAxis)
 	o.p(`</g>`)
 }
 

@@ -410,11 +410,17 @@ func (r *page) sentence(f reconcile.Figure) string {
 	case f.Low < f.Best || (f.High > f.Best && !f.HighOpen):
 		s += " " + l.T("Credible figures range from %d to %d.", f.Low, f.High)
 	}
-	if f.Verified > 0 {
+	switch {
+	case f.Verified == 1:
+		s += " " + l.T("One of them is verified by name.")
+	case f.Verified > 1:
 		s += " " + l.T("%d of them are verified by name.", f.Verified)
 	}
-	if len(f.Disputed) > 0 {
-		s += " " + l.T("%d other claims disagree (see the conflicts below).", len(f.Disputed))
+	switch n := len(f.Disputed); {
+	case n == 1:
+		s += " " + l.T("One other claim disagrees (see the conflicts below).")
+	case n > 1:
+		s += " " + l.T("%d other claims disagree (see the conflicts below).", n)
 	}
 	return s
 }

@@ -47,6 +47,9 @@ var messages = map[string][2]string{
 		"El %s: cifra más probable %s, mínima %d, máxima %s."},
 	"%d verified by name.":           {"%d verified by name.", "%d verificados por nombre."},
 	"No figure is known on any day.": {"No figure is known on any day.", "No se conoce cifra para ningún día."},
+	"It marks one claim.":            {"It marks one claim.", "Marca una declaración."},
+	"It marks %d claims from one source.": {
+		"It marks %d claims from one source.", "Marca %d declaraciones de una fuente."},
 	"It marks %d claims from %d sources.": {
 		"It marks %d claims from %d sources.", "Marca %d declaraciones de %d fuentes."},
 	"people released":         {"people released", "personas excarceladas"},
@@ -103,6 +106,11 @@ var messages = map[string][2]string{
 		"Credible figures range from %d to %d.", "Las cifras creíbles van de %d a %d."},
 	"%d of them are verified by name.": {
 		"%d of them are verified by name.", "%d de ellos están verificados por nombre."},
+	"One of them is verified by name.": {
+		"One of them is verified by name.", "Uno de ellos está verificado por nombre."},
+	"One other claim disagrees (see the conflicts below).": {
+		"One other claim disagrees (see the conflicts below).",
+		"Otra declaración discrepa (véanse los conflictos más abajo)."},
 	"%d other claims disagree (see the conflicts below).": {
 		"%d other claims disagree (see the conflicts below).",
 		"%d declaraciones más discrepan (véanse los conflictos más abajo)."},
