@@ -80,8 +80,9 @@ type Options struct {
 	// Headlines are the measures and scopes the page leads with, in
 	// order. When empty, the package chooses them: every measure and
 	// scope that a credible claim in force is about, releases first, then
-	// people held, then detentions; within a measure the most recent
-	// period end first, then the shorter period, then by population and
+	// people held, then detentions; within a measure the scope the most
+	// sources and outlets spoke about first (the story), then the most
+	// recent period end, then the shorter period, then by population and
 	// region; at most MaxHeadlines.
 	Headlines []Headline
 	// Progress, when set, is called after each headline is written with
@@ -130,17 +131,17 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	if loc == nil {
 		loc = time.UTC
 	}
-	asOf := opts.AsOf
+	asOf, dayOnly := opts.AsOf, false
 	if !asOf.IsZero() {
 		e = e.AsOf(asOf)
 	} else {
-		asOf = latest(e)
+		asOf, dayOnly = latest(e)
 	}
 	ix, err := reconcile.NewIndex(e, opts.Policy)
 	if err != nil {
 		return err
 	}
-	r := &page{l: l, ix: ix, ev: e, opts: opts, loc: loc, asOf: asOf}
+	r := &page{l: l, ix: ix, ev: e, opts: opts, loc: loc, asOf: asOf, dayOnly: dayOnly}
 	heads := opts.Headlines
 	if len(heads) == 0 {
 		heads = defaultHeadlines(ix)
@@ -154,33 +155,50 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 }
 
 // latest returns the moment of the evidence's latest statement, or the
-// zero time for empty evidence.
-func latest(e reconcile.Evidence) time.Time {
+// zero time for empty evidence, and whether that statement is known to
+// the day only (its moment is then the end of its day).
+func latest(e reconcile.Evidence) (time.Time, bool) {
 	var t time.Time
+	dayOnly := false
 	for c := range e.Claims() {
 		if s := c.StatedBy(); s.After(t) {
-			t = s
+			t, dayOnly = s, c.DayOnly
 		}
 	}
 	for v := range e.Verifications() {
 		if v.Stated.After(t) {
-			t = v.Stated
+			t, dayOnly = v.Stated, false
 		}
 	}
-	return t
+	return t, dayOnly
 }
 
 // defaultHeadlines applies the rule of Options.Headlines.
 func defaultHeadlines(ix *reconcile.Index) []Headline {
 	var hs []Headline
+	voices := make(map[Headline]int)
+	ev := ix.Evidence()
 	for _, f := range ix.Figures() {
 		if len(f.Claims) == 0 {
 			continue
 		}
-		hs = append(hs, Headline{f.Measure, f.Scope})
+		h := Headline{f.Measure, f.Scope}
+		hs = append(hs, h)
+		seen := make(map[source.SourceID]bool)
+		for _, id := range slices.Concat(f.Claims, f.Superseded, f.Relayed, f.Retracted, f.Unresolved, f.Ignored) {
+			c, _ := ev.Claim(id)
+			seen[c.Source] = true
+			for _, v := range c.Via {
+				seen[v] = true
+			}
+		}
+		voices[h] = len(seen)
 	}
 	slices.SortStableFunc(hs, func(a, b Headline) int {
 		if n := cmp.Compare(a.Measure, b.Measure); n != 0 {
+			return n
+		}
+		if n := cmp.Compare(voices[b], voices[a]); n != 0 {
 			return n
 		}
 		pa, pb := a.Scope.Period(), b.Scope.Period()
@@ -214,7 +232,10 @@ type page struct {
 	opts Options
 	loc  *time.Location
 	asOf time.Time
-	b    *bytes.Buffer
+	// dayOnly: asOf is the end of the day of a statement known to the day
+	// only, printed as that day.
+	dayOnly bool
+	b       *bytes.Buffer
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -288,6 +309,9 @@ func (r *page) asOfLine() string {
 		return r.l.T("No statement yet.")
 	}
 	m := r.l.Moment(r.asOf, r.loc)
+	if r.dayOnly {
+		m = r.l.Date(release.DateOf(r.asOf), false)
+	}
 	if r.opts.AsOf.IsZero() {
 		return r.l.T("Figures as of the latest statement, %s.", m)
 	}
