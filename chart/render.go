@@ -140,10 +140,18 @@ func (c *chart) sourceName(id source.SourceID) string {
 	return id.String()
 }
 
-// label says briefly who stated a marked claim and what.
+// label says briefly who stated a marked claim and what: the source's
+// name, not the outlets that relayed it (the marker's tooltip names them),
+// so that the figure is not cut off.
 func (c *chart) label(mk mark) string {
+	return c.describeMark(mk, false)
+}
+
+// describeMark says who stated a claim and what, with the outlets that
+// relayed it if via.
+func (c *chart) describeMark(mk mark, via bool) string {
 	name := c.sourceName(mk.claim.Source)
-	if len(mk.claim.Via) > 0 {
+	if via && len(mk.claim.Via) > 0 {
 		var via []string
 		for _, v := range mk.claim.Via {
 			via = append(via, c.sourceName(v))
@@ -638,7 +646,7 @@ func (c *chart) renderMarks(o *out) {
 		}
 		x, y := xs[i], c.y(mk.value)
 		o.p(`<g class="marker" data-claim="%s">`, esc(mk.claim.ID.String()))
-		o.p(`<title>%s</title>`, esc(c.label(mk)))
+		o.p(`<title>%s</title>`, esc(c.describeMark(mk, true)))
 		lo := mk.reading.Interval.Lo()
 		hi, bounded := mk.reading.Interval.Hi()
 		yHi := c.y(hi)
