@@ -380,7 +380,8 @@ func (r *page) sentence(f reconcile.Figure) string {
 		}
 		return l.T("No source states a figure for %s.", what)
 	}
-	var names []string
+	var names, outlets []string
+	direct := false
 	var reported, counted, estimated, prelim bool
 	var q source.Quantity
 	for _, id := range f.BestFrom {
@@ -390,6 +391,12 @@ func (r *page) sentence(f reconcile.Figure) string {
 		n := r.sourceName(c.Source)
 		if !slices.Contains(names, n) {
 			names = append(names, n)
+		}
+		direct = direct || len(c.Via) == 0
+		for _, v := range c.Via {
+			if o := r.sourceName(v); !slices.Contains(outlets, o) {
+				outlets = append(outlets, o)
+			}
 		}
 		switch c.Basis {
 		case source.NamedList:
@@ -428,6 +435,9 @@ func (r *page) sentence(f reconcile.Figure) string {
 		s += l.T("; the count may rise")
 	}
 	s += "."
+	if !direct && len(outlets) > 0 {
+		s += " " + l.T("As relayed by %s.", l.List(outlets))
+	}
 	switch {
 	case f.Low < f.Best && f.HighOpen:
 		s += " " + l.T("Credible figures range from %d to %d or more.", f.Low, f.High)
@@ -686,6 +696,22 @@ func (r *page) method() {
 	}
 	if p.CountNamedLists {
 		item(l.T("A count made from a list of names is read as verified: nobody can be counted below it."))
+	}
+	if p.MinWeight.IsPositive() {
+		item(l.T("Claims weighing less than %s are set aside.", l.Dec(p.MinWeight)))
+	}
+	if len(p.SourceWeights) > 0 {
+		item(l.T("The weights of some sources were learned from their track record and replace their prior confidence."))
+	}
+	if len(p.ClosedRegisters) > 0 {
+		var names []string
+		for _, id := range p.ClosedRegisters {
+			names = append(names, r.sourceName(id))
+		}
+		item(l.T("Counts of people held bound the releases between them only for the closed registers of %s.", l.List(names)))
+	}
+	if len(p.Partitions) > 0 {
+		item(l.T("Some populations are declared to exclude each other, so that their figures add up."))
 	}
 	item(l.T("A source's later statement replaces its earlier one; a news agency relaying a source is that source's statement, counted once, never a second confirmation."))
 	item(l.T("Weights: preliminary %s, verified %s, final %s; named list %s, announcement %s, estimate %s; \"about\" admits %s%% either way.",

@@ -99,7 +99,19 @@ var messages = map[string][2]string{
 	"%s counted %s %s (plural)":   {"%s counted %s %s", "%s contaron %s %s"},
 	"%s estimated %s %s":          {"%s estimated %s %s", "%s estimó %s %s"},
 	"%s estimated %s %s (plural)": {"%s estimated %s %s", "%s estimaron %s %s"},
-	"; the count may rise":        {"; the count may rise", "; la cifra puede aumentar"},
+	"As relayed by %s.":           {"As relayed by %s.", "Según %s."},
+	"Claims weighing less than %s are set aside.": {
+		"Claims weighing less than %s are set aside.", "Se dejan de lado las declaraciones que pesan menos de %s."},
+	"The weights of some sources were learned from their track record and replace their prior confidence.": {
+		"The weights of some sources were learned from their track record and replace their prior confidence.",
+		"El peso de algunas fuentes se aprendió de su historial y sustituye a la confianza previa."},
+	"Counts of people held bound the releases between them only for the closed registers of %s.": {
+		"Counts of people held bound the releases between them only for the closed registers of %s.",
+		"Los recuentos de personas detenidas acotan las excarcelaciones entre ellos solo en los registros cerrados de %s."},
+	"Some populations are declared to exclude each other, so that their figures add up.": {
+		"Some populations are declared to exclude each other, so that their figures add up.",
+		"Algunas poblaciones se declaran excluyentes entre sí, de modo que sus cifras se suman."},
+	"; the count may rise": {"; the count may rise", "; la cifra puede aumentar"},
 	"Credible figures range from %d to %d or more.": {
 		"Credible figures range from %d to %d or more.", "Las cifras creíbles van de %d a %d o más."},
 	"Credible figures range from %d to %d.": {
