@@ -314,49 +314,55 @@ var nameRunes = []rune("WMmwiIl.AaBbZzÉéñÑ0123456789 —–-()&<>\"'学校Ω
 // figures, every text of the chart, of either kind and language, lies
 // inside the view box by the width the chart reserves for it.
 func TestEveryTextLiesInsideTheViewBox(t *testing.T) {
-	rapid.Check(t, func(rt *rapid.T) {
-		n := rapid.IntRange(1, 5).Draw(rt, "sources")
-		var names []string
-		for i := range n {
-			name := strings.TrimSpace(string(rapid.SliceOfN(rapid.SampledFrom(nameRunes), 1, 80).Draw(rt, fmt.Sprintf("name%d", i))))
-			if name == "" {
-				name = "X"
-			}
-			names = append(names, name)
+	rapid.Check(t, textsInside)
+}
+
+func FuzzEveryTextLiesInsideTheViewBox(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(textsInside))
+}
+
+func textsInside(rt *rapid.T) {
+	n := rapid.IntRange(1, 5).Draw(rt, "sources")
+	var names []string
+	for i := range n {
+		name := strings.TrimSpace(string(rapid.SliceOfN(rapid.SampledFrom(nameRunes), 1, 80).Draw(rt, fmt.Sprintf("name%d", i))))
+		if name == "" {
+			name = "X"
 		}
-		var specs []claimSpec
-		for i := range rapid.IntRange(1, 8).Draw(rt, "claims") {
-			q := rapid.SampledFrom([]string{"%d", "at least %d", "about %d", "more than %d", "between %d and 999999"}).Draw(rt, fmt.Sprintf("kind%d", i))
-			num := rapid.IntRange(1, 900000).Draw(rt, fmt.Sprintf("n%d", i))
-			specs = append(specs, claimSpec{
-				source:   rapid.IntRange(0, n-1).Draw(rt, fmt.Sprintf("source%d", i)),
-				day:      rapid.IntRange(0, 40).Draw(rt, fmt.Sprintf("day%d", i)),
-				quantity: fmt.Sprintf(q, num),
-				basis:    rapid.SampledFrom([]source.Basis{source.Announcement, source.NamedList}).Draw(rt, fmt.Sprintf("basis%d", i)),
-			})
+		names = append(names, name)
+	}
+	var specs []claimSpec
+	for i := range rapid.IntRange(1, 8).Draw(rt, "claims") {
+		q := rapid.SampledFrom([]string{"%d", "at least %d", "about %d", "more than %d", "between %d and 999999"}).Draw(rt, fmt.Sprintf("kind%d", i))
+		num := rapid.IntRange(1, 900000).Draw(rt, fmt.Sprintf("n%d", i))
+		specs = append(specs, claimSpec{
+			source:   rapid.IntRange(0, n-1).Draw(rt, fmt.Sprintf("source%d", i)),
+			day:      rapid.IntRange(0, 40).Draw(rt, fmt.Sprintf("day%d", i)),
+			quantity: fmt.Sprintf(q, num),
+			basis:    rapid.SampledFrom([]source.Basis{source.Announcement, source.NamedList}).Draw(rt, fmt.Sprintf("basis%d", i)),
+		})
+	}
+	ev := evidenceOf(rt, names, specs)
+	lang := rapid.SampledFrom([]language.Tag{language.English, language.Spanish}).Draw(rt, "lang")
+	credit := strings.Repeat("Credit ", rapid.IntRange(0, 40).Draw(rt, "credit"))
+	for _, k := range []Kind{Cumulative, Daily} {
+		var s release.Scope
+		if k == Cumulative {
+			s = release.MustScope(political, ve, release.Since(jan1))
+		} else {
+			d, _ := jan1.AddDays(specs[0].day)
+			s = release.MustScope(political, ve, release.Day(d))
 		}
-		ev := evidenceOf(rt, names, specs)
-		lang := rapid.SampledFrom([]language.Tag{language.English, language.Spanish}).Draw(rt, "lang")
-		credit := strings.Repeat("Credit ", rapid.IntRange(0, 40).Draw(rt, "credit"))
-		for _, k := range []Kind{Cumulative, Daily} {
-			var s release.Scope
-			if k == Cumulative {
-				s = release.MustScope(political, ve, release.Since(jan1))
-			} else {
-				d, _ := jan1.AddDays(specs[0].day)
-				s = release.MustScope(political, ve, release.Day(d))
-			}
-			var b bytes.Buffer
-			if err := Write(&b, ev, source.Releases, s, k, Options{Lang: lang, Credit: credit}); err != nil {
-				rt.Fatalf("%s: %v", k, err)
-			}
-			w, h, texts, _, _ := parse(rt, b.String())
-			for _, tx := range texts {
-				if !inside(tx, w, h) {
-					rt.Fatalf("%s: text %q at (%g, %g), size %g, anchor %s, width %g, leaves the view box %g × %g",
-						k, tx.text, tx.x, tx.y, tx.size, tx.anchor, textWidth(tx.text, tx.size), w, h)
-				}
+		var b bytes.Buffer
+		if err := Write(&b, ev, source.Releases, s, k, Options{Lang: lang, Credit: credit}); err != nil {
+			rt.Fatalf("%s: %v", k, err)
+		}
+		w, h, texts, _, _ := parse(rt, b.String())
+		for _, tx := range texts {
+			if !inside(tx, w, h) {
+				rt.Fatalf("%s: text %q at (%g, %g), size %g, anchor %s, width %g, leaves the view box %g × %g",
+					k, tx.text, tx.x, tx.y, tx.size, tx.anchor, textWidth(tx.text, tx.size), w, h)
 			}
 		}
-	})
+	}
 }
