@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -53,8 +54,7 @@ func (e *OptionError) Error() string {
 func (e *OptionError) Unwrap() []error { return []error{e.Err, ErrInvalid} }
 
 // Options says how to write a report. The zero Options writes an English
-// report of the latest figures, in UTC, under the zero Policy — which is
-// not valid: set Policy (reconcile.DefaultPolicy is the usual start).
+// report of the latest figures, in UTC, under reconcile.DefaultPolicy.
 type Options struct {
 	// Lang is the language of the page: English (the default, for the
 	// zero Tag) or Spanish; any other is an *OptionError wrapping
@@ -72,7 +72,8 @@ type Options struct {
 	// The page says which zone it uses.
 	Location *time.Location
 	// Policy is how the evidence is read (reconcile.NewIndex); the page
-	// states it in words.
+	// states it in words. The zero Policy means reconcile.DefaultPolicy;
+	// any other must be valid (Policy.Validate).
 	Policy reconcile.Policy
 	// Version is the version of freedcount that wrote the page, printed in
 	// its footer; "" prints none.
@@ -116,8 +117,10 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	if err != nil {
 		return &OptionError{Field: "Options.Lang", Value: opts.Lang.String(), Err: err}
 	}
-	if err := opts.Policy.Validate(); err != nil {
-		return &OptionError{Field: "Options.Policy", Value: "", Err: err}
+	if reflect.DeepEqual(opts.Policy, reconcile.Policy{}) {
+		opts.Policy = reconcile.DefaultPolicy()
+	} else if err := opts.Policy.Validate(); err != nil {
+		return &OptionError{Field: "Options.Policy", Value: opts.Policy.Best.String(), Err: err}
 	}
 	for i, h := range opts.Headlines {
 		if !h.Measure.IsValid() {

@@ -67,9 +67,6 @@ func evidence(t testing.TB, dir string) reconcile.Evidence {
 
 func write(t testing.TB, ev reconcile.Evidence, opts report.Options) string {
 	t.Helper()
-	if opts.Policy.Best == 0 {
-		opts.Policy = reconcile.DefaultPolicy()
-	}
 	var b bytes.Buffer
 	require.NoError(t, report.Write(context.Background(), &b, ev, opts))
 	return b.String()
@@ -203,7 +200,9 @@ func TestBadOptionsAreTypedErrors(t *testing.T) {
 	assert.ErrorIs(t, err, report.ErrLanguage)
 	assert.ErrorIs(t, err, report.ErrInvalid)
 
-	err = report.Write(context.Background(), &b, ev, report.Options{})
+	bad := reconcile.DefaultPolicy()
+	bad.Tolerance = bad.Tolerance.Neg()
+	err = report.Write(context.Background(), &b, ev, report.Options{Policy: bad})
 	oe, ok = errors.AsType[*report.OptionError](err)
 	require.True(t, ok, "%v", err)
 	assert.Equal(t, "Options.Policy", oe.Field)
