@@ -244,3 +244,29 @@ func TestEmptyEvidence(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	assert.Equal(t, page(t, cases[1], language.English), page(t, cases[1], language.English))
 }
+
+// TestConflictsComeFirst: in Belarus 2025, Lithuania's list of 8 foreign
+// detainees freed on 21 June and the presidential spokeswoman's 10 cannot
+// both be right; the page lists that conflict, with both sources and the
+// gap, before the differences that their cause explains, which it counts.
+func TestConflictsComeFirst(t *testing.T) {
+	p := text(write(t, evidence(t, "../reconcile/testdata/realcases/by"), report.Options{}))
+	conflict := strings.Index(p, "Government of Lithuania (list of the 14): 8 foreign detainees released in Belarus on Saturday 21 June 2025; "+
+		"Natallia Eismant, presidential spokeswoman: 10 foreign detainees released in Belarus on Saturday 21 June 2025. These cannot both be right: they are 2 apart.")
+	explained := strings.Index(p, "Differences explained by their cause Cause Pairs of claims")
+	require.GreaterOrEqual(t, conflict, 0, "the conflict is listed")
+	require.Greater(t, explained, conflict, "conflicts come first")
+	assert.Contains(t, p[explained:], "different populations 5")
+	seed := text(page(t, cases[0], language.English))
+	assert.Contains(t, seed, "No true conflict: every difference between the claims is explained by its cause.")
+	assert.Contains(t, seed, "a later statement of the same source 1 different populations 1 different periods 1")
+}
+
+// TestHeadlineWithoutAStatedFigure asks for a day nobody gave a figure
+// for: the page says so, with what other figures prove.
+func TestHeadlineWithoutAStatedFigure(t *testing.T) {
+	s := release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"), release.Day(release.MustDate(2026, time.January, 24)))
+	p := text(write(t, evidence(t, cases[0].dir), report.Options{Location: cases[0].loc, Headlines: []report.Headline{{Measure: source.Releases, Scope: s}}}))
+	assert.Contains(t, p, "No source states a figure for political prisoners released in Venezuela on Saturday 24 January 2026.")
+	assert.NotContains(t, p, "Best figure")
+}
