@@ -302,6 +302,7 @@ func (r *page) write(ctx context.Context, b *bytes.Buffer, heads []Headline) err
 		return err
 	}
 	r.review()
+	r.netChanges()
 	r.method()
 	r.p("</main>\n<footer>\n<p>%s</p>\n</footer>\n</body>\n</html>\n", esc(r.footer()))
 	return nil
@@ -668,6 +669,65 @@ func (r *page) cause(c reconcile.Cause) string {
 		return r.l.T("a true conflict")
 	}
 	return c.String()
+}
+
+// signed writes a change with its sign: "+5", "−9", "0".
+func (r *page) signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + r.l.N(n)
+	case n < 0:
+		return "−" + r.l.N(-n)
+	}
+	return "0"
+}
+
+// changeText writes a net change as a figure or a range, a side that no
+// statement bounds written as such.
+func (r *page) changeText(nc reconcile.NetChange) string {
+	l := r.l
+	switch {
+	case nc.ChangeLowOpen && nc.ChangeHighOpen:
+		return l.T("an amount no statement bounds")
+	case nc.ChangeHighOpen:
+		return l.T("%s or more", r.signed(nc.ChangeLow))
+	case nc.ChangeLowOpen:
+		return l.T("%s or less", r.signed(nc.ChangeHigh))
+	case nc.ChangeLow == nc.ChangeHigh:
+		return r.signed(nc.ChangeLow)
+	}
+	return l.T("between %s and %s", r.signed(nc.ChangeLow), r.signed(nc.ChangeHigh))
+}
+
+// netChanges writes how each source's count of people held moved between
+// the days it gave one: a stock is not a flow, so these are never counted
+// as releases.
+func (r *page) netChanges() {
+	ncs := r.ix.NetChanges()
+	if len(ncs) == 0 {
+		return
+	}
+	l := r.l
+	r.p("<section class=\"held\" aria-labelledby=\"held\">\n<h2 id=\"held\">%s</h2>\n<p>%s</p>\n<ul>\n",
+		esc(l.T("How the number of people held moved")),
+		esc(l.T("A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.")))
+	for _, nc := range ncs {
+		s := l.T("%s: %s held in %s changed by %s from %s to %s", r.sourceName(nc.Source), l.Population(nc.Population), l.Region(nc.Region),
+			r.changeText(nc), l.Date(nc.From, false), l.Date(nc.To, false))
+		if nc.HasReleases && !nc.ChangeLowOpen && !nc.ChangeHighOpen && nc.AddedHigh > 0 {
+			released := l.N(nc.ReleasedLow)
+			if nc.ReleasedHigh != nc.ReleasedLow {
+				released = l.T("between %s and %s", l.N(nc.ReleasedLow), l.N(nc.ReleasedHigh))
+			}
+			added := l.N(max(0, nc.AddedLow))
+			if nc.AddedHigh != max(0, nc.AddedLow) {
+				added = l.T("between %s and %s", l.N(max(0, nc.AddedLow)), l.N(nc.AddedHigh))
+			}
+			s += l.T(", while it counted %s releases: %s cases added (new arrests or cases reported late)", released, added)
+		}
+		r.p("<li>%s.</li>\n", esc(s))
+	}
+	r.p("</ul>\n</section>\n")
 }
 
 // method states the policy in words.

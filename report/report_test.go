@@ -270,3 +270,14 @@ func TestHeadlineWithoutAStatedFigure(t *testing.T) {
 	assert.Contains(t, p, "No source states a figure for political prisoners released in Venezuela on Saturday 24 January 2026.")
 	assert.NotContains(t, p, "Best figure")
 }
+
+// TestStockIsNotAFlow: Prisoners Defenders' counts of political prisoners
+// held in Cuba, 1,161 then 1,152, are reported as a net change, never as
+// releases.
+func TestStockIsNotAFlow(t *testing.T) {
+	en := text(page(t, cases[2], language.English))
+	es := text(page(t, cases[2], language.Spanish))
+	assert.Contains(t, en, "Prisoners Defenders: political prisoners held in Cuba changed by −9 from 31 December 2024 to 31 March 2025.")
+	assert.Contains(t, es, "Prisoners Defenders: los presos políticos detenidos en Cuba cambiaron en −9 del 31 de diciembre de 2024 al 31 de marzo de 2025.")
+	assert.NotContains(t, text(page(t, cases[0], language.English)), "How the number of people held moved", "no stock, no section")
+}

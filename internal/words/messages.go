@@ -164,8 +164,23 @@ var messages = map[string][2]string{
 	"announced for what is still to come: listed, not counted": {
 		"announced for what is still to come: listed, not counted",
 		"anunciada para lo que está por venir: se muestra, no se cuenta"},
-	"source: %s":               {"source: %s", "fuente: %s"},
-	"Where the sources differ": {"Where the sources differ", "Dónde difieren las fuentes"},
+	"source: %s": {"source: %s", "fuente: %s"},
+	"How the number of people held moved": {
+		"How the number of people held moved", "Cómo cambió el número de personas detenidas"},
+	"A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.": {
+		"A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.",
+		"Un cambio en el número de detenidos no es un número de excarcelaciones: también cambia con nuevas detenciones, casos notificados tarde y casos reclasificados."},
+	"%s: %s held in %s changed by %s from %s to %s": {
+		"%s: %s held in %s changed by %s from %s to %s",
+		"%s: los %s detenidos en %s cambiaron en %s del %s al %s"},
+	", while it counted %s releases: %s cases added (new arrests or cases reported late)": {
+		", while it counted %s releases: %s cases added (new arrests or cases reported late)",
+		", mientras contaba %s excarcelaciones: %s casos añadidos (nuevas detenciones o casos notificados tarde)"},
+	"an amount no statement bounds": {"an amount no statement bounds", "una cantidad que ninguna declaración acota"},
+	"%s or more":                    {"%s or more", "%s o más"},
+	"%s or less":                    {"%s or less", "%s o menos"},
+	"between %s and %s":             {"between %s and %s", "entre %s y %s"},
+	"Where the sources differ":      {"Where the sources differ", "Dónde difieren las fuentes"},
 	"No true conflict: every difference between the claims is explained by its cause.": {
 		"No true conflict: every difference between the claims is explained by its cause.",
 		"Ningún conflicto real: cada diferencia entre las declaraciones se explica por su causa."},
