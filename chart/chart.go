@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"time"
 
@@ -85,8 +86,8 @@ type Options struct {
 	Title string
 	// Location is the zone whose days the chart counts in; nil means UTC.
 	Location *time.Location
-	// Policy reads the evidence; the zero Policy (Best unset) means
-	// reconcile.DefaultPolicy.
+	// Policy reads the evidence; the zero Policy means
+	// reconcile.DefaultPolicy, and any other must be valid.
 	Policy reconcile.Policy
 	// AsOf is the moment the chart is drawn at: nothing stated later is
 	// used. The zero time uses all the evidence.
@@ -152,7 +153,7 @@ func Write(w io.Writer, ev reconcile.Evidence, m source.Measure, s release.Scope
 		return bad("Kind", k.String(), "a stock has no running total: draw it Daily")
 	}
 	p := opts.Policy
-	if p.Best == 0 {
+	if reflect.DeepEqual(p, reconcile.Policy{}) {
 		p = reconcile.DefaultPolicy()
 	} else if err := p.Validate(); err != nil {
 		return &OptionError{Field: "Options.Policy", Err: err}

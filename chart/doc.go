@@ -12,9 +12,14 @@
 // from what it shows and names exactly the days of its axis.
 //
 // The SVG is accessible (role="img", a <title> and a <desc> that says the
-// last day's figure in words, tied by aria-labelledby), uses the
-// Okabe–Ito palette with a distinct shape for each source, wraps or
+// last day's figure in words, tied by aria-labelledby), uses the palette
+// of Okabe and Ito ("Color Universal Design", 2008), whose colours stay
+// distinct for readers with the common forms of colour blindness, with a
+// distinct shape for each source as well, wraps or
 // truncates every label so that no text leaves the view box, and ends
 // with a credit line naming the sources and an as-of line. It is written
-// with the standard library only and is byte-for-byte deterministic.
+// without a charting module (a band, two lines and a few dozen markers do
+// not need one) and is byte-for-byte deterministic: it measures no font,
+// and reserves for every text a width estimated from above by character
+// class.
 package chart

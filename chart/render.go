@@ -21,7 +21,6 @@ import (
 const (
 	width      = 800.0
 	margin     = 16.0
-	plotLeft   = 70.0
 	plotHeight = 280.0
 	labelGap   = 4.0 // between two labels of the column
 	fontSize   = 13.0
@@ -74,6 +73,7 @@ type chart struct {
 	marks       []mark
 	// layout
 	yMax                            int
+	plotLeft                        float64
 	plotTop, plotBottom, plotRight  float64
 	labelX, height                  float64
 	title, subtitle, credit, asOf   []string
@@ -140,10 +140,18 @@ func (c *chart) sourceName(id source.SourceID) string {
 	return id.String()
 }
 
-// label says briefly who stated a marked claim and what.
+// label says briefly who stated a marked claim and what: the source's
+// name, not the outlets that relayed it (the marker's tooltip names them),
+// so that the figure is not cut off.
 func (c *chart) label(mk mark) string {
+	return c.describeMark(mk, false)
+}
+
+// describeMark says who stated a claim and what, with the outlets that
+// relayed it if via.
+func (c *chart) describeMark(mk mark, via bool) string {
 	name := c.sourceName(mk.claim.Source)
-	if len(mk.claim.Via) > 0 {
+	if via && len(mk.claim.Via) > 0 {
 		var via []string
 		for _, v := range mk.claim.Via {
 			via = append(via, c.sourceName(v))
@@ -189,6 +197,12 @@ func (c *chart) layout() {
 		c.hasHollow = c.hasHollow || mk.reading.State != reconcile.Live
 	}
 	c.yMax = niceCeil(top * 11 / 10)
+	// The plot starts right of its widest number.
+	c.plotLeft = 0
+	for v := 0; v <= c.yMax; v += tickStep(c.yMax) {
+		c.plotLeft = max(c.plotLeft, textWidth(c.l.N(v), smallSize))
+	}
+	c.plotLeft += margin + 10
 
 	inner := width - 2*margin
 	c.title = wrap(c.titleText(), titleSize, inner, 3)
@@ -276,7 +290,7 @@ func (c *chart) asOfText() string {
 
 func (c *chart) x(t time.Time) float64 {
 	span := c.x1.Sub(c.x0).Seconds()
-	return plotLeft + (c.plotRight-plotLeft)*t.Sub(c.x0).Seconds()/span
+	return c.plotLeft + (c.plotRight-c.plotLeft)*t.Sub(c.x0).Seconds()/span
 }
 
 func (c *chart) xDay(d release.Date) float64 { return c.x(d.Start(c.loc)) }
@@ -326,13 +340,31 @@ func (c *chart) segments() [][]day {
 	return res
 }
 
+// minRun is the least width of a run of known days: a running total known
+// on its last day only is still seen.
+const minRun = 8.0
+
+// span returns the left and right ends of day d of run: its day, widened
+// to the left where the whole run is narrower than minRun.
+func (c *chart) span(run []day, d release.Date) (float64, float64) {
+	next, _ := d.AddDays(1)
+	x0, x1 := c.xDay(d), c.xDay(next)
+	if d == run[0].date {
+		end, _ := run[len(run)-1].date.AddDays(1)
+		if w := c.xDay(end) - x0; w < minRun {
+			x0 = max(c.plotLeft, x0-(minRun-w))
+		}
+	}
+	return x0, x1
+}
+
 // stepBand returns the path of a band that steps day by day between lo
 // and hi of each day's figure.
 func (c *chart) stepBand(run []day, lo, hi func(reconcile.Figure) int) string {
 	var top, bottom []string
 	for _, d := range run {
-		next, _ := d.date.AddDays(1)
-		x0, x1 := f(c.xDay(d.date)), f(c.xDay(next))
+		a, b := c.span(run, d.date)
+		x0, x1 := f(a), f(b)
 		top = append(top, x0+","+f(c.y(hi(d.fig))), x1+","+f(c.y(hi(d.fig))))
 		bottom = append(bottom, x0+","+f(c.y(lo(d.fig))), x1+","+f(c.y(lo(d.fig))))
 	}
@@ -344,9 +376,9 @@ func (c *chart) stepBand(run []day, lo, hi func(reconcile.Figure) int) string {
 func (c *chart) stepLine(run []day, v func(reconcile.Figure) int) string {
 	var pts []string
 	for _, d := range run {
-		next, _ := d.date.AddDays(1)
+		x0, x1 := c.span(run, d.date)
 		y := f(c.y(v(d.fig)))
-		pts = append(pts, f(c.xDay(d.date))+","+y, f(c.xDay(next))+","+y)
+		pts = append(pts, f(x0)+","+y, f(x1)+","+y)
 	}
 	return strings.Join(pts, " ")
 }
@@ -384,7 +416,12 @@ func (c *chart) describe() string {
 	} else {
 		s += " " + l.T("No figure is known on any day.")
 	}
-	if n := len(c.marks); n > 0 {
+	switch n := len(c.marks); {
+	case n == 1:
+		s += " " + l.T("It marks one claim.")
+	case n > 1 && len(c.styled) == 1:
+		s += " " + l.T("It marks %d claims from one source.", n)
+	case n > 1:
 		s += " " + l.T("It marks %d claims from %d sources.", n, len(c.styled))
 	}
 	return s
@@ -413,12 +450,12 @@ func (c *chart) render(w io.Writer) error {
 	step := tickStep(c.yMax)
 	o.p(`<g class="grid" stroke="%s" stroke-width="1">`, colGrid)
 	for v := 0; v <= c.yMax; v += step {
-		o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(plotLeft), f(c.y(v)), f(c.plotRight), f(c.y(v)))
+		o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, f(c.plotLeft), f(c.y(v)), f(c.plotRight), f(c.y(v)))
 	}
 	o.p(`</g>`)
 	o.p(`<g class="y-axis" fill="%s">`, colAxis)
 	for v := 0; v <= c.yMax; v += step {
-		o.text(plotLeft-8, c.y(v)+4, smallSize, "end", "", l.N(v))
+		o.text(c.plotLeft-8, c.y(v)+4, smallSize, "end", "", l.N(v))
 	}
 	unit := l.T("people released")
 	switch c.m {
@@ -467,7 +504,7 @@ func (c *chart) render(w io.Writer) error {
 func (c *chart) renderXAxis(o *out) {
 	o.p(`<g class="x-axis" fill="%s">`, colAxis)
 	nDays := c.last.DaysSince(c.first) + 1
-	dayW := (c.plotRight - plotLeft) / float64(nDays)
+	dayW := (c.plotRight - c.plotLeft) / float64(nDays)
 	// A label needs its width and a gap; label every day, or every few.
 	every := max(1, int(math.Ceil((textWidth("28 sep", smallSize)+10)/dayW)))
 	d := c.first
@@ -498,7 +535,7 @@ func (c *chart) renderXAxis(o *out) {
 		}
 		d, _ = d.AddDays(1)
 	}
-	o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, f(plotLeft), f(c.plotBottom), f(c.plotRight), f(c.plotBottom), colAxis)
+	o.p(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, f(c.plotLeft), f(c.plotBottom), f(c.plotRight), f(c.plotBottom), colAxis)
 	o.p(`</g>`)
 }
 
@@ -609,7 +646,7 @@ func (c *chart) renderMarks(o *out) {
 		}
 		x, y := xs[i], c.y(mk.value)
 		o.p(`<g class="marker" data-claim="%s">`, esc(mk.claim.ID.String()))
-		o.p(`<title>%s</title>`, esc(c.label(mk)))
+		o.p(`<title>%s</title>`, esc(c.describeMark(mk, true)))
 		lo := mk.reading.Interval.Lo()
 		hi, bounded := mk.reading.Interval.Hi()
 		yHi := c.y(hi)

@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -53,15 +54,15 @@ func (e *OptionError) Error() string {
 func (e *OptionError) Unwrap() []error { return []error{e.Err, ErrInvalid} }
 
 // Options says how to write a report. The zero Options writes an English
-// report of the latest figures, in UTC, under the zero Policy — which is
-// not valid: set Policy (reconcile.DefaultPolicy is the usual start).
+// report of the latest figures, in UTC, under reconcile.DefaultPolicy.
 type Options struct {
 	// Lang is the language of the page: English (the default, for the
 	// zero Tag) or Spanish; any other is an *OptionError wrapping
 	// ErrLanguage.
 	Lang language.Tag
 	// Title is the page's title; when empty, one is derived from the
-	// first headline.
+	// headlines' regions ("Prisoner releases in Venezuela: the figures
+	// and their sources").
 	Title string
 	// AsOf is the moment the figures are read at: claims and
 	// verifications stated later are not used. The zero time reads all
@@ -71,16 +72,19 @@ type Options struct {
 	// The page says which zone it uses.
 	Location *time.Location
 	// Policy is how the evidence is read (reconcile.NewIndex); the page
-	// states it in words.
+	// states it in words. The zero Policy means reconcile.DefaultPolicy;
+	// any other must be valid (Policy.Validate).
 	Policy reconcile.Policy
 	// Version is the version of freedcount that wrote the page, printed in
 	// its footer; "" prints none.
 	Version string
 	// Headlines are the measures and scopes the page leads with, in
 	// order. When empty, the package chooses them: every measure and
-	// scope that a credible claim in force is about, most recent period
-	// end first, then shorter periods, then releases before stocks and
-	// detentions, then population and region, at most MaxHeadlines.
+	// scope that a credible claim in force is about, releases first, then
+	// people held, then detentions; within a measure the scope the most
+	// sources and outlets spoke about first (the story), then the most
+	// recent period end, then the shorter period, then by population and
+	// region; at most MaxHeadlines.
 	Headlines []Headline
 	// Progress, when set, is called after each headline is written with
 	// how many are done of how many.
@@ -113,8 +117,10 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	if err != nil {
 		return &OptionError{Field: "Options.Lang", Value: opts.Lang.String(), Err: err}
 	}
-	if err := opts.Policy.Validate(); err != nil {
-		return &OptionError{Field: "Options.Policy", Value: "", Err: err}
+	if reflect.DeepEqual(opts.Policy, reconcile.Policy{}) {
+		opts.Policy = reconcile.DefaultPolicy()
+	} else if err := opts.Policy.Validate(); err != nil {
+		return &OptionError{Field: "Options.Policy", Value: opts.Policy.Best.String(), Err: err}
 	}
 	for i, h := range opts.Headlines {
 		if !h.Measure.IsValid() {
@@ -128,17 +134,17 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	if loc == nil {
 		loc = time.UTC
 	}
-	asOf := opts.AsOf
+	asOf, dayOnly := opts.AsOf, false
 	if !asOf.IsZero() {
 		e = e.AsOf(asOf)
 	} else {
-		asOf = latest(e)
+		asOf, dayOnly = latest(e)
 	}
 	ix, err := reconcile.NewIndex(e, opts.Policy)
 	if err != nil {
 		return err
 	}
-	r := &page{l: l, ix: ix, ev: e, opts: opts, loc: loc, asOf: asOf}
+	r := &page{l: l, ix: ix, ev: e, opts: opts, loc: loc, asOf: asOf, dayOnly: dayOnly}
 	heads := opts.Headlines
 	if len(heads) == 0 {
 		heads = defaultHeadlines(ix)
@@ -152,32 +158,52 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 }
 
 // latest returns the moment of the evidence's latest statement, or the
-// zero time for empty evidence.
-func latest(e reconcile.Evidence) time.Time {
+// zero time for empty evidence, and whether that statement is known to
+// the day only (its moment is then the end of its day).
+func latest(e reconcile.Evidence) (time.Time, bool) {
 	var t time.Time
+	dayOnly := false
 	for c := range e.Claims() {
 		if s := c.StatedBy(); s.After(t) {
-			t = s
+			t, dayOnly = s, c.DayOnly
 		}
 	}
 	for v := range e.Verifications() {
 		if v.Stated.After(t) {
-			t = v.Stated
+			t, dayOnly = v.Stated, false
 		}
 	}
-	return t
+	return t, dayOnly
 }
 
 // defaultHeadlines applies the rule of Options.Headlines.
 func defaultHeadlines(ix *reconcile.Index) []Headline {
 	var hs []Headline
+	voices := make(map[Headline]int)
+	ev := ix.Evidence()
 	for _, f := range ix.Figures() {
 		if len(f.Claims) == 0 {
 			continue
 		}
-		hs = append(hs, Headline{f.Measure, f.Scope})
+		h := Headline{f.Measure, f.Scope}
+		hs = append(hs, h)
+		seen := make(map[source.SourceID]bool)
+		for _, id := range slices.Concat(f.Claims, f.Superseded, f.Relayed, f.Retracted, f.Unresolved, f.Ignored) {
+			c, _ := ev.Claim(id)
+			seen[c.Source] = true
+			for _, v := range c.Via {
+				seen[v] = true
+			}
+		}
+		voices[h] = len(seen)
 	}
 	slices.SortStableFunc(hs, func(a, b Headline) int {
+		if n := cmp.Compare(a.Measure, b.Measure); n != 0 {
+			return n
+		}
+		if n := cmp.Compare(voices[b], voices[a]); n != 0 {
+			return n
+		}
 		pa, pb := a.Scope.Period(), b.Scope.Period()
 		if n := pb.Last().Compare(pa.Last()); n != 0 {
 			return n
@@ -191,9 +217,6 @@ func defaultHeadlines(ix *reconcile.Index) []Headline {
 			return 1
 		}
 		if n := cmp.Compare(da, db); n != 0 {
-			return n
-		}
-		if n := cmp.Compare(a.Measure, b.Measure); n != 0 {
 			return n
 		}
 		return a.Scope.Compare(b.Scope)
@@ -212,7 +235,10 @@ type page struct {
 	opts Options
 	loc  *time.Location
 	asOf time.Time
-	b    *bytes.Buffer
+	// dayOnly: asOf is the end of the day of a statement known to the day
+	// only, printed as that day.
+	dayOnly bool
+	b       *bytes.Buffer
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -239,8 +265,14 @@ func (r *page) write(ctx context.Context, b *bytes.Buffer, heads []Headline) err
 	}
 	title := r.opts.Title
 	if title == "" {
-		if len(figs) > 0 {
-			title = words.Capital(l.What(figs[0].Measure, figs[0].Scope))
+		var regions []string
+		for _, f := range figs {
+			if r := l.Region(f.Scope.Region()); !slices.Contains(regions, r) {
+				regions = append(regions, r)
+			}
+		}
+		if len(regions) > 0 {
+			title = l.T("Prisoner releases in %s: the figures and their sources", l.List(regions))
 		} else {
 			title = l.T("Figures of releases")
 		}
@@ -270,6 +302,7 @@ func (r *page) write(ctx context.Context, b *bytes.Buffer, heads []Headline) err
 		return err
 	}
 	r.review()
+	r.netChanges()
 	r.method()
 	r.p("</main>\n<footer>\n<p>%s</p>\n</footer>\n</body>\n</html>\n", esc(r.footer()))
 	return nil
@@ -280,6 +313,9 @@ func (r *page) asOfLine() string {
 		return r.l.T("No statement yet.")
 	}
 	m := r.l.Moment(r.asOf, r.loc)
+	if r.dayOnly {
+		m = r.l.Date(release.DateOf(r.asOf), false)
+	}
 	if r.opts.AsOf.IsZero() {
 		return r.l.T("Figures as of the latest statement, %s.", m)
 	}
@@ -348,7 +384,8 @@ func (r *page) sentence(f reconcile.Figure) string {
 		}
 		return l.T("No source states a figure for %s.", what)
 	}
-	var names []string
+	var names, outlets []string
+	direct := false
 	var reported, counted, estimated, prelim bool
 	var q source.Quantity
 	for _, id := range f.BestFrom {
@@ -358,6 +395,12 @@ func (r *page) sentence(f reconcile.Figure) string {
 		n := r.sourceName(c.Source)
 		if !slices.Contains(names, n) {
 			names = append(names, n)
+		}
+		direct = direct || len(c.Via) == 0
+		for _, v := range c.Via {
+			if o := r.sourceName(v); !slices.Contains(outlets, o) {
+				outlets = append(outlets, o)
+			}
 		}
 		switch c.Basis {
 		case source.NamedList:
@@ -392,21 +435,30 @@ func (r *page) sentence(f reconcile.Figure) string {
 		verb += " (plural)"
 	}
 	s := l.T(verb, l.List(names), fig, what)
-	if prelim && f.HighOpen {
+	if prelim && (f.BestOpen || f.HighOpen) {
 		s += l.T("; the count may rise")
 	}
 	s += "."
+	if !direct && len(outlets) > 0 {
+		s += " " + l.T("As relayed by %s.", l.List(outlets))
+	}
 	switch {
 	case f.Low < f.Best && f.HighOpen:
 		s += " " + l.T("Credible figures range from %d to %d or more.", f.Low, f.High)
 	case f.Low < f.Best || (f.High > f.Best && !f.HighOpen):
 		s += " " + l.T("Credible figures range from %d to %d.", f.Low, f.High)
 	}
-	if f.Verified > 0 {
+	switch {
+	case f.Verified == 1:
+		s += " " + l.T("One of them is verified by name.")
+	case f.Verified > 1:
 		s += " " + l.T("%d of them are verified by name.", f.Verified)
 	}
-	if len(f.Disputed) > 0 {
-		s += " " + l.T("%d other claims disagree (see the conflicts below).", len(f.Disputed))
+	switch n := len(f.Disputed); {
+	case n == 1:
+		s += " " + l.T("One other claim disagrees (see the conflicts below).")
+	case n > 1:
+		s += " " + l.T("%d other claims disagree (see the conflicts below).", n)
 	}
 	return s
 }
@@ -423,6 +475,13 @@ func (r *page) numbers(id string, f reconcile.Figure) {
 	r.p("<table class=\"numbers\">\n<caption>%s</caption>\n", esc(l.T("The figure, and the claims each number comes from")))
 	r.p("<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		esc(l.T("Number")), esc(l.T("Value")), esc(l.T("From")))
+	proven := l.T("what other figures prove")
+	switch {
+	case f.Verified > 0 && f.Low == f.Verified:
+		proven = l.T("the people verified by name")
+	case len(f.FloorFrom) > 0:
+		proven = l.T("the figures of its parts: %s", r.fromText(f.FloorFrom))
+	}
 	row := func(name, value string, from []source.ClaimID, note string) {
 		text := note
 		if len(from) > 0 {
@@ -432,11 +491,11 @@ func (r *page) numbers(id string, f reconcile.Figure) {
 			esc(name), esc(l.T("Value")), esc(value), esc(l.T("From")), esc(text))
 	}
 	if len(f.Claims) > 0 {
-		row(l.T("Lowest credible figure"), l.N(f.Low), f.LowFrom, l.T("what other figures prove"))
+		row(l.T("Lowest credible figure"), l.N(f.Low), f.LowFrom, proven)
 		row(l.T("Best figure"), r.bestText(f), f.BestFrom, "")
 		row(l.T("Highest credible figure"), r.highText(f), f.HighFrom, l.T("no statement bounds it above"))
 	} else {
-		row(l.T("Lowest credible figure"), l.N(f.Low), f.FloorFrom, l.T("what other figures prove"))
+		row(l.T("Lowest credible figure"), l.N(f.Low), nil, proven)
 	}
 	if f.Verified > 0 {
 		row(l.T("Verified by name"), l.N(f.Verified), nil, l.T("distinct people identified as released"))
@@ -612,6 +671,65 @@ func (r *page) cause(c reconcile.Cause) string {
 	return c.String()
 }
 
+// signed writes a change with its sign: "+5", "−9", "0".
+func (r *page) signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + r.l.N(n)
+	case n < 0:
+		return "−" + r.l.N(-n)
+	}
+	return "0"
+}
+
+// changeText writes a net change as a figure or a range, a side that no
+// statement bounds written as such.
+func (r *page) changeText(nc reconcile.NetChange) string {
+	l := r.l
+	switch {
+	case nc.ChangeLowOpen && nc.ChangeHighOpen:
+		return l.T("an amount no statement bounds")
+	case nc.ChangeHighOpen:
+		return l.T("%s or more", r.signed(nc.ChangeLow))
+	case nc.ChangeLowOpen:
+		return l.T("%s or less", r.signed(nc.ChangeHigh))
+	case nc.ChangeLow == nc.ChangeHigh:
+		return r.signed(nc.ChangeLow)
+	}
+	return l.T("between %s and %s", r.signed(nc.ChangeLow), r.signed(nc.ChangeHigh))
+}
+
+// netChanges writes how each source's count of people held moved between
+// the days it gave one: a stock is not a flow, so these are never counted
+// as releases.
+func (r *page) netChanges() {
+	ncs := r.ix.NetChanges()
+	if len(ncs) == 0 {
+		return
+	}
+	l := r.l
+	r.p("<section class=\"held\" aria-labelledby=\"held\">\n<h2 id=\"held\">%s</h2>\n<p>%s</p>\n<ul>\n",
+		esc(l.T("How the number of people held moved")),
+		esc(l.T("A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.")))
+	for _, nc := range ncs {
+		s := l.T("%s: %s held in %s changed by %s from %s to %s", r.sourceName(nc.Source), l.Population(nc.Population), l.Region(nc.Region),
+			r.changeText(nc), l.Date(nc.From, false), l.Date(nc.To, false))
+		if nc.HasReleases && !nc.ChangeLowOpen && !nc.ChangeHighOpen && nc.AddedHigh > 0 {
+			released := l.N(nc.ReleasedLow)
+			if nc.ReleasedHigh != nc.ReleasedLow {
+				released = l.T("between %s and %s", l.N(nc.ReleasedLow), l.N(nc.ReleasedHigh))
+			}
+			added := l.N(max(0, nc.AddedLow))
+			if nc.AddedHigh != max(0, nc.AddedLow) {
+				added = l.T("between %s and %s", l.N(max(0, nc.AddedLow)), l.N(nc.AddedHigh))
+			}
+			s += l.T(", while it counted %s releases: %s cases added (new arrests or cases reported late)", released, added)
+		}
+		r.p("<li>%s.</li>\n", esc(s))
+	}
+	r.p("</ul>\n</section>\n")
+}
+
 // method states the policy in words.
 func (r *page) method() {
 	l := r.l
@@ -642,9 +760,25 @@ func (r *page) method() {
 	if p.CountNamedLists {
 		item(l.T("A count made from a list of names is read as verified: nobody can be counted below it."))
 	}
+	if p.MinWeight.IsPositive() {
+		item(l.T("Claims weighing less than %s are set aside.", l.Dec(p.MinWeight)))
+	}
+	if len(p.SourceWeights) > 0 {
+		item(l.T("The weights of some sources were learned from their track record and replace their prior confidence."))
+	}
+	if len(p.ClosedRegisters) > 0 {
+		var names []string
+		for _, id := range p.ClosedRegisters {
+			names = append(names, r.sourceName(id))
+		}
+		item(l.T("Counts of people held bound the releases between them only for the closed registers of %s.", l.List(names)))
+	}
+	if len(p.Partitions) > 0 {
+		item(l.T("Some populations are declared to exclude each other, so that their figures add up."))
+	}
 	item(l.T("A source's later statement replaces its earlier one; a news agency relaying a source is that source's statement, counted once, never a second confirmation."))
 	item(l.T("Weights: preliminary %s, verified %s, final %s; named list %s, announcement %s, estimate %s; \"about\" admits %s%% either way.",
-		p.Preliminary.String(), p.Verified.String(), p.Final.String(), p.NamedList.String(), p.Announcement.String(), p.Estimate.String(),
-		p.Tolerance.Shift(2).String()))
+		l.Dec(p.Preliminary), l.Dec(p.Verified), l.Dec(p.Final), l.Dec(p.NamedList), l.Dec(p.Announcement), l.Dec(p.Estimate),
+		l.Dec(p.Tolerance.Shift(2))))
 	r.p("</ul>\n</section>\n")
 }

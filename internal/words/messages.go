@@ -47,6 +47,9 @@ var messages = map[string][2]string{
 		"El %s: cifra más probable %s, mínima %d, máxima %s."},
 	"%d verified by name.":           {"%d verified by name.", "%d verificados por nombre."},
 	"No figure is known on any day.": {"No figure is known on any day.", "No se conoce cifra para ningún día."},
+	"It marks one claim.":            {"It marks one claim.", "Marca una declaración."},
+	"It marks %d claims from one source.": {
+		"It marks %d claims from one source.", "Marca %d declaraciones de una fuente."},
 	"It marks %d claims from %d sources.": {
 		"It marks %d claims from %d sources.", "Marca %d declaraciones de %d fuentes."},
 	"people released":         {"people released", "personas excarceladas"},
@@ -70,6 +73,8 @@ var messages = map[string][2]string{
 
 	// The report.
 	"Figures of releases": {"Figures of releases", "Cifras de excarcelaciones"},
+	"Prisoner releases in %s: the figures and their sources": {
+		"Prisoner releases in %s: the figures and their sources", "Excarcelaciones en %s: las cifras y sus fuentes"},
 	"No claim states a figure.": {
 		"No claim states a figure.", "Ninguna declaración da una cifra."},
 	"No statement yet.": {"No statement yet.", "Aún no hay declaraciones."},
@@ -94,26 +99,45 @@ var messages = map[string][2]string{
 	"%s counted %s %s (plural)":   {"%s counted %s %s", "%s contaron %s %s"},
 	"%s estimated %s %s":          {"%s estimated %s %s", "%s estimó %s %s"},
 	"%s estimated %s %s (plural)": {"%s estimated %s %s", "%s estimaron %s %s"},
-	"; the count may rise":        {"; the count may rise", "; la cifra puede aumentar"},
+	"As relayed by %s.":           {"As relayed by %s.", "Según %s."},
+	"Claims weighing less than %s are set aside.": {
+		"Claims weighing less than %s are set aside.", "Se dejan de lado las declaraciones que pesan menos de %s."},
+	"The weights of some sources were learned from their track record and replace their prior confidence.": {
+		"The weights of some sources were learned from their track record and replace their prior confidence.",
+		"El peso de algunas fuentes se aprendió de su historial y sustituye a la confianza previa."},
+	"Counts of people held bound the releases between them only for the closed registers of %s.": {
+		"Counts of people held bound the releases between them only for the closed registers of %s.",
+		"Los recuentos de personas detenidas acotan las excarcelaciones entre ellos solo en los registros cerrados de %s."},
+	"Some populations are declared to exclude each other, so that their figures add up.": {
+		"Some populations are declared to exclude each other, so that their figures add up.",
+		"Algunas poblaciones se declaran excluyentes entre sí, de modo que sus cifras se suman."},
+	"; the count may rise": {"; the count may rise", "; la cifra puede aumentar"},
 	"Credible figures range from %d to %d or more.": {
 		"Credible figures range from %d to %d or more.", "Las cifras creíbles van de %d a %d o más."},
 	"Credible figures range from %d to %d.": {
 		"Credible figures range from %d to %d.", "Las cifras creíbles van de %d a %d."},
 	"%d of them are verified by name.": {
 		"%d of them are verified by name.", "%d de ellos están verificados por nombre."},
+	"One of them is verified by name.": {
+		"One of them is verified by name.", "Uno de ellos está verificado por nombre."},
+	"One other claim disagrees (see the conflicts below).": {
+		"One other claim disagrees (see the conflicts below).",
+		"Otra declaración discrepa (véanse los conflictos más abajo)."},
 	"%d other claims disagree (see the conflicts below).": {
 		"%d other claims disagree (see the conflicts below).",
 		"%d declaraciones más discrepan (véanse los conflictos más abajo)."},
 	"The figure, and the claims each number comes from": {
 		"The figure, and the claims each number comes from", "La cifra, y las declaraciones de las que sale cada número"},
-	"Number":                   {"Number", "Número"},
-	"Value":                    {"Value", "Valor"},
-	"From":                     {"From", "Según"},
-	"Lowest credible figure":   {"Lowest credible figure", "Cifra creíble más baja"},
-	"Best figure":              {"Best figure", "Cifra más probable"},
-	"Highest credible figure":  {"Highest credible figure", "Cifra creíble más alta"},
-	"Verified by name":         {"Verified by name", "Verificados por nombre"},
-	"what other figures prove": {"what other figures prove", "lo que prueban otras cifras"},
+	"Number":                       {"Number", "Número"},
+	"Value":                        {"Value", "Valor"},
+	"From":                         {"From", "Según"},
+	"Lowest credible figure":       {"Lowest credible figure", "Cifra creíble más baja"},
+	"Best figure":                  {"Best figure", "Cifra más probable"},
+	"Highest credible figure":      {"Highest credible figure", "Cifra creíble más alta"},
+	"Verified by name":             {"Verified by name", "Verificados por nombre"},
+	"what other figures prove":     {"what other figures prove", "lo que prueban otras cifras"},
+	"the people verified by name":  {"the people verified by name", "las personas verificadas por nombre"},
+	"the figures of its parts: %s": {"the figures of its parts: %s", "las cifras de sus partes: %s"},
 	"no statement bounds it above": {
 		"no statement bounds it above", "ninguna declaración la limita por arriba"},
 	"distinct people identified as released": {
@@ -140,8 +164,23 @@ var messages = map[string][2]string{
 	"announced for what is still to come: listed, not counted": {
 		"announced for what is still to come: listed, not counted",
 		"anunciada para lo que está por venir: se muestra, no se cuenta"},
-	"source: %s":               {"source: %s", "fuente: %s"},
-	"Where the sources differ": {"Where the sources differ", "Dónde difieren las fuentes"},
+	"source: %s": {"source: %s", "fuente: %s"},
+	"How the number of people held moved": {
+		"How the number of people held moved", "Cómo cambió el número de personas detenidas"},
+	"A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.": {
+		"A change in the number held is not a number of releases: it also moves with new arrests, cases reported late and cases reclassified.",
+		"Un cambio en el número de detenidos no es un número de excarcelaciones: también cambia con nuevas detenciones, casos notificados tarde y casos reclasificados."},
+	"%s: %s held in %s changed by %s from %s to %s": {
+		"%s: %s held in %s changed by %s from %s to %s",
+		"%s: los %s detenidos en %s cambiaron en %s del %s al %s"},
+	", while it counted %s releases: %s cases added (new arrests or cases reported late)": {
+		", while it counted %s releases: %s cases added (new arrests or cases reported late)",
+		", mientras contaba %s excarcelaciones: %s casos añadidos (nuevas detenciones o casos notificados tarde)"},
+	"an amount no statement bounds": {"an amount no statement bounds", "una cantidad que ninguna declaración acota"},
+	"%s or more":                    {"%s or more", "%s o más"},
+	"%s or less":                    {"%s or less", "%s o menos"},
+	"between %s and %s":             {"between %s and %s", "entre %s y %s"},
+	"Where the sources differ":      {"Where the sources differ", "Dónde difieren las fuentes"},
 	"No true conflict: every difference between the claims is explained by its cause.": {
 		"No true conflict: every difference between the claims is explained by its cause.",
 		"Ningún conflicto real: cada diferencia entre las declaraciones se explica por su causa."},

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 	"golang.org/x/text/message"
@@ -87,6 +88,15 @@ func (l Lang) Spanish() bool { return l.es }
 // a programming error that TestCatalogue catches; it prints as the key.
 func (l Lang) T(key string, args ...any) string {
 	return l.printer().Sprintf(key, args...)
+}
+
+// Dec writes a decimal with the language's decimal mark ("0.8", "0,8").
+func (l Lang) Dec(d decimal.Decimal) string {
+	s := d.String()
+	if l.es {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // N writes a count with the language's digit grouping.
