@@ -52,7 +52,7 @@ func runLink(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.stated, "stated", "", "when the lists were published: a `day` (its end, in the zone) or RFC 3339 (required)")
 	fs.StringVar(&o.unique, "unique", "", "comma-separated `sources` whose lists hold each person at most once (official lists)")
 	fs.StringVar(&o.tz, "tz", "", "time `zone` of -stated (default: the zone of -region's country, else UTC)")
-	fs.StringVar(&o.dateFmt, "datefmt", "", "how days with slashes are written: dd/mm/yyyy or mm/dd/yyyy")
+	fs.StringVar(&o.dateFmt, "datefmt", "", "`format` of days written with slashes: dd/mm/yyyy or mm/dd/yyyy")
 	fs.StringVar(&o.out, "o", "", "write the verifications (CSV) to this `file`")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code

@@ -56,7 +56,7 @@ Usage:
 Commands:
 %s
 Start with
-  freedcount init mystory      # template files, every allowed value listed at the top
+  freedcount init mystory      # template files; their headers list every allowed value
   cd mystory                   # fill in sources.csv and claims.csv
   freedcount check             # every problem, as FILE:LINE:COL
   freedcount reconcile         # the figures
@@ -111,7 +111,7 @@ func (in *inputs) register(fs *flag.FlagSet, withAsOf bool) {
 	fs.StringVar(&in.verifications, "verifications", "", "`file` of verified releases (default DIR/verifications.csv when it exists)")
 	fs.StringVar(&in.policy, "policy", "", "policy `file` (JSON, see CODEBOOK.md; default DIR/policy.json when it exists, else the default policy)")
 	fs.StringVar(&in.tz, "tz", "", "time `zone` (IANA name, e.g. America/Caracas) in which dates and times without an offset are read (default: the zone of the claims' country when known, else UTC; the output says which)")
-	fs.StringVar(&in.dateFmt, "datefmt", "", "how days with slashes are written: dd/mm/yyyy or mm/dd/yyyy (default: none accepted, since 03/01/2026 is ambiguous; ISO 2026-01-25 is always read)")
+	fs.StringVar(&in.dateFmt, "datefmt", "", "`format` of days written with slashes: dd/mm/yyyy or mm/dd/yyyy (default: none accepted, since 03/01/2026 is ambiguous; ISO 2026-01-25 is always read)")
 	if withAsOf {
 		fs.StringVar(&in.asOf, "asof", "", "read the evidence as it stood at this `moment`: a day (its end, in the zone), a local time 2026-01-26 12:00, or RFC 3339 (default: all of it)")
 	}

@@ -94,6 +94,9 @@ func allowedText(v release.Vocabulary, indent string) string {
 	} else {
 		fmt.Fprintf(&b, "%s%-14s %s\n", indent, "region", "a country code, then sub-regions: VE, VE/Zulia")
 	}
+	fmt.Fprintf(&b, "%s%-14s %s\n", indent, "quantity", "104, at least 104, more than 100, about 300, between 800 and 900, más de 100, decenas; kinds: "+strings.Join(names[source.QuantityKind](), ", "))
+	fmt.Fprintf(&b, "%s%-14s %s\n", indent, "stated", "2026-01-25 (a day: no time is invented), 2026-01-25 20:00 (in -tz), 2026-01-25T20:00:00-04:00")
+	fmt.Fprintf(&b, "%s%-14s %s\n", indent, "period", "2026-01-25, 2025-12-01/2026-01-25, 2025-12-01/.. or since 2025-12-01")
 	fmt.Fprintf(&b, "%s%-14s %s\n", indent, "best (policy)", strings.Join(names[reconcile.BestRule](), ", "))
 	return b.String()
 }
