@@ -37,17 +37,18 @@ func (p problem) String() string {
 		}
 	}
 	b.WriteString(": ")
+	var what []string
 	if p.column != "" {
-		b.WriteString("column " + p.column + " ")
+		what = append(what, "column "+p.column)
 	}
 	if p.value != "" {
-		b.WriteString(p.value + " ")
+		what = append(what, p.value)
 	}
-	if p.column != "" || p.value != "" {
-		b.WriteString(": ")
+	if len(what) > 0 {
+		b.WriteString(strings.Join(what, " ") + ": ")
 	}
 	b.WriteString(p.msg)
-	return strings.Replace(b.String(), " : ", ": ", 1)
+	return b.String()
 }
 
 // personal names the columns whose values may identify a person: their
