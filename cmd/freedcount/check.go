@@ -58,6 +58,15 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "freedcount check: %d problem%s; nothing is used until every one is corrected\n", len(l.problems), map[bool]string{true: "", false: "s"}[len(l.problems) == 1])
 		return exitInput
 	}
+	for src := range l.ev.Sources() {
+		w, weighed := l.policy.SourceWeights[src.ID]
+		if !weighed {
+			w = src.Confidence
+		}
+		if w.IsZero() {
+			fmt.Fprintf(stdout, "Note: source %s has a weight of 0 (its confidence, or the policy's source_weights): its claims will count for nothing.\n", src.ID)
+		}
+	}
 	if l.ev.NumClaims() == 0 {
 		fmt.Fprintln(stdout, "No claim yet: add one line per claim to the claims file (\"freedcount init\" writes a template).")
 	}

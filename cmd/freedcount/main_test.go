@@ -594,3 +594,13 @@ func TestProgressIsShownForLongWork(t *testing.T) {
 	require.NoError(t, work(context.Background(), &errb, "quick", func() error { return nil }))
 	assert.Empty(t, errb.String(), "work under a second prints nothing")
 }
+
+func TestCheckNotesASourceWeighingNothing(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "sources.csv"), "id,name,kind,method,confidence\nfp,Foro Penal,ngo,verifies_identities,0\n")
+	writeFile(t, filepath.Join(dir, "claims.csv"), "id,source,stated,measure,population,region,period,quantity,status,basis\n"+
+		"a,fp,2026-01-25,releases,detainees/political,VE,2026-01-25,80,final,named_list\n")
+	code, out, errOut := freedcount(t, "check", "-dir", dir)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "source fp has a weight of 0")
+}
