@@ -24,7 +24,9 @@ const (
 	// Cumulative is a running total: for each day, the figure for the
 	// scope's period from its first day to that day, read from the
 	// evidence as it stood at the end of that day. The axis starts on the
-	// period's first day, which the title names.
+	// period's first day, which the title names; for a period open at its
+	// start ("until 12 January"), the count of all releases to each day,
+	// drawn from the first claim's day.
 	Cumulative Kind = 1 + iota
 	// Daily is one-day counts (or, for a stock, the number held on each
 	// day): for each day, the figure for that day alone, read from all the
@@ -190,6 +192,15 @@ func (c *chart) related(rd reconcile.Reading) bool {
 	return per.First() == c.s.Period().First()
 }
 
+// runningPeriod returns the period of a running total to day d: from the
+// scope's first day, or, for a scope open at its start ("until"), ever.
+func (c *chart) runningPeriod(d release.Date) release.Period {
+	if !c.s.Period().First().IsValid() {
+		return release.Until(d)
+	}
+	return release.MustPeriod(c.s.Period().First(), d)
+}
+
 // read chooses the days, reads each day's figure and collects the marks.
 func (c *chart) read(ix *reconcile.Index) error {
 	var rel []mark
@@ -275,7 +286,7 @@ func (c *chart) read(ix *reconcile.Index) error {
 				}
 				prevN = n
 			}
-			f, err = prev.Figure(c.m, c.s.WithPeriod(release.MustPeriod(first, d)))
+			f, err = prev.Figure(c.m, c.s.WithPeriod(c.runningPeriod(d)))
 		}
 		if err != nil {
 			return err

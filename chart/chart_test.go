@@ -366,3 +366,31 @@ func textsInside(rt *rapid.T) {
 		}
 	}
 }
+
+// TestRunningTotalOpenAtItsStart draws Cuba 2015's "53 of the US list
+// released (until 12 January)": a running total of all releases to each
+// day, titled "until", with the three claims about it.
+func TestRunningTotalOpenAtItsStart(t *testing.T) {
+	open := func(name string) *os.File {
+		f, err := os.Open("../reconcile/testdata/realcases/cu-2015/" + name)
+		require.NoError(t, err)
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	ev, err := interchange.ReadEvidence(interchange.CSV, open("sources.csv"), open("claims.csv"), nil)
+	require.NoError(t, err)
+	s := release.MustScope(release.MustPopulation("detainees/political/us-list"), release.MustRegion("CU"), release.Until(release.MustDate(2015, time.January, 12)))
+	w, h, texts, _, claims := parse(t, draw(t, ev, s, Cumulative, Options{}))
+	assert.Equal(t, "Political prisoners (us-list) released in Cuba until 12 January 2015", titleOf(texts))
+	assert.ElementsMatch(t, []string{"cu15-usstate-53", "cu15-ladies-41", "cu15-usofficials-53"}, claims)
+	for _, tx := range texts {
+		assert.True(t, inside(tx, w, h), "%q", tx.text)
+	}
+}
+
+// TestTooManyDaysIsAnError: a chart shows at most MaxDays days.
+func TestTooManyDaysIsAnError(t *testing.T) {
+	s := release.MustScope(political, ve, release.MustPeriod(release.MustDate(2000, time.January, 1), jan25))
+	err := Write(io.Discard, seed(t), source.Releases, s, Cumulative, Options{})
+	assert.ErrorIs(t, err, ErrInvalid)
+}

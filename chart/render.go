@@ -126,7 +126,11 @@ func (c *chart) titleText() string {
 	if c.opts.Title != "" {
 		return c.opts.Title
 	}
-	what := c.l.What(c.m, c.s.WithPeriod(release.MustPeriod(c.first, c.last)))
+	per := release.MustPeriod(c.first, c.last)
+	if c.k == Cumulative {
+		per = c.runningPeriod(c.last)
+	}
+	what := c.l.What(c.m, c.s.WithPeriod(per))
 	if c.k == Daily {
 		what = c.l.T("%s, day by day", what)
 	}

@@ -349,7 +349,9 @@ func (r *page) headline(i int, f reconcile.Figure) error {
 	})
 	if err == nil {
 		r.p("<figure class=\"chart\">\n%s</figure>\n", svg.String())
-	} else if !errors.Is(err, chart.ErrNothing) {
+	} else if !errors.Is(err, chart.ErrNothing) && !errors.Is(err, chart.ErrInvalid) {
+		// Nothing to draw, or more days than a chart shows: the page
+		// goes on without the chart; its numbers and claims are there.
 		return err
 	}
 	r.claims(id, f)

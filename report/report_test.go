@@ -281,3 +281,13 @@ func TestStockIsNotAFlow(t *testing.T) {
 	assert.Contains(t, es, "Prisoners Defenders: los presos políticos detenidos en Cuba cambiaron en −9 del 31 de diciembre de 2024 al 31 de marzo de 2025.")
 	assert.NotContains(t, text(page(t, cases[0], language.English)), "How the number of people held moved", "no stock, no section")
 }
+
+// TestHeadlineTooLongToChart: a headline over 26 years has no chart (a
+// chart shows at most chart.MaxDays days), and the page is still written.
+func TestHeadlineTooLongToChart(t *testing.T) {
+	s := release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"),
+		release.MustPeriod(release.MustDate(2000, time.January, 1), release.MustDate(2026, time.January, 25)))
+	p := write(t, evidence(t, cases[0].dir), report.Options{Headlines: []report.Headline{{Measure: source.Releases, Scope: s}}})
+	assert.NotContains(t, p, "<svg")
+	assert.Contains(t, text(p), "political prisoners released in Venezuela from 1 January 2000 to 25 January 2026")
+}

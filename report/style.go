@@ -23,6 +23,11 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--text); }
 td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+@media (min-width: 641px) {
+  table.claims td:nth-child(2) { min-width: 6.5rem; }
+  table.claims td:nth-child(3) { min-width: 9.5rem; }
+  table.claims td:nth-child(5) { min-width: 12rem; }
+}
 ol.material li { margin: .5rem 0; }
 ol.material li::marker { color: var(--warn); font-weight: bold; }
 .method li { margin: .25rem 0; }
