@@ -394,3 +394,25 @@ func TestTooManyDaysIsAnError(t *testing.T) {
 	err := Write(io.Discard, seed(t), source.Releases, s, Cumulative, Options{})
 	assert.ErrorIs(t, err, ErrInvalid)
 }
+
+// TestAsOfADayAloneInventsNoTime: when the latest statement is known to the
+// day only, the as-of line names the day, not an end-of-day time in some
+// zone (it once read "As of 25 January 2026, 19:59 (UTC−4)").
+func TestAsOfADayAloneInventsNoTime(t *testing.T) {
+	sources := "id,name,kind,group,method,confidence\nforo-penal,Foro Penal,ngo,,verifies_identities,0.9\n"
+	claims := "id,source,stated,measure,population,region,period,quantity,status,basis\n" +
+		"fp-104,foro-penal,2026-01-25,releases,detainees/political,VE,2026-01-25,at least 104,preliminary,named_list\n"
+	ev, err := interchange.ReadEvidence(interchange.CSV, strings.NewReader(sources), strings.NewReader(claims), nil)
+	require.NoError(t, err)
+	s := release.MustScope(political, ve, release.Day(jan25))
+	for _, loc := range []*time.Location{nil, caracas, time.FixedZone("", 9*3600)} {
+		_, _, texts, _, _ := parse(t, draw(t, ev, s, Daily, Options{Location: loc}))
+		var asOf []string
+		for _, tx := range texts {
+			if strings.HasPrefix(tx.text, "As of") {
+				asOf = append(asOf, tx.text)
+			}
+		}
+		assert.Equal(t, []string{"As of 25 January 2026."}, asOf, "zone %v", loc)
+	}
+}

@@ -278,16 +278,15 @@ func (c *chart) creditText() string {
 }
 
 func (c *chart) asOfText() string {
-	at := c.opts.AsOf
+	at, dayOnly := c.opts.AsOf, false
 	if at.IsZero() {
-		for cl := range c.ev.Claims() {
-			if s := cl.StatedBy(); s.After(at) {
-				at = s
-			}
-		}
+		at, dayOnly = c.ev.Latest()
 	}
 	if at.IsZero() {
 		return ""
+	}
+	if dayOnly {
+		return c.l.T("As of %s.", c.l.Date(release.DateOf(at), false))
 	}
 	return c.l.T("As of %s.", c.l.Moment(at, c.loc))
 }

@@ -138,7 +138,7 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	if !asOf.IsZero() {
 		e = e.AsOf(asOf)
 	} else {
-		asOf, dayOnly = latest(e)
+		asOf, dayOnly = e.Latest()
 	}
 	ix, err := reconcile.NewIndex(e, opts.Policy)
 	if err != nil {
@@ -157,24 +157,6 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	return err
 }
 
-// latest returns the moment of the evidence's latest statement, or the
-// zero time for empty evidence, and whether that statement is known to
-// the day only (its moment is then the end of its day).
-func latest(e reconcile.Evidence) (time.Time, bool) {
-	var t time.Time
-	dayOnly := false
-	for c := range e.Claims() {
-		if s := c.StatedBy(); s.After(t) {
-			t, dayOnly = s, c.DayOnly
-		}
-	}
-	for v := range e.Verifications() {
-		if v.Stated.After(t) {
-			t, dayOnly = v.Stated, false
-		}
-	}
-	return t, dayOnly
-}
 
 // defaultHeadlines applies the rule of Options.Headlines.
 func defaultHeadlines(ix *reconcile.Index) []Headline {
