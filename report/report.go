@@ -157,7 +157,6 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	return err
 }
 
-
 // defaultHeadlines applies the rule of Options.Headlines.
 func defaultHeadlines(ix *reconcile.Index) []Headline {
 	var hs []Headline
