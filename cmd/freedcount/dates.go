@@ -261,7 +261,10 @@ func rewriteDates(b []byte, f dateFormat, loc *time.Location, dayEnd bool) ([]by
 			}
 		}
 	}
-	if !changed || len(probs) > 0 {
+	// Cells that could not be read stay as they were: the reader then
+	// finds the rest of the file's problems, and load drops its second
+	// word on these cells.
+	if !changed {
 		return b, probs
 	}
 	// Each record is rewritten in place of its lines: a record of one line

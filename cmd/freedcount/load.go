@@ -199,9 +199,10 @@ func load(in inputs) (*loaded, error) {
 			*f.b = out
 		}
 	}
-	if len(l.problems) > 0 || srcB == nil || clB == nil {
+	if srcB == nil || clB == nil {
 		return l, nil
 	}
+	dated := len(l.problems)
 	var ver io.Reader
 	if verB != nil {
 		ver = namedReader{bytes.NewReader(verB), verName}
@@ -209,11 +210,38 @@ func load(in inputs) (*loaded, error) {
 	ev, err := interchange.ReadEvidence(format, namedReader{bytes.NewReader(srcB), srcName}, namedReader{bytes.NewReader(clB), clName}, ver)
 	if err != nil {
 		l.addErr("", err)
+		l.dropSecondWords(dated)
+		return l, nil
+	}
+	if dated > 0 {
 		return l, nil
 	}
 	l.ev = ev
 	l.checkVocabulary(clName, verName)
 	return l, nil
+}
+
+// dropSecondWords drops the problems after the first n (the reader's) that
+// fall on a cell one of the first n (the dates') already names: a day the
+// date pass could not read is left as it was, and the reader refuses it
+// again in its own words.
+func (l *loaded) dropSecondWords(n int) {
+	type cell struct {
+		file   string
+		line   int
+		column string
+	}
+	seen := make(map[cell]bool, n)
+	for _, p := range l.problems[:n] {
+		seen[cell{p.file, p.line, p.column}] = true
+	}
+	kept := l.problems[:n]
+	for _, p := range l.problems[n:] {
+		if !seen[cell{p.file, p.line, p.column}] {
+			kept = append(kept, p)
+		}
+	}
+	l.problems = kept
 }
 
 // quoteCell quotes a value for a message, or hides it if it may identify

@@ -319,6 +319,22 @@ func TestCheckSaysWhereAndSuggests(t *testing.T) {
 	assert.Contains(t, errOut, `did you mean "json"?`)
 }
 
+// TestCheckListsEveryProblemAtOnce: a day the command cannot read does not
+// hide the other problems of the file, and its cell is named once.
+func TestCheckListsEveryProblemAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(seedDir, "sources.csv"), filepath.Join(dir, "sources.csv"))
+	writeFile(t, filepath.Join(dir, "claims.csv"), "id,source,stated,measure,population,region,period,quantity,status,basis\n"+
+		"a,foro-penal,25/01/2026,releases,detainees/political,VE,2026-01-25,80,preliminary,named_list\n"+
+		"b,foro-penal,2026-01-25,release,detainees/political,VE,2026-01-25,80,final,named_list\n")
+	code, _, errOut := freedcount(t, "check", "-dir", dir)
+	require.Equal(t, exitInput, code)
+	claims := filepath.Join(dir, "claims.csv")
+	assert.Equal(t, 1, strings.Count(errOut, claims+":2:3: column stated"), errOut)
+	assert.Contains(t, errOut, claims+`:3:4: column measure "release": unknown value`)
+	assert.Contains(t, errOut, "2 problems")
+}
+
 // TestDatesAreReadInTheZoneAndFormatGiven checks -datefmt and -tz: a
 // day-first day is read as such, a month-first one too, an ambiguous one
 // is never guessed; a local time is read in the zone (by default the
