@@ -281,3 +281,88 @@ func propLatentClassSound(t *rapid.T) {
 }
 
 func TestLatentClassSound(t *testing.T) { rapid.Check(t, propLatentClassSound) }
+
+// TestLatentClassCalibrated is a simulation-based calibration of the
+// sampler (Cook, Gelman and Rubin 2006): on populations drawn from the
+// model's own prior (msetest.FromPrior: α, the class weights, the capture
+// probabilities and N drawn as LatentClass assumes), a correct sampler's
+// 95 % interval covers the true N 95 % of the time, whatever the
+// populations are like, and its posterior puts the truth as often below
+// its median as above. A sampler that draws from the wrong conditional
+// (a wrong negative binomial for the unseen, a wrong beta for a capture
+// probability, a stick or α update that favours some classes) fails it.
+// It checks 40 populations (16 under the race detector; 200 with
+// FREEDCOUNT_LONG=1) and wants as many covered, and a count of truths below
+// the median as near half, as a calibrated sampler gives with probability
+// at least 999 in 1,000 (binomial bounds): 33 of 40 covered, 10 to 30
+// below the median. -short skips it.
+func TestLatentClassCalibrated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibration study skipped in -short mode")
+	}
+	pops := 40
+	if raceEnabled {
+		pops = 16
+	}
+	if os.Getenv("FREEDCOUNT_LONG") == "1" {
+		pops = 200
+	}
+	o := simOptions()
+	type one struct {
+		estimated, covered, below bool
+	}
+	out := make([]one, pops)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i := range pops {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			pop := msetest.FromPrior(4+i%2, o, uint64(i))
+			oi := o
+			oi.Seed = uint64(i + 1)
+			p, err := mse.LatentClass(context.Background(), pop.Histories, oi)
+			if err != nil {
+				return // a table the sampler refuses (no one on two lists) tells nothing
+			}
+			n := float64(pop.N)
+			out[i] = one{true, p.Estimate.Lo <= n && n <= p.Estimate.Hi, n < p.Estimate.N}
+		})
+	}
+	wg.Wait()
+	var estimated, covered, below int
+	for _, x := range out {
+		if x.estimated {
+			estimated++
+			if x.covered {
+				covered++
+			}
+			if x.below {
+				below++
+			}
+		}
+	}
+	t.Logf("calibration: %d of %d populations drawn from the prior estimated; the 95%% interval covers %d (%.1f%%); the truth below the median in %d",
+		estimated, pops, covered, 100*float64(covered)/float64(estimated), below)
+	require.GreaterOrEqual(t, estimated, pops*3/4)
+	assert.GreaterOrEqual(t, covered, binomialLow(estimated, 0.95, 1e-3), "coverage of the 95%% interval on populations drawn from the prior")
+	lo := binomialLow(estimated, 0.5, 5e-4)
+	assert.True(t, lo <= below && below <= estimated-lo, "%d of %d truths below the posterior median; want %d to %d", below, estimated, lo, estimated-lo)
+}
+
+// binomialLow returns the largest c with P(X < c) ≤ tail for X ~
+// Binomial(n, p): a count at least c is what a sampler that is right
+// gives with probability at least 1 − tail.
+func binomialLow(n int, p, tail float64) int {
+	cdf := 0.0
+	for c := range n + 1 {
+		lc, _ := math.Lgamma(float64(n + 1))
+		l1, _ := math.Lgamma(float64(c + 1))
+		l2, _ := math.Lgamma(float64(n - c + 1))
+		cdf += math.Exp(lc - l1 - l2 + float64(c)*math.Log(p) + float64(n-c)*math.Log1p(-p))
+		if cdf > tail {
+			return c
+		}
+	}
+	return n
+}
