@@ -165,6 +165,8 @@ func BenchmarkLatentClassSimulation(b *testing.B) {
 		r = simulate(b, 16, simOptions())
 	}
 	b.ReportMetric(100*r.coverage, "coverage%")
+	b.ReportMetric(100*float64(r.byLists[0][1])/float64(r.byLists[0][0]), "coverage-4lists%")
+	b.ReportMetric(100*float64(r.byLists[1][1])/float64(r.byLists[1][0]), "coverage-5lists%")
 	b.ReportMetric(100*r.bias, "bias%")
 	b.ReportMetric(100*r.medianErr, "err%")
 	b.ReportMetric(100*r.llErr, "loglinear-err%")
