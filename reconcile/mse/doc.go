@@ -118,10 +118,15 @@
 // mixed badly (those with an effective sample size below 100 covered 45
 // of 47) nor too few draws; the truncation (3 classes instead of 10)
 // changes nothing, and the prior on N is LCMCR's 1/N, which moves N by
-// less than one person against a flat prior. The sampler itself is
-// calibrated: on populations drawn from its own prior its interval covers
-// as it should (TestLatentClassCalibrated). What remains is the model's
-// own preference for simple mixtures: where the lists show little of the
+// less than one person against a flat prior. On populations drawn from
+// the sampler's own prior (TestLatentClassCalibrated, 200 populations,
+// chains of 50,000 iterations) the interval covered 183 (91.5 %, Wilson
+// 87–95 %), 8 misses from below and 9 from above: a few more misses than
+// the 10 expected (the draws put N in [500, 20,000], the sampler's 1/N
+// prior does not, which accounts for some near the ends; not all were
+// explained), but without a direction, whereas the study's misses are
+// underestimates. What remains is the model's own preference for simple
+// mixtures: where the lists show little of the
 // heterogeneity (few people, four lists), the posterior, as any Bayesian
 // comparison of models does, favours fewer classes, whose N is lower and
 // better determined, although the data do not exclude the truth (on the
