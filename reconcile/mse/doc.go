@@ -122,10 +122,10 @@
 // the sampler's own prior (TestLatentClassCalibrated, 200 populations,
 // chains of 50,000 iterations) the interval covered 183 (91.5 %, Wilson
 // 87–95 %), 8 misses from below and 9 from above: a few more misses than
-// the 10 expected (the draws put N in [500, 20,000], the sampler's 1/N
-// prior does not, which accounts for some near the ends; not all were
-// explained), but without a direction, whereas the study's misses are
-// underestimates. What remains is the model's own preference for simple
+// the 10 expected (the draws put N in [500, 20,000] and the sampler's 1/N
+// prior does not, which may explain the one at N = 518; the others, most
+// with narrow posteriors, were not explained), but without a direction,
+// whereas the study's misses are underestimates. What remains is the model's own preference for simple
 // mixtures: where the lists show little of the
 // heterogeneity (few people, four lists), the posterior, as any Bayesian
 // comparison of models does, favours fewer classes, whose N is lower and
