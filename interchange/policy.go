@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/freedcount/freedcount/internal/suggest"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
@@ -390,36 +391,8 @@ func checkPolicyKeys(b []byte, file string) []error {
 // suggestKey returns `; did you mean "K"?` for the allowed key nearest to
 // k by edit distance, if it is near enough, else "".
 func suggestKey(k string, allowed []string) string {
-	best, dist := "", 1<<30
-	for _, a := range allowed {
-		if d := editDistance(strings.ToLower(k), a); d < dist {
-			best, dist = a, d
-		}
+	if best, ok := suggest.Nearest(strings.ToLower(k), allowed, nil); ok {
+		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	if best == "" || dist > max(2, len(best)/3) {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/freedcount/freedcount/internal/suggest"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
@@ -105,17 +106,10 @@ func allowedText(v release.Vocabulary, indent string) string {
 // to v (case, accents, spaces and hyphens aside), when it is near enough
 // to be a typo, else "".
 func didYouMean(v string, allowed []string) string {
-	key := fold(v)
-	best, dist := "", 1<<30
-	for _, a := range allowed {
-		if d := editDistance(key, fold(a)); d < dist {
-			best, dist = a, d
-		}
+	if best, ok := suggest.Nearest(v, allowed, fold); ok {
+		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	if best == "" || dist == 0 || dist > max(2, len([]rune(best))/3) {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return ""
 }
 
 // fold lowers s, strips accents and writes spaces and hyphens as "_".
@@ -131,28 +125,6 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // populationPaths returns every population a vocabulary accepts by name:
