@@ -215,9 +215,7 @@ func (ix *Index) Figures() []Figure {
 func (ix *Index) figure(c *cell) Figure {
 	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
 	ix.listSetAside(c, &f)
-	for _, i := range c.direct {
-		f.Claims = append(f.Claims, ix.recs[i].c.ID)
-	}
+	f.Claims = ix.claimIDs(c.direct)
 	cap, capFrom := ix.cap(c)
 	f.Cap = cap.interval()
 	f.CapFrom = ix.claimIDs(capFrom)
@@ -345,26 +343,58 @@ func sub(hi, v int) int {
 	return hi - v
 }
 
-// listSetAside fills the lists of claims that step 1 set aside.
+// listSetAside fills the lists of claims that step 1 set aside, each
+// carved from one allocation.
 func (ix *Index) listSetAside(c *cell, f *Figure) {
-	for _, i := range c.claims {
-		r := &ix.recs[i]
-		id := r.c.ID
+	const (
+		superseded = iota
+		relayed
+		retracted
+		unresolved
+		pledged
+		ignored
+		kept
+	)
+	kind := func(r *rec) int {
 		switch {
 		case r.state == Superseded:
-			f.Superseded = append(f.Superseded, id)
+			return superseded
 		case r.state == Relayed:
-			f.Relayed = append(f.Relayed, id)
+			return relayed
 		case r.state == Retracted:
-			f.Retracted = append(f.Retracted, id)
+			return retracted
 		case r.state == Unresolved:
-			f.Unresolved = append(f.Unresolved, id)
+			return unresolved
 		case r.state == Pledged:
-			f.Pledged = append(f.Pledged, id)
+			return pledged
 		case !r.credible:
-			f.Ignored = append(f.Ignored, id)
+			return ignored
+		}
+		return kept
+	}
+	var n [kept + 1]int
+	for _, i := range c.claims {
+		n[kind(&ix.recs[i])]++
+	}
+	if len(c.claims) == n[kept] {
+		return
+	}
+	all := make([]source.ClaimID, 0, len(c.claims)-n[kept])
+	var lists [kept][]source.ClaimID
+	for k := range lists {
+		if n[k] > 0 {
+			lists[k] = all[len(all) : len(all) : len(all)+n[k]]
+			all = all[:len(all)+n[k]]
 		}
 	}
+	for _, i := range c.claims {
+		r := &ix.recs[i]
+		if k := kind(r); k != kept {
+			lists[k] = append(lists[k], r.c.ID)
+		}
+	}
+	f.Superseded, f.Relayed, f.Retracted = lists[superseded], lists[relayed], lists[retracted]
+	f.Unresolved, f.Pledged, f.Ignored = lists[unresolved], lists[pledged], lists[ignored]
 }
 
 // claimIDs returns the IDs of list's claims. Every list the index keeps is
@@ -439,7 +469,13 @@ type voice struct {
 func (ix *Index) voicesOf(list []int32) []voice {
 	byGroup := slices.Clone(list)
 	slices.SortStableFunc(byGroup, func(a, b int32) int { return cmp.Compare(ix.recs[a].group, ix.recs[b].group) })
-	var out []voice
+	groups := 0
+	for k := range byGroup {
+		if k == 0 || ix.recs[byGroup[k]].group != ix.recs[byGroup[k-1]].group {
+			groups++
+		}
+	}
+	out := make([]voice, 0, groups)
 	for k := 0; k < len(byGroup); {
 		r := &ix.recs[byGroup[k]]
 		v := voice{group: r.group, iv: r.iv, w: r.w}
@@ -454,17 +490,44 @@ func (ix *Index) voicesOf(list []int32) []voice {
 		if !meet.empty() {
 			v.iv = meet
 		}
-		v.claims = byGroup[k:j]
+		v.claims = byGroup[k:j:j]
 		out = append(out, v)
 		k = j
 	}
 	return out
 }
 
+// smallList is the longest list whose group totals are found by a pairwise
+// scan, without allocating; longer lists are sorted by group.
+const smallList = 16
+
 // groupTotal returns the sum over independence groups of the heaviest
 // weight among list's claims in each group.
 func (ix *Index) groupTotal(list []int32) int64 {
 	var total int64
+	if len(list) <= smallList {
+		// Each claim heads its group if no earlier claim is of it; the
+		// group's weight is its heaviest claim's.
+		for k, i := range list {
+			g, w, first := ix.recs[i].group, ix.recs[i].w, true
+			for _, j := range list[:k] {
+				if ix.recs[j].group == g {
+					first = false
+					break
+				}
+			}
+			if !first {
+				continue
+			}
+			for _, j := range list[k+1:] {
+				if ix.recs[j].group == g {
+					w = max(w, ix.recs[j].w)
+				}
+			}
+			total += w
+		}
+		return total
+	}
 	for _, v := range ix.voicesOf(list) {
 		total += v.w
 	}
