@@ -705,7 +705,13 @@ func (ix *Index) explicitTargets() []int32 {
 // still replaces the statements before it: it was the source's latest
 // word until the naming claim withdrew it.
 func (ix *Index) orderStatements(group []int32, named []int32) {
-	var direct, relays []int32
+	if len(group) < 2 {
+		// A lone statement is the latest of its key: it stands, whatever
+		// names it.
+		return
+	}
+	var buf [16]int32
+	direct, relays := buf[:0:8], buf[8:8:16]
 	standing := false // a direct statement that no claim withdraws
 	for _, i := range group {
 		r := &ix.recs[i]
@@ -781,6 +787,13 @@ func (ix *Index) buildCells() {
 	}
 	// Cells in (measure, scope) order, so that every later loop is
 	// deterministic.
+	marked := 0
+	for _, mark := range ix.cellAt {
+		if mark >= 0 {
+			marked++
+		}
+	}
+	ix.cells = make([]cell, 0, marked)
 	for k, mark := range ix.cellAt {
 		if mark < 0 {
 			continue
