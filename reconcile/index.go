@@ -105,11 +105,12 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	}
 	r := &ix.recs[i]
 	out := Reading{
-		Claim: id, State: r.state, Measure: r.c.Measure, Scope: r.scope, Quantity: r.q,
-		Weight: r.wd, Credible: r.credible,
+		Claim: id, State: r.state, Measure: r.c.Measure, Scope: ix.scopes[r.sid], Quantity: r.q,
+		Credible: r.credible,
 	}
 	if r.q.IsValid() && r.state != Retracted {
 		out.Interval = r.iv.interval()
+		out.Weight = ix.weightOf(r)
 	}
 	if r.by >= 0 {
 		out.By = ix.recs[r.by].c.ID
@@ -125,29 +126,33 @@ const weightScale = 12
 
 // rec is the index's view of one claim.
 type rec struct {
+	// Fields ordered by size, so that the record packs without padding.
 	c      *source.Claim
-	src    int32         // index into Index.sources
-	group  int32         // independence group of the source
-	scope  release.Scope // resolved: open end closed, a stock's period reduced to its last day
-	sid    int32         // the scope's rank among all scopes read (scope order)
-	stated int64         // Stated as Unix nanoseconds
-	offset int32         // Stated's zone offset, in seconds
-	day    int32         // Stated's local day, as a day number
+	stated int64 // Stated as Unix nanoseconds
+	// w is the weight, source confidence × status × basis (weightOf),
+	// × 10¹², exact.
+	w      int64
+	q      source.Quantity // resolved: a relative quantity applied to its referent
+	iv     span            // bounds under the policy's tolerance
+	lo, hi int             // stated figures, clamped into iv
+	src    int32           // index into Index.sources
+	group  int32           // independence group of the source
+	// sid is the rank, among all scopes read (Index.scopes, in scope
+	// order), of the claim's resolved scope: its open end closed, a
+	// stock's period reduced to its last day.
+	sid    int32
+	offset int32 // Stated's zone offset, in seconds
+	day    int32 // Stated's local day, as a day number
+	by     int32 // the claim it was relayed into or superseded by, or -1
+	state  ClaimState
 	// dayOnly: the statement is known to the day only; its clock time
 	// orders nothing.
 	dayOnly bool
-	q       source.Quantity // resolved: a relative quantity applied to its referent
-	iv      span            // bounds under the policy's tolerance
-	lo, hi  int             // stated figures, clamped into iv
-	wd      decimal.Decimal // weight: source confidence × status × basis
-	w       int64           // wd × 10¹², exact
-	state   ClaimState
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
 	// explicit: superseded by a claim that names it.
 	explicit bool
-	by       int32 // the claim it was relayed into or superseded by, or -1
 }
 
 // cellKey is a measure over a resolved scope: what one figure is about.
@@ -348,14 +353,18 @@ func (ix *Index) readClaims() {
 		r.day = int32(c.StatedDay().DaysSince(epoch))
 		r.dayOnly = c.DayOnly
 	}
-	ix.resolveRelatives()
-	ix.numberScopes()
+	ix.numberScopes(ix.resolveRelatives())
 	ix.foldStatements()
 	type wkey struct {
 		src           int32
 		status, basis uint8
 	}
-	weights := map[wkey]rec{}
+	type weight struct {
+		wd       decimal.Decimal
+		w        int64
+		credible bool
+	}
+	weights := map[wkey]weight{}
 	bounds := map[source.Quantity]span{} // quantities repeat; their bounds need decimal arithmetic
 	for i := range ix.recs {
 		r := &ix.recs[i]
@@ -383,22 +392,27 @@ func (ix *Index) readClaims() {
 		k := wkey{r.src, uint8(r.c.Status), uint8(r.c.Basis)}
 		w, ok := weights[k]
 		if !ok {
-			w.wd = ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+			w.wd = ix.weightOf(r)
 			w.w = w.wd.RoundBank(weightScale).Shift(weightScale).IntPart()
 			w.credible = w.w > 0 && w.wd.GreaterThanOrEqual(ix.policy.MinWeight)
 			weights[k] = w
 		}
-		r.wd, r.w = w.wd, w.w
+		r.w = w.w
 		r.credible = r.state == Live && w.credible
 	}
 }
 
+// weightOf returns r's weight: its source's confidence × status × basis.
+func (ix *Index) weightOf(r *rec) decimal.Decimal {
+	return ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+}
+
 // numberScopes gives every scope read (of claims and verifications) its
 // rank in scope order, so that later steps sort and index by integers.
-func (ix *Index) numberScopes() {
+func (ix *Index) numberScopes(scopes []release.Scope) {
 	ix.scopeID = make(map[release.Scope]int32)
-	for i := range ix.recs {
-		ix.scopeID[ix.recs[i].scope] = 0
+	for _, s := range scopes {
+		ix.scopeID[s] = 0
 	}
 	for _, v := range ix.ev.verified {
 		ix.scopeID[v.Scope] = 0
@@ -408,7 +422,7 @@ func (ix *Index) numberScopes() {
 		ix.scopeID[s] = int32(i)
 	}
 	for i := range ix.recs {
-		ix.recs[i].sid = ix.scopeID[ix.recs[i].scope]
+		ix.recs[i].sid = ix.scopeID[scopes[i]]
 	}
 }
 
@@ -418,26 +432,29 @@ func (ix *Index) numberScopes() {
 // claim states none and the referent's end closing an open end of its own
 // period ("about half as many" speaks of the same days). A referent that is
 // missing, retracted or unresolved leaves the claim unresolved, about its
-// own scope. A stock's period is reduced to its last day.
-func (ix *Index) resolveRelatives() {
+// own scope. A stock's period is reduced to its last day. It returns the
+// resolved scopes, parallel to ix.recs.
+func (ix *Index) resolveRelatives() []release.Scope {
 	const (
 		todo = iota
 		busy
 		done
 	)
 	state := make([]uint8, len(ix.recs))
+	scopes := make([]release.Scope, len(ix.recs))
 	var resolve func(i int)
 	resolve = func(i int) {
 		r := &ix.recs[i]
+		scope := &scopes[i]
 		switch state[i] {
 		case done:
 			return
 		case busy: // a cycle: the evidence forbids it, but never loop
-			r.scope = r.c.ResolvedScope()
+			*scope = r.c.ResolvedScope()
 			return
 		}
 		state[i] = busy
-		r.scope = r.c.ResolvedScope()
+		*scope = r.c.ResolvedScope()
 		switch {
 		case r.c.Status == source.Retracted:
 		case r.c.Relative.IsZero():
@@ -451,17 +468,18 @@ func (ix *Index) resolveRelatives() {
 						r.q = q
 					}
 				}
-				r.scope = relativeScope(r.c, ref.scope)
+				*scope = relativeScope(r.c, scopes[j])
 			}
 		}
-		if r.scope.IsValid() && r.c.Measure.IsStock() {
-			r.scope = r.scope.WithPeriod(release.Day(r.scope.Period().Last()))
+		if scope.IsValid() && r.c.Measure.IsStock() {
+			*scope = scope.WithPeriod(release.Day(scope.Period().Last()))
 		}
 		state[i] = done
 	}
 	for i := range ix.recs {
 		resolve(i)
 	}
+	return scopes
 }
 
 // relativeScope returns the scope of relative claim c whose referent is
@@ -954,13 +972,13 @@ func (ix *Index) buildIdentities() {
 			continue
 		}
 		if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
-			ix.counts = append(ix.counts, count{r.iv.lo, r.scope, int32(i)})
+			ix.counts = append(ix.counts, count{r.iv.lo, ix.scopes[r.sid], int32(i)})
 		}
 		if r.c.Status != source.Verified && r.c.Status != source.Final {
 			continue
 		}
 		for _, d := range r.c.Named {
-			ix.ids = append(ix.ids, identity{id(d), r.scope})
+			ix.ids = append(ix.ids, identity{id(d), ix.scopes[r.sid]})
 		}
 	}
 	ix.nPeople = len(num)
