@@ -134,7 +134,7 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 	var out []Discrepancy
 	add := func(a, b int32, cause Cause) {
 		ra, rb := &ix.recs[a], &ix.recs[b]
-		if ra.q == rb.q && ra.iv == rb.iv && ra.scope == rb.scope && ra.c.Measure == rb.c.Measure {
+		if ra.q == rb.q && ra.iv == rb.iv && ra.sid == rb.sid && ra.c.Measure == rb.c.Measure {
 			return // the same figure for the same thing: no discrepancy
 		}
 		out = append(out, ix.pair(ra, rb, cause))
@@ -234,22 +234,23 @@ func (ix *Index) sameScopeCause(a, b int32) Cause {
 // dimension in which the scopes differ explains the difference.
 func (ix *Index) acrossCause(a, b int32) Cause {
 	ra, rb := &ix.recs[a], &ix.recs[b]
-	if partExceedsWhole(ra, rb) {
+	if ix.partExceedsWhole(ra, rb) {
 		if ra.group == rb.group {
 			return Revision
 		}
 		return TrueConflict
 	}
-	return differingDimension(ra.scope, rb.scope)
+	return differingDimension(ix.scopes[ra.sid], ix.scopes[rb.sid])
 }
 
 // partExceedsWhole reports whether one claim's scope contains the other's
 // and the part's low end exceeds the whole's high end.
-func partExceedsWhole(a, b *rec) bool {
+func (ix *Index) partExceedsWhole(a, b *rec) bool {
+	sa, sb := ix.scopes[a.sid], ix.scopes[b.sid]
 	switch {
-	case a.scope.Contains(b.scope):
+	case sa.Contains(sb):
 		return b.iv.lo > a.iv.hi
-	case b.scope.Contains(a.scope):
+	case sb.Contains(sa):
 		return a.iv.lo > b.iv.hi
 	}
 	return false
@@ -324,18 +325,19 @@ func differingDimension(a, b release.Scope) Cause {
 }
 
 // differences lists the dimensions in which a and b differ.
-func differences(a, b *rec) []Cause {
+func (ix *Index) differences(a, b *rec) []Cause {
+	sa, sb := ix.scopes[a.sid], ix.scopes[b.sid]
 	var out []Cause
 	if a.c.Measure != b.c.Measure {
 		out = append(out, DifferentMeasure)
 	}
-	if a.scope.Population() != b.scope.Population() {
+	if sa.Population() != sb.Population() {
 		out = append(out, DifferentPopulation)
 	}
-	if a.scope.Region() != b.scope.Region() {
+	if sa.Region() != sb.Region() {
 		out = append(out, DifferentRegion)
 	}
-	if a.scope.Period() != b.scope.Period() {
+	if sa.Period() != sb.Period() {
 		out = append(out, DifferentPeriod)
 	}
 	return out
@@ -343,14 +345,15 @@ func differences(a, b *rec) []Cause {
 
 // pair builds the discrepancy between claims a (about the scope asked) and b.
 func (ix *Index) pair(a, b *rec, cause Cause) Discrepancy {
-	d := Discrepancy{A: ix.side(a), B: ix.side(b), Cause: cause, Differences: differences(a, b)}
-	d.Nested = a.scope.Contains(b.scope) || b.scope.Contains(a.scope)
+	d := Discrepancy{A: ix.side(a), B: ix.side(b), Cause: cause, Differences: ix.differences(a, b)}
+	sa, sb := ix.scopes[a.sid], ix.scopes[b.sid]
+	d.Nested = sa.Contains(sb) || sb.Contains(sa)
 	d.Conflict = cause == TrueConflict
 	switch {
 	case cause == DifferentMeasure || cause == Supersession:
-	case a.scope == b.scope || !d.Nested:
+	case a.sid == b.sid || !d.Nested:
 		d.Gap = gap(a.iv, b.iv)
-	case a.scope.Contains(b.scope):
+	case sa.Contains(sb):
 		d.Gap = max(0, b.iv.lo-a.iv.hi)
 	default:
 		d.Gap = max(0, a.iv.lo-b.iv.hi)
@@ -375,7 +378,7 @@ func gap(a, b span) int {
 
 func (ix *Index) side(r *rec) Side {
 	return Side{
-		Claim: r.c.ID, Source: r.c.Source, Measure: r.c.Measure, Scope: r.scope,
+		Claim: r.c.ID, Source: r.c.Source, Measure: r.c.Measure, Scope: ix.scopes[r.sid],
 		Quantity: r.q, Interval: r.iv.interval(),
 	}
 }

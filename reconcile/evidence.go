@@ -177,6 +177,10 @@ type Evidence struct {
 	sources  []*source.Source
 	claims   []*source.Claim
 	verified []Verification
+	// open holds, sorted by ID, the claims whose Supersedes or
+	// Relative.To names a claim not in claims: the only chains a merge or
+	// an addition can complete. Every chain within claims is sound.
+	open []*source.Claim
 }
 
 // NumSources returns the number of sources.
@@ -283,7 +287,7 @@ func sameSource(a, b *source.Source) error {
 }
 
 func sameClaim(a, b *source.Claim) error {
-	if a.Equal(*b) {
+	if a == b || a.Equal(*b) {
 		return nil
 	}
 	return fieldErr("Claim.ID", a.ID.String(), ErrConflict, "taken by a different claim")
@@ -323,10 +327,14 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 	if err != nil {
 		return e, err
 	}
-	if err := checkChains(merged); err != nil {
+	// Chains within e are sound: only those of the new claims and those
+	// that e left open can change.
+	cand, _ := mergeSorted(e.open, sorted, compareClaimID, sameClaim)
+	open, err := checkChains(merged, cand)
+	if err != nil {
 		return e, err
 	}
-	e.claims = merged
+	e.claims, e.open = merged, open
 	return e, nil
 }
 
@@ -385,7 +393,13 @@ func Merge(a, b Evidence) (Evidence, error) {
 	if out.claims, err = mergeSorted(a.claims, b.claims, compareClaimID, sameClaim); err != nil {
 		return Evidence{}, err
 	}
-	if err = checkChains(out.claims); err != nil {
+	// Every chain within a and within b is sound, so only a chain through a
+	// reference that one of them left open can be unsound in the union: a
+	// bad link is one neither operand held both ends of, and a new cycle
+	// passes from claims only in a to claims only in b, so it follows a
+	// reference that one operand left open.
+	cand, _ := mergeSorted(a.open, b.open, compareClaimID, sameClaim)
+	if out.open, err = checkChains(out.claims, cand); err != nil {
 		return Evidence{}, err
 	}
 	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, func(Verification, Verification) error { return nil })
@@ -407,6 +421,14 @@ func (e Evidence) AsOf(t time.Time) Evidence {
 	for _, v := range e.verified {
 		if !v.Stated.After(t) {
 			out.verified = append(out.verified, v)
+		}
+	}
+	// A subset of sound chains is sound; what it leaves open is what
+	// refers to a claim it dropped, or to one e left open.
+	for _, c := range out.claims {
+		if (c.Supersedes.IsValid() && indexClaim(out.claims, c.Supersedes) < 0) ||
+			(!c.Relative.IsZero() && indexClaim(out.claims, c.Relative.To) < 0) {
+			out.open = append(out.open, c)
 		}
 	}
 	return out
@@ -472,42 +494,81 @@ func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error)
 	return slices.Clip(out), nil
 }
 
-// checkChains checks every chain between the claims of all (sorted by ID):
-// a claim may supersede only a claim of its own source stated no later
-// than itself (explicit supersession wins over clocks, so it must not run
-// against them), and neither
-// supersession nor relative quantities may loop. References to claims not in
-// all are left for later. It runs in O(n log n).
-func checkChains(all []*source.Claim) error {
+// checkChains checks the chains that pass through the claims of cand
+// (sorted by ID, each in all, which is sorted by ID): a claim may supersede
+// only a claim of its own source stated no later than itself (explicit
+// supersession wins over clocks, so it must not run against them), and
+// neither supersession nor relative quantities may loop. References to
+// claims not in all are left for later: it returns, sorted by ID, the
+// claims of cand that make one. It visits only cand and the claims their
+// chains reach, each once, in O(log n) each.
+func checkChains(all, cand []*source.Claim) ([]*source.Claim, error) {
+	if len(cand) == 0 {
+		return nil, nil
+	}
 	var errs []error
-	sup := make([]int32, len(all))
-	rel := make([]int32, len(all))
-	for i, c := range all {
-		sup[i], rel[i] = -1, -1
+	open := make([]*source.Claim, 0, len(cand))
+	// A cycle through a claim of cand passes through its reference to a
+	// claim that has a reference of the same kind: only such claims start
+	// a walk.
+	var supStarts, relStarts []int32
+	for _, c := range cand {
+		dangling := false
 		if c.Supersedes.IsValid() {
-			if j := indexClaim(all, c.Supersedes); j >= 0 {
-				sup[i] = int32(j)
-				switch {
-				case all[j].Source != c.Source:
-					errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-						"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
-				case statedAfter(all[j], c):
-					errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-						"claim %s supersedes a statement made after it", c.ID))
-				}
+			j := indexClaim(all, c.Supersedes)
+			if j >= 0 && all[j].Supersedes.IsValid() {
+				supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
+			}
+			switch {
+			case j < 0:
+				dangling = true
+			case all[j].Source != c.Source:
+				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+					"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
+			case statedAfter(all[j], c):
+				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+					"claim %s supersedes a statement made after it", c.ID))
 			}
 		}
 		if !c.Relative.IsZero() {
-			rel[i] = int32(indexClaim(all, c.Relative.To))
+			switch k := indexClaim(all, c.Relative.To); {
+			case k < 0:
+				dangling = true
+			case !all[k].Relative.IsZero():
+				relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
+			}
+		}
+		if dangling {
+			open = append(open, c)
 		}
 	}
-	for _, i := range cycles(sup) {
+	sup := func(i int32) int32 {
+		if c := all[i]; c.Supersedes.IsValid() {
+			return int32(indexClaim(all, c.Supersedes))
+		}
+		return -1
+	}
+	rel := func(i int32) int32 {
+		if c := all[i]; !c.Relative.IsZero() {
+			return int32(indexClaim(all, c.Relative.To))
+		}
+		return -1
+	}
+	var state []uint8
+	if len(supStarts)+len(relStarts) > 0 {
+		state = make([]uint8, len(all))
+	}
+	for _, i := range cycles(supStarts, sup, state) {
 		errs = append(errs, fieldErr("Claim.Supersedes", all[i].Supersedes.String(), ErrChain, "claim %s is in a cycle of supersession", all[i].ID))
 	}
-	for _, i := range cycles(rel) {
+	clear(state)
+	for _, i := range cycles(relStarts, rel, state) {
 		errs = append(errs, fieldErr("Claim.Relative.To", all[i].Relative.To.String(), ErrChain, "claim %s is in a cycle of relative quantities", all[i].ID))
 	}
-	return errors.Join(errs...)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return slices.Clip(open), nil
 }
 
 // statedAfter reports whether a was stated after b, as far as their
@@ -529,24 +590,24 @@ func indexClaim(cs []*source.Claim, id source.ClaimID) int {
 }
 
 // cycles returns, for a functional graph given by next (-1 for none), the
-// smallest index of each cycle, in increasing order. Each node is visited a
-// bounded number of times, so it runs in O(n).
-func cycles(next []int32) []int {
+// smallest node of each cycle reachable from starts, in increasing order,
+// marking in state (zero for every node on entry) the nodes it reached.
+// Each node reached is visited a bounded number of times, so it runs in
+// O(k) calls of next for the k nodes reached.
+func cycles(starts []int32, next func(int32) int32, state []uint8) []int32 {
 	const (
-		unseen = iota
-		onPath
+		onPath = 1 + iota
 		done
 	)
-	state := make([]uint8, len(next))
-	var out []int
-	var path []int
-	for start := range next {
+	var out []int32
+	path := make([]int32, 0, 16)
+	for _, start := range starts {
 		path = path[:0]
 		i := start
-		for i >= 0 && state[i] == unseen {
+		for i >= 0 && state[i] == 0 {
 			state[i] = onPath
 			path = append(path, i)
-			i = int(next[i])
+			i = next(i)
 		}
 		if i >= 0 && state[i] == onPath {
 			// i is on the current path: the cycle runs from i to the end.

@@ -187,7 +187,7 @@ func (ix *Index) Figure(m source.Measure, s release.Scope) (Figure, error) {
 		s = s.WithPeriod(release.Day(s.Period().Last()))
 	}
 	if c, ok := ix.cell(m, s); ok {
-		return ix.figure(c), nil
+		return ix.figure(c, nil), nil
 	}
 	k := cellKey{m, s}
 	c := cell{key: k, col: -1, first: startNum(s.Period()), last: endNum(s.Period())}
@@ -196,32 +196,86 @@ func (ix *Index) Figure(m source.Measure, s release.Scope) (Figure, error) {
 	}
 	c.lowDirect = c.verified
 	c.floor, c.floorFrom = ix.floor(k, c.verified)
-	return ix.figure(&c), nil
+	return ix.figure(&c, nil), nil
 }
 
 // Figures returns the figure of every measure and scope that some claim is
 // about, in order of measure and scope.
 func (ix *Index) Figures() []Figure {
 	out := make([]Figure, 0, len(ix.cells))
+	var slab idSlab
 	for i := range ix.cells {
 		if len(ix.cells[i].claims) > 0 {
-			out = append(out, ix.figure(&ix.cells[i]))
+			out = append(out, ix.figure(&ix.cells[i], &slab))
 		}
 	}
 	return out
 }
 
-// figure computes steps 3 to 6 of the fold for one cell.
-func (ix *Index) figure(c *cell) Figure {
-	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
-	ix.listSetAside(c, &f)
-	for _, i := range c.direct {
-		f.Claims = append(f.Claims, ix.recs[i].c.ID)
+// idSlab hands out the claim-ID lists of many figures from a few large
+// allocations; the nil slab allocates each list on its own.
+type idSlab struct{ free []source.ClaimID }
+
+// slabSize is the number of IDs a slab allocates at a time.
+const slabSize = 1024
+
+// take returns an empty list with room for n IDs, capped at n so that
+// appending past it never runs into the next list.
+func (s *idSlab) take(n int) []source.ClaimID {
+	if s == nil {
+		return make([]source.ClaimID, 0, n)
 	}
+	if len(s.free) < n {
+		s.free = make([]source.ClaimID, max(n, slabSize))
+	}
+	out := s.free[:0:n]
+	s.free = s.free[n:]
+	return out
+}
+
+// ids is [Index.claimIDs] with the list taken from s.
+func (s *idSlab) ids(ix *Index, list []int32) []source.ClaimID {
+	if len(list) == 0 {
+		return nil
+	}
+	out := s.take(len(list))
+	for _, i := range list {
+		out = append(out, ix.recs[i].c.ID)
+	}
+	return out
+}
+
+// where returns, taken from s, the IDs of list's claims that keep holds
+// for, in list's order.
+func (s *idSlab) where(ix *Index, list []int32, keep func(*rec) bool) []source.ClaimID {
+	n := 0
+	for _, i := range list {
+		if keep(&ix.recs[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := s.take(n)
+	for _, i := range list {
+		if keep(&ix.recs[i]) {
+			out = append(out, ix.recs[i].c.ID)
+		}
+	}
+	return out
+}
+
+// figure computes steps 3 to 6 of the fold for one cell, its lists of
+// claim IDs taken from slab.
+func (ix *Index) figure(c *cell, slab *idSlab) Figure {
+	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
+	ix.listSetAside(c, &f, slab)
+	f.Claims = slab.ids(ix, c.direct)
 	cap, capFrom := ix.cap(c)
 	f.Cap = cap.interval()
-	f.CapFrom = ix.claimIDs(capFrom)
-	f.FloorFrom = ix.claimIDs(c.floorFrom)
+	f.CapFrom = slab.ids(ix, capFrom)
+	f.FloorFrom = slab.ids(ix, c.floorFrom)
 
 	if len(c.direct) == 0 {
 		f.Low, f.Best, f.High = c.floor, c.floor, c.floor
@@ -251,22 +305,22 @@ func (ix *Index) figure(c *cell) Figure {
 	}
 	f.Consensus = cons.interval()
 	f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
-	f.Support = ix.claimIDs(support)
+	f.Support = slab.ids(ix, support)
 
 	// Low: the lowest figure credibly stated, never below what is proven.
 	lo := ix.lowOf(c)
 	f.Low = max(c.verified, c.floor, lo)
 	switch {
 	case lo >= f.Low:
-		f.LowFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.lo == lo })
+		f.LowFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.lo == lo })
 	case c.floor >= f.Low && c.floor > c.verified:
 		f.LowFrom = f.FloorFrom
 	}
-	ix.high(c, &f, cons, cap, support)
+	ix.high(c, &f, cons, cap, support, slab)
 
 	best, bestFrom := ix.best(c, support, cons, f.Low, f.High)
 	f.Best = max(f.Low, min(best, f.High))
-	f.BestFrom = ix.claimIDs(bestFrom)
+	f.BestFrom = slab.ids(ix, bestFrom)
 	switch {
 	case f.Best == best && len(bestFrom) > 0:
 		f.BestOpen = true
@@ -290,7 +344,7 @@ func (ix *Index) figure(c *cell) Figure {
 // credibly stated by a statement closed above; where a statement open above
 // is the highest word, the tightest bound the consensus or a containing
 // scope gives, or with none the highest lower figure, open.
-func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32) {
+func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32, slab *idSlab) {
 	closed, open := -1, -1
 	for _, i := range c.direct {
 		if r := &ix.recs[i]; r.iv.hi == unbounded {
@@ -303,7 +357,7 @@ func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32) {
 	switch {
 	case closed >= open && closed >= least:
 		f.High = closed
-		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.iv.hi != unbounded && r.hi == closed })
+		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi != unbounded && r.hi == closed })
 		return
 	case closed >= open:
 		f.High = least
@@ -320,11 +374,11 @@ func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32) {
 		if cap.hi == bound {
 			f.HighFrom = f.CapFrom
 		} else {
-			f.HighFrom = ix.claimsWhere(support, func(r *rec) bool { return r.iv.hi == bound })
+			f.HighFrom = slab.where(ix, support, func(r *rec) bool { return r.iv.hi == bound })
 		}
 	default:
 		f.High, f.HighOpen = max(least, open), true
-		f.HighFrom = ix.claimsWhere(c.direct, func(r *rec) bool { return r.iv.hi == unbounded && r.lo == open })
+		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi == unbounded && r.lo == open })
 	}
 }
 
@@ -345,26 +399,58 @@ func sub(hi, v int) int {
 	return hi - v
 }
 
-// listSetAside fills the lists of claims that step 1 set aside.
-func (ix *Index) listSetAside(c *cell, f *Figure) {
-	for _, i := range c.claims {
-		r := &ix.recs[i]
-		id := r.c.ID
+// listSetAside fills the lists of claims that step 1 set aside, each
+// carved from one list taken from slab.
+func (ix *Index) listSetAside(c *cell, f *Figure, slab *idSlab) {
+	const (
+		superseded = iota
+		relayed
+		retracted
+		unresolved
+		pledged
+		ignored
+		kept
+	)
+	kind := func(r *rec) int {
 		switch {
 		case r.state == Superseded:
-			f.Superseded = append(f.Superseded, id)
+			return superseded
 		case r.state == Relayed:
-			f.Relayed = append(f.Relayed, id)
+			return relayed
 		case r.state == Retracted:
-			f.Retracted = append(f.Retracted, id)
+			return retracted
 		case r.state == Unresolved:
-			f.Unresolved = append(f.Unresolved, id)
+			return unresolved
 		case r.state == Pledged:
-			f.Pledged = append(f.Pledged, id)
+			return pledged
 		case !r.credible:
-			f.Ignored = append(f.Ignored, id)
+			return ignored
+		}
+		return kept
+	}
+	var n [kept + 1]int
+	for _, i := range c.claims {
+		n[kind(&ix.recs[i])]++
+	}
+	if len(c.claims) == n[kept] {
+		return
+	}
+	all := slab.take(len(c.claims) - n[kept])
+	var lists [kept][]source.ClaimID
+	for k := range lists {
+		if n[k] > 0 {
+			lists[k] = all[len(all) : len(all) : len(all)+n[k]]
+			all = all[:len(all)+n[k]]
 		}
 	}
+	for _, i := range c.claims {
+		r := &ix.recs[i]
+		if k := kind(r); k != kept {
+			lists[k] = append(lists[k], r.c.ID)
+		}
+	}
+	f.Superseded, f.Relayed, f.Retracted = lists[superseded], lists[relayed], lists[retracted]
+	f.Unresolved, f.Pledged, f.Ignored = lists[unresolved], lists[pledged], lists[ignored]
 }
 
 // claimIDs returns the IDs of list's claims. Every list the index keeps is
@@ -376,16 +462,6 @@ func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 	out := make([]source.ClaimID, len(list))
 	for k, i := range list {
 		out[k] = ix.recs[i].c.ID
-	}
-	return out
-}
-
-func (ix *Index) claimsWhere(list []int32, keep func(*rec) bool) []source.ClaimID {
-	var out []source.ClaimID
-	for _, i := range list {
-		if keep(&ix.recs[i]) {
-			out = append(out, ix.recs[i].c.ID)
-		}
 	}
 	return out
 }
@@ -439,7 +515,13 @@ type voice struct {
 func (ix *Index) voicesOf(list []int32) []voice {
 	byGroup := slices.Clone(list)
 	slices.SortStableFunc(byGroup, func(a, b int32) int { return cmp.Compare(ix.recs[a].group, ix.recs[b].group) })
-	var out []voice
+	groups := 0
+	for k := range byGroup {
+		if k == 0 || ix.recs[byGroup[k]].group != ix.recs[byGroup[k-1]].group {
+			groups++
+		}
+	}
+	out := make([]voice, 0, groups)
 	for k := 0; k < len(byGroup); {
 		r := &ix.recs[byGroup[k]]
 		v := voice{group: r.group, iv: r.iv, w: r.w}
@@ -454,17 +536,44 @@ func (ix *Index) voicesOf(list []int32) []voice {
 		if !meet.empty() {
 			v.iv = meet
 		}
-		v.claims = byGroup[k:j]
+		v.claims = byGroup[k:j:j]
 		out = append(out, v)
 		k = j
 	}
 	return out
 }
 
+// smallList is the longest list whose group totals are found by a pairwise
+// scan, without allocating; longer lists are sorted by group.
+const smallList = 16
+
 // groupTotal returns the sum over independence groups of the heaviest
 // weight among list's claims in each group.
 func (ix *Index) groupTotal(list []int32) int64 {
 	var total int64
+	if len(list) <= smallList {
+		// Each claim heads its group if no earlier claim is of it; the
+		// group's weight is its heaviest claim's.
+		for k, i := range list {
+			g, w, first := ix.recs[i].group, ix.recs[i].w, true
+			for _, j := range list[:k] {
+				if ix.recs[j].group == g {
+					first = false
+					break
+				}
+			}
+			if !first {
+				continue
+			}
+			for _, j := range list[k+1:] {
+				if ix.recs[j].group == g {
+					w = max(w, ix.recs[j].w)
+				}
+			}
+			total += w
+		}
+		return total
+	}
 	for _, v := range ix.voicesOf(list) {
 		total += v.w
 	}
@@ -484,7 +593,8 @@ func (ix *Index) groupTotal(list []int32) int64 {
 // the smallest. Sorting the endpoints makes it O(n log n) in the cell's
 // claims, however many sources speak.
 func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
-	var below, above []int32
+	var below []int32
+	above := make([]int32, 0, len(c.direct))
 	for _, i := range c.direct {
 		if ix.recs[i].iv.hi < c.verified {
 			below = append(below, i)
@@ -517,6 +627,9 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 		}
 	}
 	var support []int32
+	if bestPos >= 0 {
+		support = make([]int32, 0, len(above))
+	}
 	cons := span{c.verified, unbounded}
 	for _, v := range voices {
 		if bestPos >= 0 && v.iv.contains(bestPos) {

@@ -105,11 +105,12 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	}
 	r := &ix.recs[i]
 	out := Reading{
-		Claim: id, State: r.state, Measure: r.c.Measure, Scope: r.scope, Quantity: r.q,
-		Weight: r.wd, Credible: r.credible,
+		Claim: id, State: r.state, Measure: r.c.Measure, Scope: ix.scopes[r.sid], Quantity: r.q,
+		Credible: r.credible,
 	}
 	if r.q.IsValid() && r.state != Retracted {
 		out.Interval = r.iv.interval()
+		out.Weight = ix.weightOf(r)
 	}
 	if r.by >= 0 {
 		out.By = ix.recs[r.by].c.ID
@@ -125,29 +126,33 @@ const weightScale = 12
 
 // rec is the index's view of one claim.
 type rec struct {
+	// Fields ordered by size, so that the record packs without padding.
 	c      *source.Claim
-	src    int32         // index into Index.sources
-	group  int32         // independence group of the source
-	scope  release.Scope // resolved: open end closed, a stock's period reduced to its last day
-	sid    int32         // the scope's rank among all scopes read (scope order)
-	stated int64         // Stated as Unix nanoseconds
-	offset int32         // Stated's zone offset, in seconds
-	day    int32         // Stated's local day, as a day number
+	stated int64 // Stated as Unix nanoseconds
+	// w is the weight, source confidence × status × basis (weightOf),
+	// × 10¹², exact.
+	w      int64
+	q      source.Quantity // resolved: a relative quantity applied to its referent
+	iv     span            // bounds under the policy's tolerance
+	lo, hi int             // stated figures, clamped into iv
+	src    int32           // index into Index.sources
+	group  int32           // independence group of the source
+	// sid is the rank, among all scopes read (Index.scopes, in scope
+	// order), of the claim's resolved scope: its open end closed, a
+	// stock's period reduced to its last day.
+	sid    int32
+	offset int32 // Stated's zone offset, in seconds
+	day    int32 // Stated's local day, as a day number
+	by     int32 // the claim it was relayed into or superseded by, or -1
+	state  ClaimState
 	// dayOnly: the statement is known to the day only; its clock time
 	// orders nothing.
 	dayOnly bool
-	q       source.Quantity // resolved: a relative quantity applied to its referent
-	iv      span            // bounds under the policy's tolerance
-	lo, hi  int             // stated figures, clamped into iv
-	wd      decimal.Decimal // weight: source confidence × status × basis
-	w       int64           // wd × 10¹², exact
-	state   ClaimState
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
 	// explicit: superseded by a claim that names it.
 	explicit bool
-	by       int32 // the claim it was relayed into or superseded by, or -1
 }
 
 // cellKey is a measure over a resolved scope: what one figure is about.
@@ -348,14 +353,18 @@ func (ix *Index) readClaims() {
 		r.day = int32(c.StatedDay().DaysSince(epoch))
 		r.dayOnly = c.DayOnly
 	}
-	ix.resolveRelatives()
-	ix.numberScopes()
+	ix.numberScopes(ix.resolveRelatives())
 	ix.foldStatements()
 	type wkey struct {
 		src           int32
 		status, basis uint8
 	}
-	weights := map[wkey]rec{}
+	type weight struct {
+		wd       decimal.Decimal
+		w        int64
+		credible bool
+	}
+	weights := map[wkey]weight{}
 	bounds := map[source.Quantity]span{} // quantities repeat; their bounds need decimal arithmetic
 	for i := range ix.recs {
 		r := &ix.recs[i]
@@ -383,22 +392,27 @@ func (ix *Index) readClaims() {
 		k := wkey{r.src, uint8(r.c.Status), uint8(r.c.Basis)}
 		w, ok := weights[k]
 		if !ok {
-			w.wd = ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+			w.wd = ix.weightOf(r)
 			w.w = w.wd.RoundBank(weightScale).Shift(weightScale).IntPart()
 			w.credible = w.w > 0 && w.wd.GreaterThanOrEqual(ix.policy.MinWeight)
 			weights[k] = w
 		}
-		r.wd, r.w = w.wd, w.w
+		r.w = w.w
 		r.credible = r.state == Live && w.credible
 	}
 }
 
+// weightOf returns r's weight: its source's confidence × status × basis.
+func (ix *Index) weightOf(r *rec) decimal.Decimal {
+	return ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+}
+
 // numberScopes gives every scope read (of claims and verifications) its
 // rank in scope order, so that later steps sort and index by integers.
-func (ix *Index) numberScopes() {
+func (ix *Index) numberScopes(scopes []release.Scope) {
 	ix.scopeID = make(map[release.Scope]int32)
-	for i := range ix.recs {
-		ix.scopeID[ix.recs[i].scope] = 0
+	for _, s := range scopes {
+		ix.scopeID[s] = 0
 	}
 	for _, v := range ix.ev.verified {
 		ix.scopeID[v.Scope] = 0
@@ -408,7 +422,7 @@ func (ix *Index) numberScopes() {
 		ix.scopeID[s] = int32(i)
 	}
 	for i := range ix.recs {
-		ix.recs[i].sid = ix.scopeID[ix.recs[i].scope]
+		ix.recs[i].sid = ix.scopeID[scopes[i]]
 	}
 }
 
@@ -418,26 +432,29 @@ func (ix *Index) numberScopes() {
 // claim states none and the referent's end closing an open end of its own
 // period ("about half as many" speaks of the same days). A referent that is
 // missing, retracted or unresolved leaves the claim unresolved, about its
-// own scope. A stock's period is reduced to its last day.
-func (ix *Index) resolveRelatives() {
+// own scope. A stock's period is reduced to its last day. It returns the
+// resolved scopes, parallel to ix.recs.
+func (ix *Index) resolveRelatives() []release.Scope {
 	const (
 		todo = iota
 		busy
 		done
 	)
 	state := make([]uint8, len(ix.recs))
+	scopes := make([]release.Scope, len(ix.recs))
 	var resolve func(i int)
 	resolve = func(i int) {
 		r := &ix.recs[i]
+		scope := &scopes[i]
 		switch state[i] {
 		case done:
 			return
 		case busy: // a cycle: the evidence forbids it, but never loop
-			r.scope = r.c.ResolvedScope()
+			*scope = r.c.ResolvedScope()
 			return
 		}
 		state[i] = busy
-		r.scope = r.c.ResolvedScope()
+		*scope = r.c.ResolvedScope()
 		switch {
 		case r.c.Status == source.Retracted:
 		case r.c.Relative.IsZero():
@@ -451,17 +468,18 @@ func (ix *Index) resolveRelatives() {
 						r.q = q
 					}
 				}
-				r.scope = relativeScope(r.c, ref.scope)
+				*scope = relativeScope(r.c, scopes[j])
 			}
 		}
-		if r.scope.IsValid() && r.c.Measure.IsStock() {
-			r.scope = r.scope.WithPeriod(release.Day(r.scope.Period().Last()))
+		if scope.IsValid() && r.c.Measure.IsStock() {
+			*scope = scope.WithPeriod(release.Day(scope.Period().Last()))
 		}
 		state[i] = done
 	}
 	for i := range ix.recs {
 		resolve(i)
 	}
+	return scopes
 }
 
 // relativeScope returns the scope of relative claim c whose referent is
@@ -502,22 +520,30 @@ func (ix *Index) statementKey(r *rec) uint64 {
 // One sort by statement key serves every step; each key's claims are then
 // handled in O(k log k), so the whole runs in O(n log n).
 func (ix *Index) foldStatements() {
-	keys := make([]uint64, len(ix.recs))
-	order := make([]int32, len(ix.recs))
-	for i := range ix.recs {
-		keys[i] = ix.statementKey(&ix.recs[i])
-		order[i] = int32(i)
+	// Sort (key, claim) pairs by value rather than claim numbers through a
+	// table of keys: the same order, without a cache miss per comparison.
+	type keyed struct {
+		key uint64
+		i   int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := cmp.Compare(keys[a], keys[b]); c != 0 {
-			return c
+	pairs := make([]keyed, len(ix.recs))
+	for i := range ix.recs {
+		pairs[i] = keyed{ix.statementKey(&ix.recs[i]), int32(i)}
+	}
+	slices.SortFunc(pairs, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
-		return cmp.Compare(a, b) // claim order is ID order
+		return cmp.Compare(a.i, b.i) // claim order is ID order
 	})
+	order := make([]int32, len(pairs))
+	for k, p := range pairs {
+		order[k] = p.i
+	}
 	groups := func(yield func([]int32) bool) {
 		for lo := 0; lo < len(order); {
 			hi := lo + 1
-			for hi < len(order) && keys[order[hi]] == keys[order[lo]] {
+			for hi < len(order) && pairs[hi].key == pairs[lo].key {
 				hi++
 			}
 			if !yield(order[lo:hi]) {
@@ -697,7 +723,13 @@ func (ix *Index) explicitTargets() []int32 {
 // still replaces the statements before it: it was the source's latest
 // word until the naming claim withdrew it.
 func (ix *Index) orderStatements(group []int32, named []int32) {
-	var direct, relays []int32
+	if len(group) < 2 {
+		// A lone statement is the latest of its key: it stands, whatever
+		// names it.
+		return
+	}
+	var buf [16]int32
+	direct, relays := buf[:0:8], buf[8:8:16]
 	standing := false // a direct statement that no claim withdraws
 	for _, i := range group {
 		r := &ix.recs[i]
@@ -773,6 +805,13 @@ func (ix *Index) buildCells() {
 	}
 	// Cells in (measure, scope) order, so that every later loop is
 	// deterministic.
+	marked := 0
+	for _, mark := range ix.cellAt {
+		if mark >= 0 {
+			marked++
+		}
+	}
+	ix.cells = make([]cell, 0, marked)
 	for k, mark := range ix.cellAt {
 		if mark < 0 {
 			continue
@@ -784,11 +823,41 @@ func (ix *Index) buildCells() {
 	for _, v := range ix.ev.verified {
 		ix.cells[ix.cellAt[(int(source.Releases)-1)*n+int(ix.scopeID[v.Scope])]].verifiedScope = true
 	}
+	// Every cell's lists are carved from two allocations, each cell's
+	// capacity capped at its length so that nothing appends into the next.
+	nClaims := make([]int32, len(ix.cells))
+	nDirect := make([]int32, len(ix.cells))
+	cellOf := make([]int32, len(ix.recs))
 	for i := range ix.recs {
 		r := &ix.recs[i]
-		c := &ix.cells[ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)]]
-		c.claims = append(c.claims, int32(i))
+		ci := ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)]
+		cellOf[i] = ci
+		nClaims[ci]++
 		if r.credible {
+			nDirect[ci]++
+		}
+	}
+	allClaims := make([]int32, 0, len(ix.recs))
+	var total int
+	for _, d := range nDirect {
+		total += int(d)
+	}
+	allDirect := make([]int32, 0, total)
+	for ci := range ix.cells {
+		c := &ix.cells[ci]
+		if k := int(nClaims[ci]); k > 0 {
+			c.claims = allClaims[len(allClaims) : len(allClaims) : len(allClaims)+k]
+			allClaims = allClaims[:len(allClaims)+k]
+		}
+		if k := int(nDirect[ci]); k > 0 {
+			c.direct = allDirect[len(allDirect) : len(allDirect) : len(allDirect)+k]
+			allDirect = allDirect[:len(allDirect)+k]
+		}
+	}
+	for i := range ix.recs {
+		c := &ix.cells[cellOf[i]]
+		c.claims = append(c.claims, int32(i))
+		if ix.recs[i].credible {
 			c.direct = append(c.direct, int32(i))
 		}
 	}
@@ -903,13 +972,13 @@ func (ix *Index) buildIdentities() {
 			continue
 		}
 		if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
-			ix.counts = append(ix.counts, count{r.iv.lo, r.scope, int32(i)})
+			ix.counts = append(ix.counts, count{r.iv.lo, ix.scopes[r.sid], int32(i)})
 		}
 		if r.c.Status != source.Verified && r.c.Status != source.Final {
 			continue
 		}
 		for _, d := range r.c.Named {
-			ix.ids = append(ix.ids, identity{id(d), r.scope})
+			ix.ids = append(ix.ids, identity{id(d), ix.scopes[r.sid]})
 		}
 	}
 	ix.nPeople = len(num)

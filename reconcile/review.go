@@ -50,7 +50,7 @@ func (ix *Index) Review() Review {
 		if len(c.claims) == 0 || !c.key.s.IsValid() {
 			continue
 		}
-		f := ix.figure(c)
+		f := ix.figure(c, nil)
 		ix.reviewCell(c, f, material, explain)
 		if len(c.direct) > 0 && len(f.CapFrom) == 0 {
 			headline = append(headline, int32(ci))
