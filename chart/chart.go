@@ -165,7 +165,7 @@ func Write(w io.Writer, ev reconcile.Evidence, m source.Measure, s release.Scope
 		loc = time.UTC
 	}
 	if !opts.AsOf.IsZero() {
-		ev = ev.AsOf(opts.AsOf)
+		ev = ev.AsOfIn(opts.AsOf, loc)
 	}
 	ix, err := reconcile.NewIndex(ev, p)
 	if err != nil {
@@ -275,7 +275,7 @@ func (c *chart) read(ix *reconcile.Index) error {
 				if !c.opts.AsOf.IsZero() && c.opts.AsOf.Before(at) {
 					at = c.opts.AsOf
 				}
-				e = e.AsOf(at)
+				e = e.AsOfIn(at, c.loc)
 			}
 			// The evidence grows only when a statement arrives: reuse
 			// the index of the day before when nothing did.

@@ -411,10 +411,17 @@ func Merge(a, b Evidence) (Evidence, error) {
 // moments gives a timeline; no figure read as of t uses anything stated
 // after t. A statement known to the day only counts from the end of its day
 // ([source.Claim.StatedBy]): it may have been made at any time that day.
-func (e Evidence) AsOf(t time.Time) Evidence {
+func (e Evidence) AsOf(t time.Time) Evidence { return e.AsOfIn(t, time.UTC) }
+
+// AsOfIn is [Evidence.AsOf] for a reader who keeps days in loc: a statement
+// known to the day only counts from the end of its day in loc
+// ([source.Claim.StatedByIn]), so that "as of the 25th" in Caracas holds
+// the claims of the 25th whatever the offset. Statements with a time are
+// compared as instants, whatever loc.
+func (e Evidence) AsOfIn(t time.Time, loc *time.Location) Evidence {
 	out := Evidence{sources: e.sources}
 	for _, c := range e.claims {
-		if !c.StatedBy().After(t) {
+		if !c.StatedByIn(loc).After(t) {
 			out.claims = append(out.claims, c)
 		}
 	}

@@ -136,7 +136,7 @@ func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options)
 	}
 	asOf, dayOnly := opts.AsOf, false
 	if !asOf.IsZero() {
-		e = e.AsOf(asOf)
+		e = e.AsOfIn(asOf, loc)
 	} else {
 		asOf, dayOnly = e.Latest()
 	}

@@ -343,6 +343,21 @@ func (c Claim) StatedBy() time.Time {
 	return StatedOn(next).Add(-time.Nanosecond)
 }
 
+// StatedByIn is [Claim.StatedBy] for a reader who keeps days in loc: a
+// statement known to the day only is known by the end of its day there
+// (nil is UTC, as StatedBy). A newsroom in Caracas reading "as of the 25th"
+// means the end of the 25th in Caracas, four hours after its end in UTC.
+func (c Claim) StatedByIn(loc *time.Location) time.Time {
+	if !c.DayOnly || loc == nil {
+		return c.StatedBy()
+	}
+	next, ok := c.StatedDay().AddDays(1)
+	if !ok {
+		return c.Stated
+	}
+	return next.Start(loc).Add(-time.Nanosecond)
+}
+
 // ResolvedScope returns the claim's scope with an open end of its period
 // closed at the day the claim was stated: "626 freed since December", said
 // on 25 January, is about 1 December to 25 January. A claim stated before

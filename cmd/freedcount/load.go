@@ -15,7 +15,6 @@ import (
 	"github.com/freedcount/freedcount/interchange"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
-	"github.com/freedcount/freedcount/source"
 )
 
 // problem is one problem of the input, at its file, line and column.
@@ -389,36 +388,3 @@ func printProblems(w io.Writer, ps []problem) {
 	}
 }
 
-// asOfInZone returns the evidence as it stood at t, where a claim known to
-// the day only counts from the end of its day in loc (package reconcile's
-// AsOf ends such a day in UTC): no reading uses what may have been said
-// later.
-func asOfInZone(ev reconcile.Evidence, t time.Time, loc *time.Location) (reconcile.Evidence, error) {
-	var keep []source.Claim
-	for c := range ev.Claims() {
-		by := c.StatedBy()
-		if c.DayOnly {
-			if next, ok := c.StatedDay().AddDays(1); ok {
-				by = next.Start(loc).Add(-time.Nanosecond)
-			}
-		}
-		if !by.After(t) {
-			keep = append(keep, c)
-		}
-	}
-	var out reconcile.Evidence
-	out, err := out.AddSources(slices.Collect(ev.Sources())...)
-	if err != nil {
-		return reconcile.Evidence{}, err
-	}
-	if out, err = out.AddClaims(keep...); err != nil {
-		return reconcile.Evidence{}, err
-	}
-	var vs []reconcile.Verification
-	for v := range ev.Verifications() {
-		if !v.Stated.After(t) {
-			vs = append(vs, v)
-		}
-	}
-	return out.AddVerifications(vs...)
-}

@@ -168,11 +168,7 @@ func reconcileAll(l *loaded, all bool) (*results, error) {
 	}
 	ev := l.ev
 	if !l.asOf.IsZero() {
-		var err error
-		if ev, err = asOfInZone(ev, l.asOf, l.loc); err != nil {
-			r.problems = append(r.problems, problem{file: "-asof", msg: err.Error()})
-			return r, nil
-		}
+		ev = ev.AsOfIn(l.asOf, l.loc)
 	}
 	if ps := policySources(l, ev); len(ps) > 0 {
 		r.problems = ps

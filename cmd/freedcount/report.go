@@ -80,13 +80,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			probs = ps
 			return nil
 		}
-		ev := l.ev
-		if !l.asOf.IsZero() {
-			if ev, err = asOfInZone(ev, l.asOf, l.loc); err != nil {
-				return err
-			}
-		}
-		return report.Write(ctx, &page, ev, report.Options{
+		// report.Write reads the evidence as of -asof in the zone itself.
+		return report.Write(ctx, &page, l.ev, report.Options{
 			Lang: tag, Title: title, AsOf: l.asOf, Location: l.loc, Policy: l.policy, Version: versionString(),
 			Progress: func(d, t int) { done.Store(int64(d)); total.Store(int64(t)) },
 		})
