@@ -31,9 +31,15 @@ type table[T any] struct {
 	// Validate method does; its errors are mapped to columns by fields,
 	// or carry their column as a *colError.
 	check func(T) error
-	// fields maps the Field of a field error (of package source, release
-	// or reconcile) to the CSV column and the JSON key it is about.
-	fields map[string]string
+	// fields maps the path of a field error (of package source, release
+	// or reconcile), written with dots, to the CSV column it is about;
+	// keyFields maps it to the JSON key ("scope.region" for a key of a
+	// nested object). A path not in a map is looked up by its longest
+	// prefix that is ([columnOf]); one with no prefix there is about the
+	// line as a whole. Columns are named by these tables only, never by
+	// an error's text or by the value it repeats.
+	fields    map[string]string
+	keyFields map[string]string
 	// decode reads one JSON object, validating it; encode writes one.
 	decode func([]byte) (T, error)
 	encode func(T) ([]byte, error)
@@ -342,7 +348,7 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			if ce, ok := errors.AsType[*colError](e); ok {
 				col, e = ce.column, ce.err
 			} else {
-				col = t.fields[fieldOf(e)]
+				col = columnOf(t.fields, pathOf(e))
 			}
 			if bad[col] {
 				continue // already reported
@@ -478,14 +484,14 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 		if ce, ok := errors.AsType[*colError](e); ok {
 			key, e = ce.column, ce.err
 		} else {
-			key = t.keyOf(e, obj)
+			key = t.keyOf(e)
 		}
 		if bad[key] {
 			continue
 		}
 		bad[key] = true
 		le := &LineError{File: file, Line: line, Column: key, Err: because(ErrInvalid, e)}
-		switch raw, ok := lookup(obj, key); {
+		switch raw, ok := lookupPath(obj, key); {
 		case key == "":
 			le.Value = ""
 		case t.secret[key] || t.whole:
@@ -571,38 +577,34 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // keyOf returns the JSON key that a field error of package source,
-// release or reconcile is about: the key its Field names
-// ("Claim.Stated" → "stated"), or else, for an error that names only a
-// type ("Kind", "ClaimID"), the key whose value (or an item of whose list)
-// the error repeats; "" if none.
-func (t *table[T]) keyOf(err error, obj map[string]json.RawMessage) string {
-	if k := jsonKey(fieldOf(err)); k != "" && t.hasKey(k) {
+// release or reconcile is about, by its path: from keyFields where the
+// table has them, else the snake_case form of the path's second segment
+// ("Figure.ConsensusLow" → "consensus_low") if the table has that key;
+// "" (the line as a whole) if neither.
+func (t *table[T]) keyOf(err error) string {
+	path := pathOf(err)
+	if t.keyFields != nil {
+		return columnOf(t.keyFields, path)
+	}
+	if k := jsonKey(path.String()); k != "" && t.hasKey(k) {
 		return k
-	}
-	v := valueOf(err)
-	if v == "" {
-		return ""
-	}
-	for _, k := range sortedKeys(obj) {
-		raw := obj[k]
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			items = []json.RawMessage{raw}
-		}
-		for _, item := range items {
-			if quote(rawText(item)) == v {
-				return strings.ToLower(k)
-			}
-		}
 	}
 	return ""
 }
 
-// valueOf returns the Value of the field error of package source, release
-// or reconcile that err is or wraps, or "".
-func valueOf(err error) string {
-	f, _ := foreignFieldError(err)
-	return f.value
+// lookupPath finds key in obj as [lookup] does, following the dots of a
+// key of a nested object ("scope.region").
+func lookupPath(obj map[string]json.RawMessage, key string) (json.RawMessage, bool) {
+	head, rest, nested := strings.Cut(key, ".")
+	raw, ok := lookup(obj, head)
+	if !ok || !nested {
+		return raw, ok
+	}
+	var inner map[string]json.RawMessage
+	if json.Unmarshal(raw, &inner) != nil {
+		return nil, false
+	}
+	return lookupPath(inner, rest)
 }
 
 // unknownName returns the Column and Value of an error about a header
@@ -669,7 +671,7 @@ const withheld = "the reason is withheld, as it repeats the value"
 // categories are the sentinels, of this package and of package release, that
 // a scrubbed error keeps wrapping.
 var (
-	ownCategories     = []error{ErrSyntax, ErrHeader, ErrInvalid, ErrUnencodable}
+	ownCategories     = []error{ErrSyntax, ErrHeader, ErrUnencodable, ErrInvalid}
 	releaseCategories = []error{release.ErrInvalid, release.ErrDuplicate, release.ErrUnknownDetainee,
 		release.ErrNotHeld, release.ErrAlreadyHeld, release.ErrOutOfOrder, release.ErrNoRegion}
 )
@@ -695,7 +697,7 @@ func scrubErr(err error, cells []string) error {
 	}
 	var rel error
 	for _, c := range releaseCategories {
-		if errors.Is(err, c) {
+		if errors.Is(err, c) && c != cat {
 			rel = c
 			break
 		}
@@ -712,15 +714,16 @@ func scrubErr(err error, cells []string) error {
 		}
 		return fmt.Errorf("%w: %s", sentinel, msg)
 	}
-	if fe, ok := errors.AsType[*release.FieldError](err); ok {
-		value := fe.Value
-		if value != "" {
-			value = redacted
+	if fe, ok := fieldError(err); ok {
+		c := *fe
+		if c.Value != "" {
+			c.Value = redacted
 		}
 		if rel == nil {
 			rel = release.ErrInvalid
 		}
-		return because(cat, &release.FieldError{Field: fe.Field, Value: value, Err: wrap(rel)})
+		c.Err = wrap(rel)
+		return because(cat, &c)
 	}
 	if rel != nil {
 		return because(cat, wrap(rel))

@@ -225,9 +225,9 @@ func TestScopeUnmarshalJSONRejectsMissingFields(t *testing.T) {
 	}
 	// Bad values are refused by the field's own decoder.
 	for _, tc := range []struct{ in, field, value string }{
-		{`{"population":"","region":"VE","period":"../.."}`, "Population", `""`},
-		{`{"population":"detainees","region":"VE//Zulia","period":"../.."}`, "Region", `"VE//Zulia"`},
-		{`{"population":"detainees","region":"VE","period":"2026-02-01/2026-01-01"}`, "Period", `"2026-02-01/2026-01-01"`},
+		{`{"population":"","region":"VE","period":"../.."}`, "Scope.Population", `""`},
+		{`{"population":"detainees","region":"VE//Zulia","period":"../.."}`, "Scope.Region", `"VE//Zulia"`},
+		{`{"population":"detainees","region":"VE","period":"2026-02-01/2026-01-01"}`, "Scope.Period", `"2026-02-01/2026-01-01"`},
 	} {
 		var s release.Scope
 		fes := requireInvalidFields(t, json.Unmarshal([]byte(tc.in), &s), tc.field)

@@ -232,7 +232,14 @@ func (c Claim) Validate() error {
 		add(fieldErr("Claim.Measure", c.Measure.String(), "unknown value"))
 	}
 	if !c.Scope.IsValid() && (c.Relative.IsZero() || c.Scope != (release.Scope{})) {
-		add(fieldErr("Claim.Scope", "", "missing population or region"))
+		// Name the part that is missing, so that a reader blames its
+		// column and not its neighbour's.
+		if !c.Scope.Population().IsValid() {
+			add(fieldErr("Claim.Scope.Population", "", "missing"))
+		}
+		if !c.Scope.Region().IsValid() {
+			add(fieldErr("Claim.Scope.Region", "", "missing"))
+		}
 	}
 	if !c.Status.IsValid() {
 		add(fieldErr("Claim.Status", c.Status.String(), "unknown value"))
@@ -249,7 +256,7 @@ func (c Claim) Validate() error {
 		// A count of what has not begun: "626 freed" said in 2025 about
 		// 2030. A forecast is not a claim of releases; said as one, with
 		// status Pledged, it may be about days still to come.
-		add(fieldErr("Claim.Scope", c.Scope.Period().String(), "period begins %s, after the day the claim was stated (%s)", first, c.StatedDay()))
+		add(fieldErr("Claim.Scope.Period", c.Scope.Period().String(), "period begins %s, after the day the claim was stated (%s)", first, c.StatedDay()))
 	}
 	if c.Status == Retracted && !c.Supersedes.IsValid() {
 		add(fieldErr("Claim.Supersedes", "", "a retraction must name the claim it withdraws"))
@@ -503,7 +510,7 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		} `json:"relative"`
 	}
 	if err := json.Unmarshal(data, &in); err != nil {
-		return decodeErr("Claim", data, err)
+		return decodeErr("Claim", data, &in, err)
 	}
 	v := in.claimJSON
 	d := Claim{
@@ -536,9 +543,7 @@ func (c *Claim) UnmarshalJSON(data []byte) error {
 		q, err := ParseQuantity(text)
 		if err != nil {
 			if fe, ok := errors.AsType[*FieldError](err); ok {
-				named := *fe
-				named.Field = "Claim.Quantity"
-				return &named
+				return fe.Within("Claim", "Quantity")
 			}
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/release"
 )
 
 // maxPhraseBytes bounds the input of ParseQuantity. A quantity phrase is a
@@ -128,7 +129,7 @@ func ParseQuantity(s string) (Quantity, error) {
 	if fe != nil {
 		// Keep the constructor's reason, but name the phrase, not the
 		// constructor's argument.
-		return Quantity{}, &FieldError{Field: "Quantity", Value: errfmt.Quote(s), Err: fe.Err}
+		return Quantity{}, &FieldError{Pkg: "source", Path: release.FieldPath{"Quantity"}, Value: errfmt.Quote(s), Err: fe.Err}
 	}
 	return q, nil
 }

@@ -363,7 +363,7 @@ func assertQuantityPhraseError(t require.TestingT, err error, phrase string) {
 	assert.ErrorIs(t, err, source.ErrInvalid)
 	fe, ok := errors.AsType[*source.FieldError](err)
 	if assert.True(t, ok, "%v is not a *FieldError", err) {
-		assert.Equal(t, "Quantity", fe.Field)
+		assert.Equal(t, "Quantity", fe.Field())
 		assert.Equal(t, errfmt.Quote(phrase), fe.Value)
 	}
 	assert.True(t, strings.HasPrefix(err.Error(), "source: "), err.Error())
@@ -411,7 +411,7 @@ func propParseQuantityRejectsInvalidPhrase(t *rapid.T) {
 		t.Fatalf("ParseQuantity(%q): %v does not wrap ErrInvalid", s, err)
 	}
 	fe, ok := errors.AsType[*source.FieldError](err)
-	if !ok || fe.Field != "Quantity" || fe.Value != errfmt.Quote(s) {
+	if !ok || fe.Field() != "Quantity" || fe.Value != errfmt.Quote(s) {
 		t.Fatalf("ParseQuantity(%q): %#v is not a FieldError for Quantity repeating the phrase", s, err)
 	}
 }
