@@ -431,6 +431,9 @@ func (p *phraseParser) tokenize() string {
 		tok.end = i
 		if p.nt > 0 {
 			prev := p.toks[p.nt-1]
+			if prev.end == tok.start && prev.kind == '#' && tok.kind == 'w' && isExponent(s, tok.start, i) {
+				return "scientific notation (such as 1e6) is not a count; write the number in digits"
+			}
 			if prev.end == tok.start && (prev.kind == 'w' && tok.kind == '#' || prev.kind == '#' && tok.kind == 'w') {
 				return "missing space between a word and a number"
 			}
@@ -439,6 +442,19 @@ func (p *phraseParser) tokenize() string {
 		p.nt++
 	}
 	return ""
+}
+
+// isExponent reports whether the word s[start:end], which follows a number
+// with no space, is the exponent mark of scientific notation ("1e309",
+// "2E+6"): a lone e followed by digits, with or without a sign.
+func isExponent(s []byte, start, end int) bool {
+	if end-start != 1 || s[start]|0x20 != 'e' || end >= len(s) {
+		return false
+	}
+	if (s[end] == '+' || s[end] == '-') && end+1 < len(s) {
+		end++
+	}
+	return isASCIIDigit(s[end])
 }
 
 func isLetterAt(s []byte, i int) bool {
@@ -630,6 +646,9 @@ func (p *phraseParser) explain(memo *spanMemo) string {
 	numbers := 0
 	for i, t := range toks {
 		if t.kind == '-' && i+1 < len(toks) && toks[i+1].kind == '#' && (i == 0 || toks[i-1].kind != '#') {
+			if toks[i+1].lex.value == 0 {
+				return "a count takes no sign; write 0 for none"
+			}
 			return "negative count"
 		}
 		if t.kind == '#' || t.lex.class.startsNumber() {

@@ -272,6 +272,15 @@ var rejectedQuantityPhrases = []struct {
 }{
 	{"", "empty phrase"},
 	{" \u00a0 ", "empty phrase"},
+	// A minus zero is no negative count, and an exponent is no missing
+	// space: each says what is wrong in a person's words.
+	{"-0", "a count takes no sign; write 0 for none"},
+	{"\u22120", "a count takes no sign"},
+	{"1e309", "scientific notation (such as 1e6) is not a count; write the number in digits"},
+	{"2E+6", "scientific notation"},
+	{"more than 1e3", "scientific notation"},
+	{"-5", "negative count"},
+	{"104people", "missing space between a word and a number"},
 	{"at least", "no number"},
 	{"people", "no number"},
 	{"1,5", "ambiguous thousands separator"},
@@ -313,7 +322,7 @@ var rejectedQuantityPhrases = []struct {
 	{"½", "unexpected character"},
 	{"some300", "missing space"},
 	{"104people", "missing space"},
-	{"1e3", "missing space"},
+	{"1e3", "scientific notation"},
 	{"between 5 and", "not a quantity phrase"},
 	{"about about 5", "not a quantity phrase"},
 	{"1-2-3", "unexpected text after the quantity"},
