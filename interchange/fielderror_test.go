@@ -119,3 +119,49 @@ func TestErrorsBlameTheCellAtFault(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONTypeErrorsNameTheirKeyInJSONWords: in every reader, a value of
+// the wrong JSON type or a time that does not parse is blamed on its key,
+// and the message speaks JSON, not Go.
+func TestJSONTypeErrorsNameTheirKeyInJSONWords(t *testing.T) {
+	const scope = `"scope":{"population":"detainees","region":"VE","period":"2026-01-25"}`
+	for _, tc := range []struct {
+		name, in, want, reason string
+		read                   func(string) error
+	}{
+		{"event kind", `{"detainee":"FP-1","kind":5,"day":"2026-01-25"}`, ":1 kind", "want a JSON string, not a JSON number",
+			func(s string) error {
+				_, err := interchange.ReadEvents(strings.NewReader(s), interchange.JSONL)
+				return err
+			}},
+		{"birth year", `{"id":"FP-1","birth_year":"x"}`, ":1 birth_year", "want a JSON number, not a JSON string",
+			func(s string) error {
+				_, err := interchange.ReadDetainees(strings.NewReader(s), interchange.JSONL)
+				return err
+			}},
+		{"verified count", `{"count":"x","source":"s","stated":"2026-01-25T00:00:00Z",` + scope + `}`, ":1 count", "want a JSON number, not a JSON string",
+			func(s string) error {
+				_, err := interchange.ReadVerifications(strings.NewReader(s), interchange.JSONL)
+				return err
+			}},
+		{"verification time", `{"detainee":"FP-1","source":"s","stated":"2026-01-25",` + scope + `}`, ":1 stated", "want an RFC 3339 time",
+			func(s string) error {
+				_, err := interchange.ReadVerifications(strings.NewReader(s), interchange.JSONL)
+				return err
+			}},
+		{"claim ID", `{"id":5,"source":"s","stated":"2026-01-25","measure":"releases","status":"final","basis":"named_list","quantity":"5",` + scope + `}`, ":1 id", "want a JSON string, not a JSON number",
+			func(s string) error {
+				_, err := interchange.ReadClaims(strings.NewReader(s), interchange.JSONL)
+				return err
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.read(tc.in + "\n")
+			require.Error(t, err)
+			assert.Equal(t, []string{tc.want}, problems(t, err), "%v", err)
+			assert.Contains(t, err.Error(), tc.reason)
+			assert.NotContains(t, err.Error(), "Go ")
+			assert.NotContains(t, err.Error(), "JSON.")
+		})
+	}
+}

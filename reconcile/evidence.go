@@ -627,7 +627,7 @@ func decodeErr(typ string, data []byte, into any, err error) error {
 		if into == nil {
 			return err
 		}
-		name, ok := jsonfield.Locate(data, into)
+		name, ok := jsonfield.Locate(data, into, err)
 		if !ok {
 			return err
 		}
@@ -637,6 +637,11 @@ func decodeErr(typ string, data []byte, into any, err error) error {
 			}
 			return e
 		})
+	}
+	if name, ok := jsonfield.Locate(data, into, err); ok && into != nil {
+		// A value of the wrong JSON type, a time that does not parse:
+		// named by its field, in JSON's words.
+		return &FieldError{Pkg: "reconcile", Path: release.FieldPath{typ, name}, Err: fmt.Errorf("%w: %s", ErrInvalid, jsonfield.Reason(err))}
 	}
 	return fieldErr(typ, string(data), ErrInvalid, "%w", err)
 }

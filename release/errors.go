@@ -160,9 +160,15 @@ func (e *RuleError) Unwrap() error { return e.Rule }
 // bad ID would otherwise name its type ("DetaineeID") and not its field
 // ("Event.Detainee").
 func located(typ string, data []byte, into any, err error) error {
-	name, ok := jsonfield.Locate(data, into)
+	name, ok := jsonfield.Locate(data, into, err)
 	if !ok {
 		return err
+	}
+	if _, ok := errors.AsType[*FieldError](err); !ok {
+		// A value of the wrong JSON type, a time that does not parse:
+		// named by its field, in JSON's words, with no value repeated
+		// (a register's field may hold personal data).
+		return &FieldError{Pkg: "release", Path: FieldPath{typ, name}, Err: fmt.Errorf("%w: %s", ErrInvalid, jsonfield.Reason(err))}
 	}
 	return errfmt.MapLeaves(err, func(e error) error {
 		if fe, ok := e.(*FieldError); ok {

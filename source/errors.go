@@ -1,7 +1,6 @@
 package source
 
 import (
-	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,7 +50,7 @@ func decodeErr(typ string, data []byte, into any, err error) error {
 		return located(typ, data, into, err)
 	}
 	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
-		if name, ok := jsonfield.Locate(data, into); ok {
+		if name, ok := jsonfield.Locate(data, into, err); ok {
 			return fieldErr(typ+"."+name, "", "want %s, not a JSON %s", jsonKind(te.Type), te.Value)
 		}
 		// The path holds the keys, and the names of the structs that
@@ -72,7 +71,7 @@ func decodeErr(typ string, data []byte, into any, err error) error {
 // *into whose value failed ([FieldError.Within]): encoding/json returns a
 // field's own error without saying which key it was decoding.
 func located(typ string, data []byte, into any, err error) error {
-	name, ok := jsonfield.Locate(data, into)
+	name, ok := jsonfield.Locate(data, into, err)
 	if !ok {
 		return err
 	}
@@ -91,28 +90,7 @@ func within(err error, outer ...string) error {
 }
 
 // jsonKind says in JSON's words what a Go type is read from.
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "another JSON type"
-	}
-	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-		return "a JSON string"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a JSON string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "a JSON number"
-	case reflect.Slice, reflect.Array:
-		return "a JSON array"
-	case reflect.Struct, reflect.Map:
-		return "a JSON object"
-	}
-	return "another JSON type"
-}
+func jsonKind(t reflect.Type) string { return jsonfield.Kind(t) }
 
 // decodeField decodes the JSON value raw, if present, into dst. A failure is
 // returned unchanged if it is a FieldError of this package, else as a

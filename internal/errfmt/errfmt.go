@@ -62,10 +62,13 @@ func quote(s string) string {
 }
 
 // Field returns the message every package's FieldError gives:
-// "PKG: FIELD VALUE: REASON", with "invalid" as the reason for a nil error,
+// "PKG: FIELD VALUE: REASON" ("PKG: FIELD: REASON" with no value), with "invalid" as the reason for a nil error,
 // so that a hand-built error value never panics when printed. value is
 // already quoted (or redacted) by the caller.
 func Field(pkg, field, value string, err error) string {
+	if value == "" {
+		return pkg + ": " + field + ": " + Reason(err)
+	}
 	return pkg + ": " + field + " " + value + ": " + Reason(err)
 }
 
