@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"runtime"
 	"testing"
 	"time"
 
@@ -40,6 +41,8 @@ func BenchmarkReadClaims(b *testing.B) {
 		data := claimLines(n)
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
 			var csvTime time.Duration
+			var bytesRead uint64
+			var ms runtime.MemStats
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
@@ -53,8 +56,14 @@ func BenchmarkReadClaims(b *testing.B) {
 					}
 				}
 				csvTime += time.Since(t0)
+				runtime.ReadMemStats(&ms)
+				before := ms.TotalAlloc
 				b.StartTimer()
 				cs, err := interchange.ReadClaims(bytes.NewReader(data), interchange.CSV)
+				b.StopTimer()
+				runtime.ReadMemStats(&ms)
+				bytesRead += ms.TotalAlloc - before
+				b.StartTimer()
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -65,6 +74,7 @@ func BenchmarkReadClaims(b *testing.B) {
 			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			b.ReportMetric(perOp/float64(n), "ns/line")
 			b.ReportMetric(perOp/(float64(csvTime.Nanoseconds())/float64(b.N)), "x-encoding/csv")
+			b.ReportMetric(float64(bytesRead)/float64(b.N)/float64(n), "B/line")
 		})
 	}
 }
