@@ -245,8 +245,8 @@ func ReadDetainees(r io.Reader, f Format) ([]release.Detainee, error) {
 	file := inputName(r)
 	ls, err := readLined(r, f, detaineeTable, file)
 	errs := []error{err}
-	first := make(map[release.DetaineeID]int, len(ls))
-	for _, l := range ls {
+	first := make(map[release.DetaineeID]int, ls.len())
+	for l := range ls.all() {
 		if line, dup := first[l.rec.ID]; dup {
 			errs = append(errs, &LineError{File: file, Line: l.line, Column: "id", Value: redacted,
 				Err: reason(ErrInvalid, "%w: the ID of line %d", release.ErrDuplicate, line)})
@@ -257,11 +257,7 @@ func ReadDetainees(r io.Reader, f Format) ([]release.Detainee, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make([]release.Detainee, len(ls))
-	for i, l := range ls {
-		out[i] = l.rec
-	}
-	return out, nil
+	return ls.recs, nil
 }
 
 // WriteDetainees writes the detainees in format f without their names and

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
@@ -86,10 +87,81 @@ func inputName(r any) string {
 	return ""
 }
 
-// lined is a record and the line it was read from.
+// lined holds the records read from an input and, for each, the line it
+// was read from.
 type lined[T any] struct {
+	recs  []T
+	lines []int
+}
+
+// at is one record of a [lined] and its line.
+type at[T any] struct {
 	rec  T
 	line int
+}
+
+// len returns the number of records.
+func (l lined[T]) len() int { return len(l.recs) }
+
+// all yields each record with its line, in input order.
+func (l lined[T]) all() iter.Seq[at[T]] {
+	return func(yield func(at[T]) bool) {
+		for i := range l.recs {
+			if !yield(at[T]{l.recs[i], l.lines[i]}) {
+				return
+			}
+		}
+	}
+}
+
+// collector gathers the records of an input. Records are parsed in place,
+// into the next slot of a chunk ([collector.next]), and kept or dropped
+// ([collector.keep]); at the end the chunks are copied once into a slice
+// of the exact length. A record is a few hundred bytes: parsed into a
+// local variable it would escape to the heap (the cells are set through
+// function values), and gathered by append it would be copied again at
+// every doubling.
+type collector[T any] struct {
+	full  [][]T
+	cur   []T
+	lines []int
+}
+
+// chunkLen is the number of records in a chunk of a collector.
+const chunkLen = 1024
+
+// next returns the zeroed slot the next record is parsed into.
+func (c *collector[T]) next() *T {
+	if len(c.cur) == cap(c.cur) {
+		if len(c.cur) > 0 {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]T, 0, min(chunkLen, 16<<min(len(c.full), 6)))
+	}
+	c.cur = c.cur[:len(c.cur)+1]
+	return &c.cur[len(c.cur)-1]
+}
+
+// keep keeps the record parsed into the last slot given by next, read
+// from line; drop zeroes the slot and gives it back.
+func (c *collector[T]) keep(line int) { c.lines = append(c.lines, line) }
+func (c *collector[T]) drop() {
+	var zero T
+	c.cur[len(c.cur)-1] = zero
+	c.cur = c.cur[:len(c.cur)-1]
+}
+
+// done returns the records kept, in order.
+func (c *collector[T]) done() lined[T] {
+	if len(c.full) == 0 {
+		return lined[T]{c.cur, c.lines}
+	}
+	out := make([]T, 0, len(c.lines))
+	for _, ch := range c.full {
+		out = append(out, ch...)
+	}
+	out = append(out, c.cur...)
+	return lined[T]{out, c.lines}
 }
 
 // read reads records of table t in format f from r. On error it returns
@@ -99,19 +171,15 @@ func read[T any](r io.Reader, f Format, t *table[T]) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, len(ls))
-	for i, l := range ls {
-		out[i] = l.rec
-	}
-	return out, nil
+	return ls.recs, nil
 }
 
 // readLined reads records of table t in format f from r, with their line
 // numbers. On error it returns the records of the good lines too, which a
 // caller may check further but must not accept.
-func readLined[T any](r io.Reader, f Format, t *table[T], file string) ([]lined[T], error) {
+func readLined[T any](r io.Reader, f Format, t *table[T], file string) (lined[T], error) {
 	if r == nil {
-		return nil, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
+		return lined[T]{}, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
 	r = limited(r, file)
 	switch f {
@@ -120,7 +188,7 @@ func readLined[T any](r io.Reader, f Format, t *table[T], file string) ([]lined[
 	case JSONL:
 		return readJSONL(r, t, file)
 	}
-	return nil, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+	return lined[T]{}, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
 }
 
 // write writes recs in format f to w, all or nothing: if a record cannot
@@ -168,23 +236,27 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 	return br, ','
 }
 
-func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+func readCSV[T any](r io.Reader, t *table[T], file string) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
+	// The cells of a record are parsed before the next is read: its slice
+	// of cells can be reused (the strings in it are fresh each time).
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &LineError{File: file, Line: 1, Err: reason(ErrHeader, "empty input; want a header line: %s", t.headerLine())}
+		return lined[T]{}, &LineError{File: file, Line: 1, Err: reason(ErrHeader, "empty input; want a header line: %s", t.headerLine())}
 	}
 	if err != nil {
-		return nil, csvErr(err, file)
+		return lined[T]{}, csvErr(err, file)
 	}
+	header = slices.Clone(header)
 	cols, errs := t.mapHeader(header, file)
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return lined[T]{}, errors.Join(errs...)
 	}
-	var out []lined[T]
+	var out collector[T]
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -195,7 +267,7 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 			if _, ok := errors.AsType[*csv.ParseError](err); ok {
 				continue
 			}
-			return nil, errors.Join(errs...)
+			return lined[T]{}, errors.Join(errs...)
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
@@ -203,14 +275,15 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
 			continue
 		}
-		v, lineErrs := t.parseRecord(rec, cols, file, line)
-		if len(lineErrs) > 0 {
+		v := out.next()
+		if lineErrs := t.parseRecord(v, rec, cols, file, line); len(lineErrs) > 0 {
+			out.drop()
 			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
-		out = append(out, lined[T]{v, line})
+		out.keep(line)
 	}
-	return out, errors.Join(errs...)
+	return out.done(), errors.Join(errs...)
 }
 
 // csvErr turns an error of encoding/csv into a LineError.
@@ -304,10 +377,10 @@ func (t *table[T]) value(col, text string) string {
 	return quote(text)
 }
 
-// parseRecord parses the cells of one CSV record and checks the result,
-// returning every problem, at most one per column.
-func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) (T, []error) {
-	var v T
+// parseRecord parses the cells of one CSV record into *v, which must be
+// zero, and checks the result, returning every problem, at most one per
+// column.
+func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line int) []error {
 	var errs []error
 	var bad map[string]bool // made on the first error only: most lines have none
 	cell := func(name string) string {
@@ -331,7 +404,7 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			continue
 		}
 		c := t.columns[k]
-		if err := c.set(&v, rec[i]); err != nil {
+		if err := c.set(v, rec[i]); err != nil {
 			if bad == nil {
 				bad = make(map[string]bool)
 			}
@@ -340,10 +413,10 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 		}
 	}
 	if len(errs) == 0 && t.finish != nil {
-		t.finish(&v)
+		t.finish(v)
 	}
 	if t.check != nil {
-		for _, e := range leaves(t.check(v)) {
+		for _, e := range leaves(t.check(*v)) {
 			col := ""
 			if ce, ok := errors.AsType[*colError](e); ok {
 				col, e = ce.column, ce.err
@@ -366,7 +439,7 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			errs = append(errs, le)
 		}
 	}
-	return v, errs
+	return errs
 }
 
 // encodeCSV writes the header and one line per record, or nothing if a
@@ -413,14 +486,14 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	return cw.Error()
 }
 
-func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+func readJSONL[T any](r io.Reader, t *table[T], file string) (lined[T], error) {
 	br := bufio.NewReader(r)
-	var out []lined[T]
+	var out collector[T]
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')
 		if err != nil && err != io.EOF {
-			return nil, csvErr(err, file)
+			return lined[T]{}, csvErr(err, file)
 		}
 		if n == 1 {
 			b = bytes.TrimPrefix(b, []byte(bom))
@@ -430,14 +503,15 @@ func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error)
 			if len(lineErrs) > 0 {
 				errs = append(errs, t.scrub(lineErrs, jsonCells(b))...)
 			} else {
-				out = append(out, lined[T]{v, n})
+				*out.next() = v
+				out.keep(n)
 			}
 		}
 		if err == io.EOF {
 			break
 		}
 	}
-	return out, errors.Join(errs...)
+	return out.done(), errors.Join(errs...)
 }
 
 // parseJSON reads one line of JSON Lines.
