@@ -161,7 +161,6 @@ func nameOr(r io.Reader, fallback string) string {
 	return fallback
 }
 
-
 // cyclesOf returns each cycle of the graph that next draws over the claims
 // (an edge to a claim not in the map ends a path), as the claim IDs along
 // it from its smallest, in order of that ID.
