@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/freedcount/freedcount/release"
 )
@@ -116,30 +118,71 @@ func (l lined[T]) all() iter.Seq[at[T]] {
 
 // collector gathers the records of an input. Records are parsed in place,
 // into the next slot of a chunk ([collector.next]), and kept or dropped
-// ([collector.keep]); at the end the chunks are copied once into a slice
-// of the exact length. A record is a few hundred bytes: parsed into a
-// local variable it would escape to the heap (the cells are set through
-// function values), and gathered by append it would be copied again at
-// every doubling.
+// ([collector.keep]). A record is a few hundred bytes: parsed into a local
+// variable it would escape to the heap (the cells are set through function
+// values), and gathered by append it would be copied again at every
+// doubling. Where the input's length is known (size), the records of the
+// first chunk tell how many bytes a record takes, and the rest go into
+// one slice sized for the whole input, so that they are never copied;
+// otherwise, or past that estimate, they go into chunks that
+// [collector.done] copies once into a slice of the exact length.
 type collector[T any] struct {
 	full  [][]T
 	cur   []T
 	lines []int
+	// size is the input's length in bytes, or 0 if unknown; read is how
+	// many bytes the records so far took, set by the reader.
+	size, read int64
+	sized      bool
 }
 
-// chunkLen is the number of records in a chunk of a collector.
-const chunkLen = 1024
+// chunkLen is the number of records in a chunk of a collector, and
+// firstChunk the number in its first, from which the input's records are
+// counted.
+const (
+	chunkLen   = 1024
+	firstChunk = 64
+)
 
 // next returns the zeroed slot the next record is parsed into.
 func (c *collector[T]) next() *T {
 	if len(c.cur) == cap(c.cur) {
-		if len(c.cur) > 0 {
-			c.full = append(c.full, c.cur)
-		}
-		c.cur = make([]T, 0, min(chunkLen, 16<<min(len(c.full), 6)))
+		c.grow()
 	}
 	c.cur = c.cur[:len(c.cur)+1]
 	return &c.cur[len(c.cur)-1]
+}
+
+// grow makes room for another record.
+func (c *collector[T]) grow() {
+	n := len(c.cur)
+	if !c.sized && len(c.full) == 0 && n > 0 && c.read > 0 && c.size > c.read {
+		c.sized = true
+		// Records at the bytes per record seen so far, and an eighth
+		// more; but never more bytes of records than twice the input's,
+		// whatever its first lines were like.
+		est := int64(n) + (c.size-c.read)*int64(n)/c.read
+		est += est/8 + 16
+		var zero T
+		if limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16; est > limit {
+			est = limit
+		}
+		if est > int64(n) {
+			big := make([]T, n, est)
+			copy(big, c.cur)
+			c.cur = big
+			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
+			return
+		}
+	}
+	if n > 0 {
+		c.full = append(c.full, c.cur)
+	}
+	size := chunkLen
+	if n == 0 && len(c.full) == 0 {
+		size = firstChunk
+	}
+	c.cur = make([]T, 0, size)
 }
 
 // keep keeps the record parsed into the last slot given by next, read
@@ -181,14 +224,39 @@ func readLined[T any](r io.Reader, f Format, t *table[T], file string) (lined[T]
 	if r == nil {
 		return lined[T]{}, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
+	size := inputSize(r)
 	r = limited(r, file)
 	switch f {
 	case CSV:
-		return readCSV(r, t, file)
+		return readCSV(r, t, file, size)
 	case JSONL:
-		return readJSONL(r, t, file)
+		return readJSONL(r, t, file, size)
 	}
 	return lined[T]{}, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+}
+
+// inputSize returns the number of bytes left to read from r, where r says
+// (a bytes.Reader, strings.Reader or bytes.Buffer, or a regular file), or
+// 0. It is a hint for sizing, never trusted for anything else.
+func inputSize(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case interface {
+		Stat() (fs.FileInfo, error)
+		io.Seeker
+	}:
+		fi, err := v.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		at, err := v.Seek(0, io.SeekCurrent)
+		if err != nil || at > fi.Size() {
+			return 0
+		}
+		return fi.Size() - at
+	}
+	return 0
 }
 
 // write writes recs in format f to w, all or nothing: if a record cannot
@@ -236,7 +304,7 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 	return br, ','
 }
 
-func readCSV[T any](r io.Reader, t *table[T], file string) (lined[T], error) {
+func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
@@ -256,8 +324,9 @@ func readCSV[T any](r io.Reader, t *table[T], file string) (lined[T], error) {
 	if len(errs) > 0 {
 		return lined[T]{}, errors.Join(errs...)
 	}
-	var out collector[T]
+	out := collector[T]{size: size}
 	for {
+		out.read = cr.InputOffset()
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -486,15 +555,16 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	return cw.Error()
 }
 
-func readJSONL[T any](r io.Reader, t *table[T], file string) (lined[T], error) {
+func readJSONL[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
 	br := bufio.NewReader(r)
-	var out collector[T]
+	out := collector[T]{size: size}
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')
 		if err != nil && err != io.EOF {
 			return lined[T]{}, csvErr(err, file)
 		}
+		out.read += int64(len(b))
 		if n == 1 {
 			b = bytes.TrimPrefix(b, []byte(bom))
 		}

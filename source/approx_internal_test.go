@@ -1,0 +1,31 @@
+package source
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// TestApproxBoundsAreTheDecimalBounds: the integer fast path of
+// lowerApprox and upperApprox gives exactly ⌈n(1−tol)⌉ and
+// min(⌊n(1+tol)⌋, MaxCount) computed in decimal, for every count and every
+// tolerance in [0, 1], with up to twelve decimals (beyond the fast path's
+// nine, where the decimal path is taken).
+func TestApproxBoundsAreTheDecimalBounds(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.OneOf(rapid.IntRange(0, 1000), rapid.IntRange(0, MaxCount), rapid.Just(MaxCount)).Draw(t, "n")
+		k := rapid.IntRange(0, 12).Draw(t, "decimals")
+		one := decimal.NewFromInt(1)
+		limit := one.Shift(int32(k)).IntPart()
+		tol := decimal.New(rapid.Int64Range(0, limit).Draw(t, "coefficient"), -int32(k))
+		lo := int(decimal.NewFromInt(int64(n)).Mul(one.Sub(tol)).Ceil().IntPart())
+		hi := int(min(decimal.NewFromInt(int64(n)).Mul(one.Add(tol)).Floor().IntPart(), MaxCount))
+		if got := lowerApprox(n, tol); got != lo {
+			t.Fatalf("lowerApprox(%d, %s) = %d, want %d", n, tol, got, lo)
+		}
+		if got := upperApprox(n, tol); got != hi {
+			t.Fatalf("upperApprox(%d, %s) = %d, want %d", n, tol, got, hi)
+		}
+	})
+}
