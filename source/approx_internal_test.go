@@ -1,6 +1,7 @@
 package source
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -28,4 +29,27 @@ func TestApproxBoundsAreTheDecimalBounds(t *testing.T) {
 			t.Fatalf("upperApprox(%d, %s) = %d, want %d", n, tol, got, hi)
 		}
 	})
+}
+
+// TestPlainHTTPURLsAreThoseURLParseAccepts: every URL that the fast path
+// of Citation.validate lets pass unparsed is one url.Parse reads as an
+// absolute http or https URL with a host.
+func TestPlainHTTPURLsAreThoseURLParseAccepts(t *testing.T) {
+	chars := []rune("aZ09.-_~/?=&+,;:@!$*()'%#[] \t\x7fé\x00")
+	rapid.Check(t, func(t *rapid.T) {
+		prefix := rapid.SampledFrom([]string{"http://", "https://", "HTTP://", "http:/", "ftp://", ""}).Draw(t, "scheme")
+		s := prefix + string(rapid.SliceOfN(rapid.SampledFrom(chars), 0, 24).Draw(t, "rest"))
+		if !plainHTTPURL(s) {
+			return
+		}
+		u, err := url.Parse(s)
+		if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+			t.Fatalf("%q passes unparsed, but url.Parse gives %+v, %v", s, u, err)
+		}
+	})
+	for _, s := range []string{"https://example.org/r/1", "http://foropenal.com", "https://a-b.c/x?y=1&z=2"} {
+		if !plainHTTPURL(s) {
+			t.Errorf("%q is plain", s)
+		}
+	}
 }
