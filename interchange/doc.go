@@ -54,7 +54,9 @@
 // high, consensus_low, consensus_high and confidence; for a discrepancy
 // all but differences, nested and conflict); other columns may be left
 // out. A column whose name
-// starts with "#" is a note and is ignored; a column without a name, as
+// starts with "#" is a note and is ignored (records may leave out the
+// note columns that end the header, so a template can list allowed values
+// in its header's notes); a column without a name, as
 // spreadsheets leave at the end of a row, must be empty; any other column
 // is an error, so that a misspelt column is not silently dropped. A
 // leading byte order mark is skipped, lines may end in CRLF, and a header
@@ -111,6 +113,16 @@
 // columns' names (the scope one object, lists arrays, the sides of a
 // discrepancy objects "a" and "b"). Blank lines are skipped; a key the
 // record does not have is an error.
+//
+// Every reader also takes a flat object whose keys are the CSV columns'
+// names, with each cell as a JSON value (strings, numbers, booleans, null
+// for an empty cell, arrays for lists, {"lo": n, "hi": n|null} for
+// intervals): {"id": "fp-104", "source": "foro-penal", "population":
+// "detainees/political", ...}. So one vocabulary of field names serves
+// CSV and JSON, in and out: [WriteResults] writes figures and
+// discrepancies in this form, each line tagged with "record", and
+// [ReadFigures] and [ReadDiscrepancies] read them back, each skipping the
+// lines tagged as other records (the header among them).
 //
 // # Personal data
 //

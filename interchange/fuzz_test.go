@@ -166,7 +166,8 @@ func FuzzReadFigures(f *testing.F) {
 	}),
 		"measure,population,region,period,verified,low,best,high,consensus_low,consensus_high,confidence,disputed,below_verified\n"+
 			"releases,detainees,VE,2025-12-01/2026-01-25,3,626,626,626,626,,1,a>b;c,c\n",
-		`{"measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"verified":0,"low":80,"best":80,"high":70,"consensus_low":80,"confidence":"1","floor":0,"cap":"[0, ∞)","unverified":"[80, ∞)"}`)
+		`{"measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"verified":0,"low":80,"best":80,"high":70,"consensus_low":80,"confidence":"1","floor":0,"cap":"[0, ∞)","unverified":"[80, ∞)"}`,
+		`{"record":"header","as_of":null}`+"\n"+`{"record":"figure","measure":"releases","population":"detainees","region":"VE","period":"2026-01-25","verified":0,"low":80,"best":80,"high":80,"consensus_low":80,"consensus_high":null,"confidence":1,"cap":{"lo":0,"hi":null},"disputed":["a>b"]}`)
 }
 
 func FuzzReadDiscrepancies(f *testing.F) {

@@ -339,6 +339,12 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 			return lined[T]{}, errors.Join(errs...)
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
+			// Note columns at the end may be left out of a record, as a
+			// template's header that lists allowed values in them is
+			// followed by records typed without them.
+			rec = append(rec, make([]string, len(header)-len(rec))...)
+		}
 		if len(rec) != len(header) {
 			errs = append(errs, &LineError{File: file, Line: line,
 				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
@@ -353,6 +359,17 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 		out.keep(line)
 	}
 	return out.done(), errors.Join(errs...)
+}
+
+// notesOnly reports whether every column of names is a note (its name
+// starts with "#").
+func notesOnly(names []string) bool {
+	for _, n := range names {
+		if !strings.HasPrefix(strings.TrimSpace(n), "#") {
+			return false
+		}
+	}
+	return true
 }
 
 // csvErr turns an error of encoding/csv into a LineError.
@@ -569,7 +586,15 @@ func readJSONL[T any](r io.Reader, t *table[T], file string, size int64) (lined[
 			b = bytes.TrimPrefix(b, []byte(bom))
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
-			v, lineErrs := t.parseJSON(b, file, n)
+			var v T
+			var lineErrs []error
+			if obj, flat, skip := flatLine(b, t); skip {
+				continue
+			} else if flat {
+				v, lineErrs = t.parseFlat(obj, b, file, n)
+			} else {
+				v, lineErrs = t.parseJSON(b, file, n)
+			}
 			if len(lineErrs) > 0 {
 				errs = append(errs, t.scrub(lineErrs, jsonCells(b))...)
 			} else {

@@ -8,9 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/freedcount/freedcount/chart"
 	"github.com/freedcount/freedcount/interchange"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
@@ -34,6 +38,9 @@ type options struct {
 	reg                  release.Region
 	since, first, last   release.Date
 	title                string
+	kind                 chart.Kind
+	lang                 language.Tag
+	loc                  *time.Location
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -42,6 +49,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		pop:   release.MustPopulation("detainees/political"),
 		reg:   release.MustRegion("VE"),
 		since: release.MustDate(2025, time.December, 1),
+		kind:  chart.Cumulative,
+		loc:   time.FixedZone("", -4*3600),
 	}
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -54,7 +63,7 @@ Usage:
 Without -sources and -claims it draws the claims of the AFP report of
 26 January 2026 (Foro Penal's 80 then 104, the government's 626 since
 December, Foro Penal's "about half as many"). Files are read as
-examples/reconcile reads them (go run ./examples/reconcile -h).
+freedcount reads them (CODEBOOK.md; freedcount check -h).
 
 Flags:
 `)
@@ -66,9 +75,22 @@ Flags:
 	fs.TextVar(&o.pop, "population", o.pop, "the `population` counted")
 	fs.TextVar(&o.reg, "region", o.reg, "the `region`")
 	fs.TextVar(&o.since, "since", o.since, "count releases from this `day` on")
-	fs.TextVar(&o.first, "first", release.Date{}, "first `day` of the chart (default: five days before the first claim)")
-	fs.TextVar(&o.last, "last", release.Date{}, "last `day` of the chart (default: three days after the last claim)")
-	fs.StringVar(&o.title, "title", "", "the chart's `title` (default: says what is counted)")
+	fs.TextVar(&o.first, "first", release.Date{}, "with -daily, the first `day` of the chart (default: the day before the first one-day claim)")
+	fs.TextVar(&o.last, "last", release.Date{}, "last `day` of the chart (default: the last claim's)")
+	fs.StringVar(&o.title, "title", "", "the chart's `title` (default: says what is counted over the days shown)")
+	fs.BoolFunc("daily", "draw one-day counts instead of the running total since -since", func(string) error { o.kind = chart.Daily; return nil })
+	fs.Func("lang", "`language` of the chart: en or es (default en)", func(s string) (err error) {
+		o.lang, err = language.Parse(s)
+		return err
+	})
+	fs.Func("utc-offset", "the `hours` from UTC of the days counted (default -4, Venezuela)", func(s string) error {
+		h, err := strconv.Atoi(s)
+		if err != nil || h < -14 || h > 14 {
+			return errors.New("want whole hours from -14 to 14")
+		}
+		o.loc = time.FixedZone("", h*3600)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -87,9 +109,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		return 2
-	}
-	if o.sources == "" && o.title == "" {
-		o.title = "Political prisoners released in Venezuela since 1 December 2025"
 	}
 	ev, err := readEvidence(o)
 	if err != nil {
@@ -134,108 +153,21 @@ func readEvidence(o options) (reconcile.Evidence, error) {
 	return interchange.ReadEvidence(format, s, c, nil)
 }
 
-// day is the reading of one day of the chart.
-type day struct {
-	date  release.Date
-	fig   reconcile.Figure
-	known bool // some claim or verification bears on the figure
-}
-
-// mark is one claim as the chart shows it.
-type mark struct {
-	claim    source.Claim
-	reading  reconcile.Reading
-	at       time.Time
-	value    int
-	interval source.Interval
-}
-
-// timeline reads the figure of each day from first to last, as the
-// evidence stood at the end of that day in loc.
-func timeline(ev reconcile.Evidence, p reconcile.Policy, o options, loc *time.Location) ([]day, error) {
-	var out []day
-	for d := o.first; !d.After(o.last); d, _ = d.AddDays(1) {
-		next, _ := d.AddDays(1)
-		asOf := next.Start(loc).Add(-time.Nanosecond)
-		scope, err := release.NewScope(o.pop, o.reg, release.MustPeriod(o.since, d))
-		if err != nil {
-			return nil, err
-		}
-		ix, err := reconcile.NewIndex(ev.AsOf(asOf), p)
-		if err != nil {
-			return nil, err
-		}
-		f, err := ix.Figure(source.Releases, scope)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, day{d, f, len(f.Claims) > 0 || f.Floor > 0 || f.Verified > 0})
-		if d == o.last {
-			break
-		}
-	}
-	return out, nil
-}
-
-// marks returns every claim stated by the end of the chart that has a
-// figure, as the index of all that evidence reads it.
-func marks(ev reconcile.Evidence, p reconcile.Policy, end time.Time) ([]mark, error) {
-	ix, err := reconcile.NewIndex(ev.AsOf(end), p)
-	if err != nil {
-		return nil, err
-	}
-	var out []mark
-	for c := range ix.Evidence().Claims() {
-		r, _ := ix.Reading(c.ID)
-		if !r.Quantity.IsValid() {
-			continue // a retraction, or relative to a claim with no figure
-		}
-		out = append(out, mark{claim: c, reading: r, at: c.Stated, value: r.Quantity.Number(), interval: r.Interval})
-	}
-	return out, nil
-}
-
 func draw(w io.Writer, ev reconcile.Evidence, o options) error {
-	if ev.NumClaims() == 0 {
-		return errors.New("no claims to draw")
-	}
-	// Days are those of the first statement's zone.
-	var firstAt, lastAt time.Time
-	for c := range ev.Claims() {
-		if firstAt.IsZero() || c.Stated.Before(firstAt) {
-			firstAt = c.Stated
+	per := release.Since(o.since)
+	if o.last.IsValid() {
+		p, err := release.NewPeriod(o.since, o.last)
+		if err != nil {
+			return err
 		}
-		if c.Stated.After(lastAt) {
-			lastAt = c.Stated
-		}
+		per = p
 	}
-	loc := firstAt.Location()
-	if !o.first.IsValid() {
-		o.first, _ = release.DateOf(firstAt).AddDays(-5)
-	}
-	if !o.last.IsValid() {
-		o.last, _ = release.DateOf(lastAt.In(loc)).AddDays(3)
-	}
-	if o.first.Before(o.since) {
-		o.first = o.since
-	}
-	if o.last.Before(o.first) {
-		return fmt.Errorf("the chart's last day %s is before its first %s", o.last, o.first)
-	}
-	if n := o.last.DaysSince(o.first); n > 3660 {
-		return fmt.Errorf("%d days are too many for one chart", n+1)
-	}
-	p := reconcile.DefaultPolicy()
-	days, err := timeline(ev, p, o, loc)
+	scope, err := release.NewScope(o.pop, o.reg, per)
 	if err != nil {
 		return err
 	}
-	end, _ := o.last.AddDays(1)
-	ms, err := marks(ev, p, end.Start(loc).Add(-time.Nanosecond))
-	if err != nil {
-		return err
-	}
-	c := newChart(o, loc, days, ms, ev)
-	c.render(w)
-	return nil
+	return chart.Write(w, ev, source.Releases, scope, o.kind, chart.Options{
+		Lang: o.lang, Title: o.title, Location: o.loc, First: o.first, Last: o.last,
+		Credit: "Chart: freedcount (examples/timeline).",
+	})
 }

@@ -61,32 +61,47 @@ func draw1(t *testing.T, args ...string) []byte {
 	return out.Bytes()
 }
 
-// TestChartHoldsBandLineAndOneMarkerPerClaim draws the seed report and
-// checks the chart's parts: the low–high band and the consensus, the best
-// line, the verified floor, and one marker for each of the five claims.
-func TestChartHoldsBandLineAndOneMarkerPerClaim(t *testing.T) {
-	els := parse(t, draw1(t))
-	count := func(name, class string) int {
-		n := 0
-		for _, e := range els {
-			if e.name == name && slices.Contains(strings.Fields(e.attrs["class"]), class) {
-				n++
-			}
+func count(els []element, name, class string) int {
+	n := 0
+	for _, e := range els {
+		if e.name == name && slices.Contains(strings.Fields(e.attrs["class"]), class) {
+			n++
 		}
-		return n
 	}
-	assert.Equal(t, 1, count("path", "band"), "one low–high band: the figures are known from 25 January on")
-	assert.Equal(t, 2, count("path", "consensus"), "the consensus, bounded on 25 January and open above later")
-	assert.Equal(t, 1, count("polyline", "best"))
-	assert.Equal(t, 1, count("polyline", "verified"))
+	return n
+}
+
+func markedClaims(els []element) []string {
 	var claims []string
 	for _, e := range els {
 		if e.name == "g" && e.attrs["class"] == "marker" {
 			claims = append(claims, e.attrs["data-claim"])
 		}
 	}
-	assert.ElementsMatch(t, []string{"fp-80", "fp-104", "afp-fp-104", "gov-626", "fp-half"}, claims)
-	assert.Equal(t, 5, count("text", "label"), "each claim is labelled")
+	return claims
+}
+
+// TestRunningTotalMarksOnlyClaimsOfItsScope draws the seed report's
+// running total of political prisoners since 1 December: the band, the
+// best line, the verified floor, and a marker for the one claim about that
+// scope ("about half as many") — not the government's count of detainees
+// nor Foro Penal's one-day counts, which are other scopes.
+func TestRunningTotalMarksOnlyClaimsOfItsScope(t *testing.T) {
+	svg := draw1(t)
+	els := parse(t, svg)
+	assert.Equal(t, 1, count(els, "path", "band"), "one low–high band: the figures are known on 25 January only")
+	assert.Equal(t, 1, count(els, "polyline", "best"))
+	assert.Equal(t, 1, count(els, "polyline", "verified"), "Foro Penal's named list verifies 104")
+	assert.ElementsMatch(t, []string{"fp-half"}, markedClaims(els))
+	assert.Contains(t, string(svg), "from 1 December 2025 to 25 January 2026", "the title names the axis's days")
+}
+
+// TestDailyChartMarksTheOneDayCounts draws the one-day counts: Foro
+// Penal's 80, then 104, and AFP's copy of the 104.
+func TestDailyChartMarksTheOneDayCounts(t *testing.T) {
+	els := parse(t, draw1(t, "-daily"))
+	assert.ElementsMatch(t, []string{"fp-80", "fp-104", "afp-fp-104"}, markedClaims(els))
+	assert.Equal(t, 3, count(els, "g", "label"), "each claim is labelled")
 }
 
 func TestChartIsDeterministic(t *testing.T) {
@@ -107,7 +122,7 @@ func TestSeedIsTheSampleOfTheReconcileCommand(t *testing.T) {
 
 func TestChartOfOwnFilesAndRange(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "chart.svg")
-	draw1(t, "-sources", "seed/sources.csv", "-claims", "seed/claims.csv", "-first", "2025-12-01", "-last", "2026-02-05",
+	draw1(t, "-sources", "seed/sources.csv", "-claims", "seed/claims.csv", "-last", "2026-02-05", "-lang", "es",
 		"-title", "Since December <all of it>", "-o", out)
 	svg, err := os.ReadFile(out)
 	require.NoError(t, err)

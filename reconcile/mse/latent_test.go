@@ -116,10 +116,24 @@ func TestLatentClassIndependentLists(t *testing.T) {
 type simResult struct {
 	populations, covered   int
 	coverage               float64
-	bias, medianErr, llErr float64 // relative: mean (N̂ − N)/N, median |N̂ − N|/N
+	coverLo, coverHi       float64   // Wilson 95 % interval of the coverage
+	byLists                [2][2]int // [4 or 5 lists][populations, covered]
+	under                  int       // misses with the truth above the interval
+	bias, medianErr, llErr float64   // relative: mean (N̂ − N)/N, median |N̂ − N|/N
 	llCovered              int
 	perEstimate            time.Duration
 	warnings               int
+}
+
+// wilson returns the Wilson score interval (z = 1.96) of x successes in n
+// trials.
+func wilson(x, n int) (lo, hi float64) {
+	const z = 1.96
+	p, nf := float64(x)/float64(n), float64(n)
+	d := 1 + z*z/nf
+	c := (p + z*z/(2*nf)) / d
+	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
+	return c - h, c + h
 }
 
 // simulate runs the acceptance study of issue 13 on pops populations:
@@ -130,6 +144,7 @@ type simResult struct {
 // do not depend on the schedule.
 func simulate(t testing.TB, pops int, o mse.LatentClassOptions) simResult {
 	type one struct {
+		k                int
 		n, lc, ll        float64
 		lo, hi, llo, lhi float64
 		warn             bool
@@ -166,7 +181,7 @@ func simulate(t testing.TB, pops int, o mse.LatentClassOptions) simResult {
 				return
 			}
 			b := s.Best()
-			out[i] = one{float64(n), p.Estimate.N, b.N, p.Estimate.Lo, p.Estimate.Hi, b.Lo, b.Hi, p.Diagnostics.Warning != "", took}
+			out[i] = one{4 + i%2, float64(n), p.Estimate.N, b.N, p.Estimate.Lo, p.Estimate.Hi, b.Lo, b.Hi, p.Diagnostics.Warning != "", took}
 		})
 	}
 	wg.Wait()
@@ -176,8 +191,12 @@ func simulate(t testing.TB, pops int, o mse.LatentClassOptions) simResult {
 	var lcErr, llErr []float64
 	var total time.Duration
 	for _, x := range out {
+		res.byLists[x.k-4][0]++
 		if x.lo <= x.n && x.n <= x.hi {
 			res.covered++
+			res.byLists[x.k-4][1]++
+		} else if x.n > x.hi {
+			res.under++
 		}
 		if x.llo <= x.n && x.n <= x.lhi {
 			res.llCovered++
@@ -191,6 +210,7 @@ func simulate(t testing.TB, pops int, o mse.LatentClassOptions) simResult {
 		total += x.took
 	}
 	res.coverage = float64(res.covered) / float64(pops)
+	res.coverLo, res.coverHi = wilson(res.covered, pops)
 	res.medianErr, res.llErr = median(lcErr), median(llErr)
 	res.perEstimate = total / time.Duration(pops)
 	return res
@@ -229,7 +249,8 @@ func longSimOptions() mse.LatentClassOptions {
 // requires what the issue asks: that the 95 % interval cover the true N in
 // at least 90 % of them, and that the median relative error be below the
 // AIC-best log-linear model's. (On the last run it covered 178 of 200,
-// 89 %: see the report.) Otherwise it runs 16 populations (8 under the
+// 89 %, Wilson interval 84–93 %, and fails: the package documentation,
+// "The latent-class model", says why the interval misses.) Otherwise it runs 16 populations (8 under the
 // race detector) and requires at least 75 % of them covered and a median
 // relative error below 10 %: a sampler that is wrong, or whose intervals
 // are too narrow, fails it, while the full study's 89 % leaves room for
@@ -250,8 +271,10 @@ func TestLatentClassSimulation(t *testing.T) {
 		o = longSimOptions()
 	}
 	r := simulate(t, pops, o)
-	t.Logf("%d populations: coverage %d/%d (%.1f%%), mean relative bias %+.2f%%, median |error| %.2f%% (AIC-best log-linear %.2f%%, covering %d), %v per estimate, %d chains with a convergence warning",
-		r.populations, r.covered, r.populations, 100*r.coverage, 100*r.bias, 100*r.medianErr, 100*r.llErr, r.llCovered, r.perEstimate, r.warnings)
+	t.Logf("%d populations: coverage %d/%d (%.1f%%, Wilson 95%% interval %.1f–%.1f%%; 4 lists %d/%d, 5 lists %d/%d; truth above the interval in %d of the %d misses), mean relative bias %+.2f%%, median |error| %.2f%% (AIC-best log-linear %.2f%%, covering %d), %v per estimate, %d chains with a convergence warning",
+		r.populations, r.covered, r.populations, 100*r.coverage, 100*r.coverLo, 100*r.coverHi,
+		r.byLists[0][1], r.byLists[0][0], r.byLists[1][1], r.byLists[1][0], r.under, r.populations-r.covered,
+		100*r.bias, 100*r.medianErr, 100*r.llErr, r.llCovered, r.perEstimate, r.warnings)
 	assert.GreaterOrEqual(t, r.covered, need, "coverage of the 95%% interval")
 	if long {
 		assert.Less(t, r.medianErr, r.llErr, "median relative error of the latent-class model against the AIC-best log-linear model")
@@ -281,3 +304,90 @@ func propLatentClassSound(t *rapid.T) {
 }
 
 func TestLatentClassSound(t *testing.T) { rapid.Check(t, propLatentClassSound) }
+
+// TestLatentClassCalibrated is a simulation-based calibration of the
+// sampler (Cook, Gelman and Rubin 2006): on populations drawn from the
+// model's own prior (msetest.FromPrior: α, the class weights, the capture
+// probabilities and N drawn as LatentClass assumes), a correct sampler's
+// 95 % interval covers the true N 95 % of the time, whatever the
+// populations are like, and its posterior puts the truth as often below
+// its median as above. A sampler that draws from the wrong conditional
+// (a wrong negative binomial for the unseen, a wrong beta for a capture
+// probability, a stick or α update that favours some classes) fails it.
+// It checks 40 populations (16 under the race detector; 200 with
+// FREEDCOUNT_LONG=1) and wants as many covered, and a count of truths below
+// the median as near half, as a calibrated sampler gives with probability
+// at least 999 in 1,000 (binomial bounds): 33 of 40 covered, 10 to 30
+// below the median. (On the last runs: 37 of 40; 182 of 200 with these
+// chains and 183 with chains of 50,000 iterations, against 179 needed: see
+// the package documentation.) -short skips it.
+func TestLatentClassCalibrated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibration study skipped in -short mode")
+	}
+	pops := 40
+	if raceEnabled {
+		pops = 16
+	}
+	if os.Getenv("FREEDCOUNT_LONG") == "1" {
+		pops = 200
+	}
+	o := simOptions()
+	type one struct {
+		estimated, covered, below bool
+	}
+	out := make([]one, pops)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i := range pops {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			pop := msetest.FromPrior(4+i%2, o, uint64(i))
+			oi := o
+			oi.Seed = uint64(i + 1)
+			p, err := mse.LatentClass(context.Background(), pop.Histories, oi)
+			if err != nil {
+				return // a table the sampler refuses (no one on two lists) tells nothing
+			}
+			n := float64(pop.N)
+			out[i] = one{true, p.Estimate.Lo <= n && n <= p.Estimate.Hi, n < p.Estimate.N}
+		})
+	}
+	wg.Wait()
+	var estimated, covered, below int
+	for _, x := range out {
+		if x.estimated {
+			estimated++
+			if x.covered {
+				covered++
+			}
+			if x.below {
+				below++
+			}
+		}
+	}
+	t.Logf("calibration: %d of %d populations drawn from the prior estimated; the 95%% interval covers %d (%.1f%%); the truth below the median in %d",
+		estimated, pops, covered, 100*float64(covered)/float64(estimated), below)
+	require.GreaterOrEqual(t, estimated, pops*3/4)
+	assert.GreaterOrEqual(t, covered, binomialLow(estimated, 0.95, 1e-3), "coverage of the 95%% interval on populations drawn from the prior")
+	lo := binomialLow(estimated, 0.5, 5e-4)
+	assert.True(t, lo <= below && below <= estimated-lo, "%d of %d truths below the posterior median; want %d to %d", below, estimated, lo, estimated-lo)
+}
+
+// binomialLow returns the largest c with P(X < c) ≤ tail for X ~
+// Binomial(n, p): a count at least c is what a sampler that is right
+// gives with probability at least 1 − tail.
+func binomialLow(n int, p, tail float64) int {
+	cdf := 0.0
+	for c := range n + 1 {
+		lc, _ := math.Lgamma(float64(n + 1))
+		l1, _ := math.Lgamma(float64(c + 1))
+		l2, _ := math.Lgamma(float64(n - c + 1))
+		cdf += math.Exp(lc - l1 - l2 + float64(c)*math.Log(p) + float64(n-c)*math.Log1p(-p))
+		if cdf > tail {
+			return c
+		}
+	}
+	return n
+}

@@ -13,6 +13,7 @@ package msetest
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"math/rand/v2"
 	"strings"
@@ -160,17 +161,19 @@ type Population struct {
 	Histories mse.Histories
 	// N is the true total, seen or not.
 	N int
-	// Classes is the number of latent classes it was drawn from.
+	// Classes is the number of latent classes it was drawn from (for
+	// [FromPrior], the number with at least one member).
 	Classes int
 }
 
 // LatentClasses simulates a stratum of total people in classes latent
 // classes (2 or 3) documented by k lists (mse.MinLists ≤ k ≤
 // mse.MaxLists), deterministic for a seed, as a test of estimators under
-// heterogeneous capture: the class shares are drawn uniformly (at least 10 %
-// each); in the first class, the easily documented, each list documents a
-// person with a probability drawn from [0.25, 0.6]; in the others, the
-// hard to see, from [0.03, 0.25]. Within a class the lists are
+// heterogeneous capture: each class's share is proportional to 0.1 + U,
+// with U uniform on [0, 1); in the first class, the easily documented, each
+// list documents a person with a probability drawn uniformly from
+// [0.3, 0.7]; in the others, the hard to see, from [0.1, 0.3]. Within a
+// class the lists are
 // independent, which is the latent-class model's assumption, and across
 // classes they are not, which breaks that of the log-linear independence
 // model.
@@ -217,4 +220,91 @@ func LatentClasses(k, total, classes int, seed uint64) Population {
 		cells[Pattern(uint(m), k)] = counts[m]
 	}
 	return Population{Histories: mse.MustHistories(Stratum(), Lists(k), cells), N: total, Classes: classes}
+}
+
+// FromPrior simulates a stratum documented by k lists (mse.MinLists ≤ k ≤
+// mse.MaxLists) from the prior of [mse.LatentClass] itself, deterministic
+// for a seed, for simulation-based calibration of the sampler (Cook, Gelman
+// and Rubin 2006; Talts et al. 2018): whatever the population, the
+// posterior's 95 % interval of a correct sampler covers a total drawn from
+// the prior 95 % of the time. The concentration α is drawn from
+// Gamma(o.AlphaShape, o.AlphaRate), the class weights by stick-breaking
+// truncated at o.Classes, each list's probability of documenting a member of
+// a class uniformly from [0, 1], and the total log-uniformly from 500 to
+// 20,000 (the sampler's prior p(N) ∝ 1/N, truncated). It panics on
+// arguments [mse.LatentClassOptions.Validate] refuses.
+func FromPrior(k int, o mse.LatentClassOptions, seed uint64) Population {
+	if k < mse.MinLists || k > mse.MaxLists || o.Validate() != nil {
+		panic(fmt.Sprintf("msetest: FromPrior(%d, %+v): bad arguments", k, o))
+	}
+	r := rand.New(rand.NewPCG(seed, 0x7072696f72))
+	alpha := gammaVariate(r, o.AlphaShape) / o.AlphaRate
+	K := o.Classes
+	pi := make([]float64, K)
+	rest := 1.0
+	for c := range K - 1 {
+		x, y := gammaVariate(r, 1), gammaVariate(r, alpha)
+		v := 1.0
+		if x+y > 0 {
+			v = x / (x + y)
+		}
+		pi[c] = rest * v
+		rest *= 1 - v
+	}
+	pi[K-1] = rest
+	lambda := make([][]float64, K)
+	for c := range lambda {
+		lambda[c] = make([]float64, k)
+		for j := range k {
+			lambda[c][j] = r.Float64()
+		}
+	}
+	total := int(math.Round(500 * math.Pow(40, r.Float64())))
+	counts := make([]int, 1<<k)
+	used := map[int]bool{}
+	for range total {
+		u := r.Float64()
+		c := 0
+		for c < K-1 && u >= pi[c] {
+			u -= pi[c]
+			c++
+		}
+		used[c] = true
+		var m uint
+		for j := range k {
+			if r.Float64() < lambda[c][j] {
+				m |= 1 << j
+			}
+		}
+		counts[m]++
+	}
+	cells := map[string]int{}
+	for m := 1; m < 1<<k; m++ {
+		cells[Pattern(uint(m), k)] = counts[m]
+	}
+	return Population{Histories: mse.MustHistories(Stratum(), Lists(k), cells), N: total, Classes: len(used)}
+}
+
+// gammaVariate returns a Gamma(shape, 1) variate (Marsaglia and Tsang 2000,
+// with their boost for shape < 1); 0 for shape 0.
+func gammaVariate(r *rand.Rand, shape float64) float64 {
+	if !(shape > 0) {
+		return 0
+	}
+	if shape < 1 {
+		return gammaVariate(r, shape+1) * math.Pow(1-r.Float64(), 1/shape)
+	}
+	d := shape - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		x := r.NormFloat64()
+		v := 1 + c*x
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		if u := 1 - r.Float64(); math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+			return d * v
+		}
+	}
 }

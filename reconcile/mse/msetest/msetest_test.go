@@ -51,3 +51,19 @@ func TestHistoriesPanicsOnBadRange(t *testing.T) {
 	}()
 	msetest.Histories(1, 7)
 }
+
+// TestFromPrior: a population drawn from the sampler's prior is the same
+// for the same seed, has its total in [500, 20,000] and at least one
+// class, and documents no more people than it has.
+func TestFromPrior(t *testing.T) {
+	o := mse.DefaultLatentClassOptions()
+	for seed := range uint64(20) {
+		a, b := msetest.FromPrior(4, o, seed), msetest.FromPrior(4, o, seed)
+		if !a.Histories.Equal(b.Histories) || a.N != b.N || a.Classes != b.Classes {
+			t.Fatalf("seed %d: same seed, different populations", seed)
+		}
+		if a.N < 500 || a.N > 20000 || a.Classes < 1 || a.Classes > o.Classes || a.Histories.Observed() > a.N {
+			t.Fatalf("seed %d: N %d, %d classes, %d observed", seed, a.N, a.Classes, a.Histories.Observed())
+		}
+	}
+}

@@ -1,0 +1,28 @@
+// Package report writes the figures of an evidence set as one
+// self-contained HTML page that a newsroom can publish: for each headline
+// scope a plain sentence built from the figure ("Foro Penal counted at
+// least 104 political prisoners released in Venezuela on Sunday 25
+// January 2026; the count may rise."), the lowest, best and highest
+// credible figures with the claims behind each (an open bound printed
+// "104 or more", never as a maximum), the verified floor when there is
+// one, a chart (package chart), and the claims with their sources' words
+// and links; then the true conflicts first and the differences their
+// cause explains, counted by cause; then the moment the figures are read
+// at and the policy, in words.
+//
+// The page is in English or Spanish, every string from one catalogue,
+// numbers grouped per language (1,234 and 1.234) and dates in words. It
+// fetches nothing (no scripts, fonts or styles from elsewhere; its content
+// security policy forbids them), prints cleanly, declares its language,
+// has real tables with captions and header cells, a colour-blind-safe
+// palette and a text alternative for every chart, and is never wider than
+// the screen (tables stack their cells on narrow screens).
+//
+// Privacy: the page prints no detainee's name or national ID — the
+// evidence holds none (release.Secret keeps them elsewhere) — and no
+// register ID either: verified people are counted, never listed. Every
+// text the evidence carries (names of sources, quotes, links) is escaped.
+//
+// Write is deterministic: the same evidence and options give the same
+// bytes.
+package report
