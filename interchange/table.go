@@ -70,6 +70,11 @@ type column[T any] struct {
 	get func(*T) (string, error)
 	// set parses a cell into a record.
 	set func(*T, string) error
+	// same, if set, copies into dst what set put into src: a reader uses
+	// it for a cell that repeats the cell above it, which set read
+	// without error there (columns of a newsroom's file repeat their
+	// source, population, region and period from line to line).
+	same func(dst, src *T)
 }
 
 // colError is an error about a known column, returned by a table's check.
@@ -325,6 +330,9 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 		return lined[T]{}, errors.Join(errs...)
 	}
 	out := collector[T]{size: size}
+	// The record kept last and its cells, for the cells that repeat.
+	var prev *T
+	prevCells := make([]string, len(header))
 	for {
 		out.read = cr.InputOffset()
 		rec, err := cr.Read()
@@ -351,12 +359,14 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 			continue
 		}
 		v := out.next()
-		if lineErrs := t.parseRecord(v, rec, cols, file, line); len(lineErrs) > 0 {
+		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, prev, prevCells); len(lineErrs) > 0 {
 			out.drop()
 			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
 		out.keep(line)
+		prev = v
+		copy(prevCells, rec)
 	}
 	return out.done(), errors.Join(errs...)
 }
@@ -467,6 +477,14 @@ func (t *table[T]) value(col, text string) string {
 // zero, and checks the result, returning every problem, at most one per
 // column.
 func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line int) []error {
+	return t.parseRecordAfter(v, rec, cols, file, line, nil, nil)
+}
+
+// parseRecordAfter is parseRecord for a record that follows prev, a
+// record read without error from the cells prevCells: a cell equal to the
+// one above it, in a column that can copy its value ([column.same]), is
+// copied from prev rather than parsed again.
+func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, prev *T, prevCells []string) []error {
 	var errs []error
 	var bad map[string]bool // made on the first error only: most lines have none
 	cell := func(name string) string {
@@ -490,6 +508,10 @@ func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line
 			continue
 		}
 		c := t.columns[k]
+		if prev != nil && c.same != nil && rec[i] == prevCells[i] {
+			c.same(v, prev)
+			continue
+		}
 		if err := c.set(v, rec[i]); err != nil {
 			if bad == nil {
 				bad = make(map[string]bool)
