@@ -53,3 +53,23 @@ func TestPlainHTTPURLsAreThoseURLParseAccepts(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainCountsParseAsThePhraseParserReadsThem: the fast path of
+// ParseQuantity for plain digits gives exactly what the phrase parser
+// gives, and takes nothing the parser refuses.
+func TestPlainCountsParseAsThePhraseParserReadsThem(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.OneOf(rapid.StringMatching(`[0-9]{1,11}`), rapid.StringMatching(`[0-9 +,.-]{0,6}`)).Draw(t, "phrase")
+		n, ok := plainCount(s)
+		if !ok {
+			return
+		}
+		var p phraseParser
+		if reason := p.parse(s); reason != "" {
+			t.Fatalf("%q: fast path %d, parser refuses: %s", s, n, reason)
+		}
+		if p.result.kind != Exactly || p.result.n != n {
+			t.Fatalf("%q: fast path %d, parser %v %d", s, n, p.result.kind, p.result.n)
+		}
+	})
+}

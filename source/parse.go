@@ -112,6 +112,10 @@ func ParseQuantity(s string) (Quantity, error) {
 	if !utf8.ValidString(s) {
 		return Quantity{}, fieldErr("Quantity", s, "not valid UTF-8")
 	}
+	if n, ok := plainCount(s); ok {
+		// Most figures in a file are plain digits: "104".
+		return Quantity{kind: Exactly, n: n}, nil
+	}
 	var p phraseParser
 	if reason := p.parse(s); reason != "" {
 		return Quantity{}, fieldErr("Quantity", s, "%s", reason)
@@ -442,6 +446,23 @@ func (p *phraseParser) tokenize() string {
 		p.nt++
 	}
 	return ""
+}
+
+// plainCount returns the count that s writes in plain digits, with no
+// leading zero, no sign, no space and no separator, at most MaxCount: the
+// phrase the parser reads as exactly that count.
+func plainCount(s string) (int, bool) {
+	if s == "" || len(s) > 10 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, n <= MaxCount
 }
 
 // isExponent reports whether the word s[start:end], which follows a number
