@@ -2,8 +2,10 @@ package interchange
 
 import (
 	"encoding"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -48,16 +50,65 @@ func parseOptional[V any](s string, parse func(string) (V, error)) (V, error) {
 // "named_list".
 func enumText(s string) string { return enum.Fold(s) }
 
-// parseEnum returns a parser of an enum's names, for parseRequired.
+// parseEnum returns a parser of an enum's names, for parseRequired. A name
+// as the enum writes it is looked up in a table made once per enum type
+// ([enumNames]); anything else goes to the enum's UnmarshalText, which
+// reads its other spellings and gives the reason for a bad one.
 func parseEnum[E any, P interface {
 	*E
 	encoding.TextUnmarshaler
 }]() func(string) (E, error) {
 	return func(s string) (E, error) {
+		folded := enumText(s)
+		if e, ok := enumNames[E, P]()[folded]; ok {
+			return e, nil
+		}
 		var e E
-		err := P(&e).UnmarshalText([]byte(enumText(s)))
+		err := P(&e).UnmarshalText([]byte(folded))
 		return e, err
 	}
+}
+
+// enumTables holds, per enum type, the table of enumNames.
+var enumTables sync.Map // reflect.Type → map[string]E
+
+// enumNames returns the values of enum E by the names they write
+// (MarshalText), those that read back to themselves: the values of a
+// byte-sized enum, found by trying each.
+func enumNames[E any, P interface {
+	*E
+	encoding.TextUnmarshaler
+}]() map[string]E {
+	typ := reflect.TypeFor[E]()
+	if m, ok := enumTables.Load(typ); ok {
+		return m.(map[string]E)
+	}
+	names := make(map[string]E)
+	if k := typ.Kind(); k >= reflect.Uint && k <= reflect.Uint64 || k >= reflect.Int && k <= reflect.Int64 {
+		for i := 1; i < 256; i++ {
+			var e E
+			v := reflect.ValueOf(&e).Elem()
+			if v.CanUint() {
+				v.SetUint(uint64(i))
+			} else {
+				v.SetInt(int64(i))
+			}
+			m, ok := any(e).(encoding.TextMarshaler)
+			if !ok {
+				break
+			}
+			text, err := m.MarshalText()
+			if err != nil {
+				continue
+			}
+			var back E
+			if P(&back).UnmarshalText(text) == nil && any(back) == any(e) {
+				names[string(text)] = e
+			}
+		}
+	}
+	m, _ := enumTables.LoadOrStore(typ, names)
+	return m.(map[string]E)
 }
 
 // enumCell writes an enum's name, or "" for the zero value.

@@ -39,14 +39,16 @@ func scopeColumns[T any](prefix string, scope func(*T) *release.Scope, optional 
 				p, err := parse(c, parsePopulation)
 				*scope(v) = scope(v).WithPopulation(p)
 				return err
-			}},
+			},
+			same: func(d, s *T) { *scope(d) = scope(d).WithPopulation(scope(s).Population()) }},
 		{name: prefix + "region", required: true,
 			get: plain(func(v *T) string { return idCell(scope(v).Region()) }),
 			set: func(v *T, c string) error {
 				r, err := parseR(c)
 				*scope(v) = scope(v).WithRegion(r)
 				return err
-			}},
+			},
+			same: func(d, s *T) { *scope(d) = scope(d).WithRegion(scope(s).Region()) }},
 		{name: prefix + "period", required: true,
 			get: plain(func(v *T) string {
 				if zero(v) {
@@ -58,7 +60,8 @@ func scopeColumns[T any](prefix string, scope func(*T) *release.Scope, optional 
 				p, err := parseP(c)
 				*scope(v) = scope(v).WithPeriod(p)
 				return err
-			}},
+			},
+			same: func(d, s *T) { *scope(d) = scope(d).WithPeriod(scope(s).Period()) }},
 	}
 }
 
@@ -73,8 +76,9 @@ var claimTable = &table[source.Claim]{
 				get: plain(func(c *source.Claim) string { return idCell(c.ID) }),
 				set: func(c *source.Claim, s string) (err error) { c.ID, err = parseRequired(s, parseClaimID); return }},
 			{name: "source", required: true,
-				get: plain(func(c *source.Claim) string { return idCell(c.Source) }),
-				set: func(c *source.Claim, s string) (err error) { c.Source, err = parseRequired(s, parseSourceID); return }},
+				get:  plain(func(c *source.Claim) string { return idCell(c.Source) }),
+				set:  func(c *source.Claim, s string) (err error) { c.Source, err = parseRequired(s, parseSourceID); return },
+				same: func(d, s *source.Claim) { d.Source = s.Source }},
 			{name: "via",
 				get: func(c *source.Claim) (string, error) { return listCell(c.Via) },
 				set: func(c *source.Claim, s string) (err error) { c.Via, err = parseList(s, parseSourceID); return }},
@@ -95,7 +99,8 @@ var claimTable = &table[source.Claim]{
 				set: func(c *source.Claim, s string) (err error) {
 					c.Measure, err = parseRequired(s, parseEnum[source.Measure]())
 					return
-				}},
+				},
+				same: func(d, s *source.Claim) { d.Measure = s.Measure }},
 		},
 		scopeColumns("", claimScope, true),
 		[]column[source.Claim]{
@@ -106,7 +111,8 @@ var claimTable = &table[source.Claim]{
 					}
 					return c.Quantity.String()
 				}),
-				set: func(c *source.Claim, s string) (err error) { c.Quantity, err = parseOptional(s, parseQuantity); return }},
+				set:  func(c *source.Claim, s string) (err error) { c.Quantity, err = parseOptional(s, parseQuantity); return },
+				same: func(d, s *source.Claim) { d.Quantity = s.Quantity }},
 			{name: "relative_to",
 				get: plain(func(c *source.Claim) string { return idCell(c.Relative.To) }),
 				set: func(c *source.Claim, s string) (err error) {
@@ -135,13 +141,15 @@ var claimTable = &table[source.Claim]{
 				set: func(c *source.Claim, s string) (err error) {
 					c.Status, err = parseRequired(s, parseEnum[source.Status]())
 					return
-				}},
+				},
+				same: func(d, s *source.Claim) { d.Status = s.Status }},
 			{name: "basis", required: true,
 				get: plain(func(c *source.Claim) string { return enumCell(c.Basis) }),
 				set: func(c *source.Claim, s string) (err error) {
 					c.Basis, err = parseRequired(s, parseEnum[source.Basis]())
 					return
-				}},
+				},
+				same: func(d, s *source.Claim) { d.Basis = s.Basis }},
 			{name: "named",
 				get: func(c *source.Claim) (string, error) { return listCell(c.Named) },
 				set: func(c *source.Claim, s string) (err error) { c.Named, err = parseList(s, parseDetaineeID); return }},
@@ -162,17 +170,29 @@ var claimTable = &table[source.Claim]{
 				set: func(c *source.Claim, s string) (err error) {
 					c.Citation.Language, err = parseOptional(s, parseLanguage)
 					return
-				}},
+				},
+				same: func(d, s *source.Claim) { d.Citation.Language = s.Citation.Language }},
 		},
 	),
 	check: source.Claim.Validate,
 	fields: map[string]string{
 		"Claim.ID": "id", "Claim.Source": "source", "Claim.Via": "via", "Claim.Stated": "stated",
-		"Claim.Measure": "measure", "Claim.Scope": "population", "Claim.Quantity": "quantity",
+		"Claim.Measure": "measure", "Claim.Scope.Population": "population", "Claim.Scope.Region": "region",
+		"Claim.Scope.Period": "period", "Claim.Quantity": "quantity",
 		"Claim.Relative": "relative_to", "Claim.Relative.To": "relative_to", "Claim.Relative.Ratio": "ratio",
 		"Claim.Relative.Kind": "relative_kind", "Claim.Status": "status", "Claim.Basis": "basis",
 		"Claim.Named": "named", "Claim.Supersedes": "supersedes", "Claim.Citation.URL": "url",
 		"Claim.Citation.Quote": "quote", "Claim.Citation.Language": "language",
+	},
+	keyFields: map[string]string{
+		"Claim.ID": "id", "Claim.Source": "source", "Claim.Via": "via", "Claim.Stated": "stated",
+		"Claim.Measure": "measure", "Claim.Scope": "scope", "Claim.Scope.Population": "scope.population",
+		"Claim.Scope.Region": "scope.region", "Claim.Scope.Period": "scope.period", "Claim.Quantity": "quantity",
+		"Claim.Relative": "relative", "Claim.Relative.To": "relative.to", "Claim.Relative.Ratio": "relative.ratio",
+		"Claim.Relative.Kind": "relative.kind", "Claim.Status": "status", "Claim.Basis": "basis",
+		"Claim.Named": "named", "Claim.Supersedes": "supersedes", "Claim.Citation": "citation",
+		"Claim.Citation.URL": "citation.url", "Claim.Citation.Quote": "citation.quote",
+		"Claim.Citation.Language": "citation.language",
 	},
 	decode: func(b []byte) (c source.Claim, err error) { err = json.Unmarshal(b, &c); return },
 	encode: func(c source.Claim) ([]byte, error) { return json.Marshal(c) },

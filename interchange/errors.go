@@ -7,9 +7,7 @@ import (
 	"strings"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
-	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
-	"github.com/freedcount/freedcount/source"
 )
 
 // Categories of error. Every [*LineError] wraps exactly one of them, so
@@ -24,8 +22,9 @@ var (
 	// ErrInvalid marks a value that breaks a rule: a quantity that cannot
 	// be read, a date that does not exist, a claim whose source is not among
 	// the sources. Where package source, release or reconcile gave the
-	// reason, the error wraps theirs too.
-	ErrInvalid = errors.New("invalid")
+	// reason, the error wraps their [*FieldError] too. It is
+	// [release.ErrInvalid], shared by every package of freedcount.
+	ErrInvalid = release.ErrInvalid
 	// ErrUnencodable marks a value that a writer cannot represent in the
 	// format without losing it: an ID holding the list separator ";" in a
 	// CSV list column, a carriage return in a CSV cell, an invalid record.
@@ -90,12 +89,14 @@ func reasonText(err error) string {
 		return "invalid"
 	}
 	inner := err
-	if f, ok := foreignFieldError(err); ok && f.err != nil {
-		inner = f.err
+	if fe, ok := fieldError(err); ok && fe.Err != nil {
+		inner = fe.Err
 	}
 	s := inner.Error()
-	for _, prefix := range []string{"invalid: ", ErrInvalid.Error() + ": "} {
-		s = strings.TrimPrefix(s, prefix)
+	// The category may be there twice: this package's around the
+	// reason of another.
+	for strings.HasPrefix(s, ErrInvalid.Error()+": ") {
+		s = strings.TrimPrefix(s, ErrInvalid.Error()+": ")
 	}
 	return s
 }
@@ -131,31 +132,44 @@ func leaves(err error) []error {
 	return []error{err}
 }
 
-// foreignField is the content of a field error of package source, release
-// or reconcile, whose three FieldError types have the same fields.
-type foreignField struct {
-	field, value string
-	err          error
+// FieldError is the field error of package source, release or reconcile
+// that a [*LineError] wraps where one of them refused a value. It is
+// [release.FieldError], the one field-error type of freedcount; readers
+// name the column from its Path, by table.
+type FieldError = release.FieldError
+
+// fieldError returns the innermost field error that err is or wraps: the
+// one about the value itself, where an outer one only says which record
+// held it (reconcile's "Claim \"c1\"" around source's Claim.Quantity).
+func fieldError(err error) (*FieldError, bool) {
+	fe, ok := errors.AsType[*FieldError](err)
+	for ok {
+		inner, deeper := errors.AsType[*FieldError](fe.Err)
+		if !deeper {
+			break
+		}
+		fe = inner
+	}
+	return fe, ok
 }
 
-// foreignFieldError returns the field error of package source, release or
-// reconcile that err is or wraps, looked for in that order.
-func foreignFieldError(err error) (foreignField, bool) {
-	if fe, ok := errors.AsType[*source.FieldError](err); ok {
-		return foreignField{fe.Field, fe.Value, fe.Err}, true
+// pathOf returns the Path of the innermost field error err is or wraps,
+// or nil.
+func pathOf(err error) release.FieldPath {
+	if fe, ok := fieldError(err); ok {
+		return fe.Path
 	}
-	if fe, ok := errors.AsType[*release.FieldError](err); ok {
-		return foreignField{fe.Field, fe.Value, fe.Err}, true
-	}
-	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
-		return foreignField{fe.Field, fe.Value, fe.Err}, true
-	}
-	return foreignField{}, false
+	return nil
 }
 
-// fieldOf returns the Field of the field error of package source, release
-// or reconcile that err is or wraps, or "".
-func fieldOf(err error) string {
-	f, _ := foreignFieldError(err)
-	return f.field
+// columnOf returns the column (or key) that m gives for the longest
+// prefix of path that m holds, written as a dotted path
+// ("Claim.Scope.Region", then "Claim.Scope", then "Claim"); "" if none.
+func columnOf(m map[string]string, path release.FieldPath) string {
+	for n := len(path); n > 0; n-- {
+		if c, ok := m[strings.Join(path[:n], ".")]; ok {
+			return c
+		}
+	}
+	return ""
 }

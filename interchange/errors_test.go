@@ -120,7 +120,7 @@ func TestJSONLinesErrorsNameTheKey(t *testing.T) {
 {"id":"f","source":"s","via":["s"],"stated":"2026-01-25T20:00:00-04:00","measure":"releases","scope":{"population":"detainees","region":"VE","period":"2026-01-25"},"quantity":"104","status":"final","basis":"announcement"}
 `
 	_, err := interchange.ReadClaims(strings.NewReader(in), interchange.JSONL)
-	assert.Equal(t, []string{":1 status", ":3 stated", ":4 scope", ":5 quantiy", ":6 ", ":7 via"}, problems(t, err))
+	assert.Equal(t, []string{":1 status", ":3 stated", ":4 scope.period", ":5 quantiy", ":6 ", ":7 via"}, problems(t, err))
 }
 
 // TestErrorsNeverShowNamesOrNationalIDs feeds a register with bad lines

@@ -29,7 +29,7 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 	srcFile, claimFile, verFile := nameOr(sources, "sources"), nameOr(claims, "claims"), nameOr(verifications, "verifications")
 	ss, err1 := readLined(sources, f, sourceTable, srcFile)
 	cs, err2 := readLined(claims, f, claimTable, claimFile)
-	var vs []lined[reconcile.Verification]
+	var vs lined[reconcile.Verification]
 	var err3 error
 	if verifications != nil {
 		vs, err3 = readLined(verifications, f, verificationTable, verFile)
@@ -56,9 +56,9 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 	}
 
 	// Sources: an ID names one source.
-	srcLine := make(map[source.SourceID]int, len(ss))
-	srcAt := make(map[source.SourceID]source.Source, len(ss))
-	for _, s := range ss {
+	srcLine := make(map[source.SourceID]int, ss.len())
+	srcAt := make(map[source.SourceID]source.Source, ss.len())
+	for s := range ss.all() {
 		if l, ok := srcLine[s.rec.ID]; ok {
 			if !srcAt[s.rec.ID].Equal(s.rec) {
 				bad(srcFile, s.line, "id", s.rec.ID.String(), reconcile.ErrConflict, "a different source has this ID on line %d", l)
@@ -69,9 +69,9 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 	}
 
 	// Claims: known sources, one claim per ID, sound chains.
-	claimLine := make(map[source.ClaimID]int, len(cs))
-	claimAt := make(map[source.ClaimID]source.Claim, len(cs))
-	for _, c := range cs {
+	claimLine := make(map[source.ClaimID]int, cs.len())
+	claimAt := make(map[source.ClaimID]source.Claim, cs.len())
+	for c := range cs.all() {
 		if l, ok := claimLine[c.rec.ID]; ok {
 			if !claimAt[c.rec.ID].Equal(c.rec) {
 				bad(claimFile, c.line, "id", c.rec.ID.String(), reconcile.ErrConflict, "a different claim has this ID on line %d", l)
@@ -80,7 +80,7 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 		}
 		claimLine[c.rec.ID], claimAt[c.rec.ID] = c.line, c.rec
 	}
-	for _, c := range cs {
+	for c := range cs.all() {
 		if _, ok := srcLine[c.rec.Source]; !ok && sourcesRead {
 			bad(claimFile, c.line, "source", c.rec.Source.String(), reconcile.ErrUnknownSource, "not among the sources")
 		}
@@ -114,7 +114,7 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 		}
 	}
 
-	for _, v := range vs {
+	for v := range vs.all() {
 		if _, ok := srcLine[v.rec.Source]; !ok && sourcesRead {
 			bad(verFile, v.line, "source", v.rec.Source.String(), reconcile.ErrUnknownSource, "not among the sources")
 		}
@@ -126,13 +126,13 @@ func ReadEvidence(f Format, sources, claims, verifications io.Reader) (reconcile
 
 	var e reconcile.Evidence
 	var err error
-	if e, err = e.AddSources(recs(ss)...); err != nil {
+	if e, err = e.AddSources(ss.recs...); err != nil {
 		return reconcile.Evidence{}, &LineError{File: srcFile, Err: because(ErrInvalid, err)}
 	}
-	if e, err = e.AddClaims(recs(cs)...); err != nil {
+	if e, err = e.AddClaims(cs.recs...); err != nil {
 		return reconcile.Evidence{}, &LineError{File: claimFile, Err: because(ErrInvalid, err)}
 	}
-	if e, err = e.AddVerifications(recs(vs)...); err != nil {
+	if e, err = e.AddVerifications(vs.recs...); err != nil {
 		return reconcile.Evidence{}, &LineError{File: verFile, Err: because(ErrInvalid, err)}
 	}
 	return e, nil
@@ -159,14 +159,6 @@ func nameOr(r io.Reader, fallback string) string {
 		return n
 	}
 	return fallback
-}
-
-func recs[T any](ls []lined[T]) []T {
-	out := make([]T, len(ls))
-	for i, l := range ls {
-		out[i] = l.rec
-	}
-	return out
 }
 
 // cyclesOf returns each cycle of the graph that next draws over the claims

@@ -399,7 +399,7 @@ func jsonFieldErr(err error) error {
 		key, _, _ := strings.Cut(te.Field, ".")
 		return &colError{key, because(ErrInvalid, err)}
 	}
-	if fieldOf(err) != "" {
+	if pathOf(err) != nil {
 		return err
 	}
 	return because(ErrInvalid, err)

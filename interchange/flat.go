@@ -84,7 +84,9 @@ func (t *table[T]) parseFlat(obj map[string]json.RawMessage, b []byte, file stri
 	if len(errs) > 0 {
 		return zero, errs
 	}
-	return t.parseRecord(rec, cols, file, line)
+	var v T
+	errs = t.parseRecord(&v, rec, cols, file, line)
+	return v, errs
 }
 
 // flatCell writes one JSON value as a CSV cell.

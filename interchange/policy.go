@@ -245,7 +245,7 @@ func ReadPolicy(r io.Reader) (reconcile.Policy, error) {
 	if len(errs) == 0 {
 		if err := p.Validate(); err != nil {
 			for _, e := range leaves(err) {
-				errs = append(errs, &LineError{File: file, Column: policyKeyOf(fieldOf(e)), Err: because(ErrInvalid, e)})
+				errs = append(errs, &LineError{File: file, Column: policyKeyOf(pathOf(e).String()), Err: because(ErrInvalid, e)})
 			}
 		}
 	}

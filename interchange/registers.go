@@ -51,8 +51,14 @@ var verificationTable = &table[reconcile.Verification]{
 	),
 	check: reconcile.Verification.Validate,
 	fields: map[string]string{
-		"Verification.Detainee": "detainee", "Verification.Count": "count", "Verification.Scope": "population",
-		"Verification.Source": "source", "Verification.Stated": "stated",
+		"Verification.Detainee": "detainee", "Verification.Count": "count",
+		"Verification.Scope.Population": "population", "Verification.Scope.Region": "region",
+		"Verification.Scope.Period": "period", "Verification.Source": "source", "Verification.Stated": "stated",
+	},
+	keyFields: map[string]string{
+		"Verification.Detainee": "detainee", "Verification.Count": "count", "Verification.Scope": "scope",
+		"Verification.Scope.Population": "scope.population", "Verification.Scope.Region": "scope.region",
+		"Verification.Scope.Period": "scope.period", "Verification.Source": "source", "Verification.Stated": "stated",
 	},
 	decode: func(b []byte) (v reconcile.Verification, err error) { err = json.Unmarshal(b, &v); return },
 	encode: func(v reconcile.Verification) ([]byte, error) { return json.Marshal(v) },
@@ -139,20 +145,32 @@ func parseYear(s string) (int, error) {
 	return y, nil
 }
 
+// detaineeFields maps the paths of a detainee's fields to its columns and
+// keys, which are the same.
+var detaineeFields = map[string]string{
+	"Detainee.ID": "id", "Detainee.Name": "name", "Detainee.NationalID": "national_id",
+	"Detainee.Sex": "sex", "Detainee.BirthYear": "birth_year", "Detainee.Category": "category",
+	"Detainee.Region": "region", "Detainee.Facility": "facility", "Detainee.Detained": "detained",
+}
+
+// eventFields maps the paths of an event's fields to its columns and keys,
+// which are the same.
+var eventFields = map[string]string{
+	"Event.Detainee": "detainee", "Event.Kind": "kind", "Event.Day": "day", "Event.Terms": "terms",
+	"Event.Facility": "facility", "Event.Region": "region",
+}
+
 // detaineeTable exchanges [release.Detainee] in full, name and national ID
 // included; redactedDetaineeTable leaves them out.
 var detaineeTable, redactedDetaineeTable = newDetaineeTable(true), newDetaineeTable(false)
 
 func newDetaineeTable(disclose bool) *table[release.Detainee] {
 	return &table[release.Detainee]{
-		kind:    "detainees",
-		columns: detaineeColumns(disclose),
-		check:   checkDetainee,
-		fields: map[string]string{
-			"Detainee.ID": "id", "Detainee.Name": "name", "Detainee.NationalID": "national_id",
-			"Detainee.Sex": "sex", "Detainee.BirthYear": "birth_year", "Detainee.Category": "category",
-			"Detainee.Region": "region", "Detainee.Facility": "facility", "Detainee.Detained": "detained",
-		},
+		kind:      "detainees",
+		columns:   detaineeColumns(disclose),
+		check:     checkDetainee,
+		fields:    detaineeFields,
+		keyFields: detaineeFields,
 		decode: func(b []byte) (d release.Detainee, err error) {
 			if err = json.Unmarshal(b, &d); err == nil {
 				err = checkShifted(d)
@@ -227,8 +245,8 @@ func ReadDetainees(r io.Reader, f Format) ([]release.Detainee, error) {
 	file := inputName(r)
 	ls, err := readLined(r, f, detaineeTable, file)
 	errs := []error{err}
-	first := make(map[release.DetaineeID]int, len(ls))
-	for _, l := range ls {
+	first := make(map[release.DetaineeID]int, ls.len())
+	for l := range ls.all() {
 		if line, dup := first[l.rec.ID]; dup {
 			errs = append(errs, &LineError{File: file, Line: l.line, Column: "id", Value: redacted,
 				Err: reason(ErrInvalid, "%w: the ID of line %d", release.ErrDuplicate, line)})
@@ -239,11 +257,7 @@ func ReadDetainees(r io.Reader, f Format) ([]release.Detainee, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make([]release.Detainee, len(ls))
-	for i, l := range ls {
-		out[i] = l.rec
-	}
-	return out, nil
+	return ls.recs, nil
 }
 
 // WriteDetainees writes the detainees in format f without their names and
@@ -317,14 +331,12 @@ var eventTable = &table[release.Event]{
 			get: plain(func(e *release.Event) string { return idCell(e.Region) }),
 			set: func(e *release.Event, s string) (err error) { e.Region, err = parseOptional(s, parseRegion); return }},
 	},
-	check: release.Event.Validate,
-	fields: map[string]string{
-		"Event.Detainee": "detainee", "Event.Kind": "kind", "Event.Day": "day", "Event.Terms": "terms",
-		"Event.Facility": "facility", "Event.Region": "region",
-	},
-	decode: func(b []byte) (e release.Event, err error) { err = json.Unmarshal(b, &e); return },
-	encode: func(e release.Event) ([]byte, error) { return json.Marshal(e) },
-	keys:   []string{"detainee", "kind", "day", "terms", "facility", "region"},
+	check:     release.Event.Validate,
+	fields:    eventFields,
+	keyFields: eventFields,
+	decode:    func(b []byte) (e release.Event, err error) { err = json.Unmarshal(b, &e); return },
+	encode:    func(e release.Event) ([]byte, error) { return json.Marshal(e) },
+	keys:      []string{"detainee", "kind", "day", "terms", "facility", "region"},
 }
 
 // ReadEvents reads detention and release events in format f, all or

@@ -45,14 +45,19 @@ var sourceTable = &table[source.Source]{
 				return
 			}},
 	},
-	check: source.Source.Validate,
-	fields: map[string]string{
-		"Source.ID": "id", "Source.Name": "name", "Source.Kind": "kind", "Source.Group": "group",
-		"Source.Method": "method", "Source.Confidence": "confidence",
-	},
-	decode: func(b []byte) (s source.Source, err error) { err = json.Unmarshal(b, &s); return },
-	encode: func(s source.Source) ([]byte, error) { return json.Marshal(s) },
-	keys:   []string{"id", "name", "kind", "group", "method", "confidence"},
+	check:     source.Source.Validate,
+	fields:    sourceFields,
+	keyFields: sourceFields,
+	decode:    func(b []byte) (s source.Source, err error) { err = json.Unmarshal(b, &s); return },
+	encode:    func(s source.Source) ([]byte, error) { return json.Marshal(s) },
+	keys:      []string{"id", "name", "kind", "group", "method", "confidence"},
+}
+
+// sourceFields maps the paths of a source's fields to its columns and
+// keys, which are the same.
+var sourceFields = map[string]string{
+	"Source.ID": "id", "Source.Name": "name", "Source.Kind": "kind", "Source.Group": "group",
+	"Source.Method": "method", "Source.Confidence": "confidence",
 }
 
 // ReadSources reads sources in format f, all or nothing: if any line is

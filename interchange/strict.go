@@ -47,17 +47,26 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 		return 0, l.exhausted
 	}
 	n, err := l.r.Read(p)
-	for i, c := range p[:n] {
-		if c == '\n' {
-			l.line++
-			l.run = 0
-			continue
+	// From newline to newline: the bytes of a line before its newline
+	// add to its run, which fails at the byte that takes it past max.
+	buf := p[:n]
+	for i := 0; i < len(buf); {
+		seg := bytes.IndexByte(buf[i:], '\n')
+		nl := seg >= 0
+		if !nl {
+			seg = len(buf) - i
 		}
-		l.run++
-		if l.run > l.max {
+		if l.run+seg > l.max {
 			l.exhausted = &LineError{File: l.file, Line: l.line, Err: reason(ErrTooLong, "a line longer than %d bytes", l.max)}
-			return i, l.exhausted
+			return i + l.max - l.run, l.exhausted
 		}
+		if !nl {
+			l.run += seg
+			break
+		}
+		l.line++
+		l.run = 0
+		i += seg + 1
 	}
 	return n, err
 }

@@ -8,11 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/freedcount/freedcount/release"
 )
@@ -31,9 +34,15 @@ type table[T any] struct {
 	// Validate method does; its errors are mapped to columns by fields,
 	// or carry their column as a *colError.
 	check func(T) error
-	// fields maps the Field of a field error (of package source, release
-	// or reconcile) to the CSV column and the JSON key it is about.
-	fields map[string]string
+	// fields maps the path of a field error (of package source, release
+	// or reconcile), written with dots, to the CSV column it is about;
+	// keyFields maps it to the JSON key ("scope.region" for a key of a
+	// nested object). A path not in a map is looked up by its longest
+	// prefix that is ([columnOf]); one with no prefix there is about the
+	// line as a whole. Columns are named by these tables only, never by
+	// an error's text or by the value it repeats.
+	fields    map[string]string
+	keyFields map[string]string
 	// decode reads one JSON object, validating it; encode writes one.
 	decode func([]byte) (T, error)
 	encode func(T) ([]byte, error)
@@ -61,6 +70,11 @@ type column[T any] struct {
 	get func(*T) (string, error)
 	// set parses a cell into a record.
 	set func(*T, string) error
+	// same, if set, copies into dst what set put into src: a reader uses
+	// it for a cell that repeats the cell above it, which set read
+	// without error there (columns of a newsroom's file repeat their
+	// source, population, region and period from line to line).
+	same func(dst, src *T)
 }
 
 // colError is an error about a known column, returned by a table's check.
@@ -80,10 +94,122 @@ func inputName(r any) string {
 	return ""
 }
 
-// lined is a record and the line it was read from.
+// lined holds the records read from an input and, for each, the line it
+// was read from.
 type lined[T any] struct {
+	recs  []T
+	lines []int
+}
+
+// at is one record of a [lined] and its line.
+type at[T any] struct {
 	rec  T
 	line int
+}
+
+// len returns the number of records.
+func (l lined[T]) len() int { return len(l.recs) }
+
+// all yields each record with its line, in input order.
+func (l lined[T]) all() iter.Seq[at[T]] {
+	return func(yield func(at[T]) bool) {
+		for i := range l.recs {
+			if !yield(at[T]{l.recs[i], l.lines[i]}) {
+				return
+			}
+		}
+	}
+}
+
+// collector gathers the records of an input. Records are parsed in place,
+// into the next slot of a chunk ([collector.next]), and kept or dropped
+// ([collector.keep]). A record is a few hundred bytes: parsed into a local
+// variable it would escape to the heap (the cells are set through function
+// values), and gathered by append it would be copied again at every
+// doubling. Where the input's length is known (size), the records of the
+// first chunk tell how many bytes a record takes, and the rest go into
+// one slice sized for the whole input, so that they are never copied;
+// otherwise, or past that estimate, they go into chunks that
+// [collector.done] copies once into a slice of the exact length.
+type collector[T any] struct {
+	full  [][]T
+	cur   []T
+	lines []int
+	// size is the input's length in bytes, or 0 if unknown; read is how
+	// many bytes the records so far took, set by the reader.
+	size, read int64
+	sized      bool
+}
+
+// chunkLen is the number of records in a chunk of a collector, and
+// firstChunk the number in its first, from which the input's records are
+// counted.
+const (
+	chunkLen   = 1024
+	firstChunk = 64
+)
+
+// next returns the zeroed slot the next record is parsed into.
+func (c *collector[T]) next() *T {
+	if len(c.cur) == cap(c.cur) {
+		c.grow()
+	}
+	c.cur = c.cur[:len(c.cur)+1]
+	return &c.cur[len(c.cur)-1]
+}
+
+// grow makes room for another record.
+func (c *collector[T]) grow() {
+	n := len(c.cur)
+	if !c.sized && len(c.full) == 0 && n > 0 && c.read > 0 && c.size > c.read {
+		c.sized = true
+		// Records at the bytes per record seen so far, and an eighth
+		// more; but never more bytes of records than twice the input's,
+		// whatever its first lines were like.
+		est := int64(n) + (c.size-c.read)*int64(n)/c.read
+		est += est/8 + 16
+		var zero T
+		if limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16; est > limit {
+			est = limit
+		}
+		if est > int64(n) {
+			big := make([]T, n, est)
+			copy(big, c.cur)
+			c.cur = big
+			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
+			return
+		}
+	}
+	if n > 0 {
+		c.full = append(c.full, c.cur)
+	}
+	size := chunkLen
+	if n == 0 && len(c.full) == 0 {
+		size = firstChunk
+	}
+	c.cur = make([]T, 0, size)
+}
+
+// keep keeps the record parsed into the last slot given by next, read
+// from line; drop zeroes the slot and gives it back.
+func (c *collector[T]) keep(line int) { c.lines = append(c.lines, line) }
+func (c *collector[T]) drop() {
+	var zero T
+	c.cur[len(c.cur)-1] = zero
+	c.cur = c.cur[:len(c.cur)-1]
+}
+
+// done returns the records kept, in order.
+func (c *collector[T]) done() lined[T] {
+	if len(c.full) == 0 {
+		return lined[T]{c.cur, c.lines}
+	}
+	out := make([]T, 0, len(c.lines))
+	for _, ch := range c.full {
+		out = append(out, ch...)
+	}
+	out = append(out, c.cur...)
+	return lined[T]{out, c.lines}
 }
 
 // read reads records of table t in format f from r. On error it returns
@@ -93,28 +219,49 @@ func read[T any](r io.Reader, f Format, t *table[T]) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, len(ls))
-	for i, l := range ls {
-		out[i] = l.rec
-	}
-	return out, nil
+	return ls.recs, nil
 }
 
 // readLined reads records of table t in format f from r, with their line
 // numbers. On error it returns the records of the good lines too, which a
 // caller may check further but must not accept.
-func readLined[T any](r io.Reader, f Format, t *table[T], file string) ([]lined[T], error) {
+func readLined[T any](r io.Reader, f Format, t *table[T], file string) (lined[T], error) {
 	if r == nil {
-		return nil, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
+		return lined[T]{}, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
+	size := inputSize(r)
 	r = limited(r, file)
 	switch f {
 	case CSV:
-		return readCSV(r, t, file)
+		return readCSV(r, t, file, size)
 	case JSONL:
-		return readJSONL(r, t, file)
+		return readJSONL(r, t, file, size)
 	}
-	return nil, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+	return lined[T]{}, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
+}
+
+// inputSize returns the number of bytes left to read from r, where r says
+// (a bytes.Reader, strings.Reader or bytes.Buffer, or a regular file), or
+// 0. It is a hint for sizing, never trusted for anything else.
+func inputSize(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Len() int }:
+		return int64(v.Len())
+	case interface {
+		Stat() (fs.FileInfo, error)
+		io.Seeker
+	}:
+		fi, err := v.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		at, err := v.Seek(0, io.SeekCurrent)
+		if err != nil || at > fi.Size() {
+			return 0
+		}
+		return fi.Size() - at
+	}
+	return 0
 }
 
 // write writes recs in format f to w, all or nothing: if a record cannot
@@ -162,24 +309,32 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 	return br, ','
 }
 
-func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
+	// The cells of a record are parsed before the next is read: its slice
+	// of cells can be reused (the strings in it are fresh each time).
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &LineError{File: file, Line: 1, Err: reason(ErrHeader, "empty input; want a header line: %s", t.headerLine())}
+		return lined[T]{}, &LineError{File: file, Line: 1, Err: reason(ErrHeader, "empty input; want a header line: %s", t.headerLine())}
 	}
 	if err != nil {
-		return nil, csvErr(err, file)
+		return lined[T]{}, csvErr(err, file)
 	}
+	header = slices.Clone(header)
 	cols, errs := t.mapHeader(header, file)
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return lined[T]{}, errors.Join(errs...)
 	}
-	var out []lined[T]
+	out := collector[T]{size: size}
+	// The record kept last and its cells, for the cells that repeat.
+	var prev *T
+	prevCells := make([]string, len(header))
 	for {
+		out.read = cr.InputOffset()
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -189,7 +344,7 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 			if _, ok := errors.AsType[*csv.ParseError](err); ok {
 				continue
 			}
-			return nil, errors.Join(errs...)
+			return lined[T]{}, errors.Join(errs...)
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
@@ -203,14 +358,17 @@ func readCSV[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
 				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
 			continue
 		}
-		v, lineErrs := t.parseRecord(rec, cols, file, line)
-		if len(lineErrs) > 0 {
+		v := out.next()
+		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, prev, prevCells); len(lineErrs) > 0 {
+			out.drop()
 			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
-		out = append(out, lined[T]{v, line})
+		out.keep(line)
+		prev = v
+		copy(prevCells, rec)
 	}
-	return out, errors.Join(errs...)
+	return out.done(), errors.Join(errs...)
 }
 
 // notesOnly reports whether every column of names is a note (its name
@@ -315,10 +473,18 @@ func (t *table[T]) value(col, text string) string {
 	return quote(text)
 }
 
-// parseRecord parses the cells of one CSV record and checks the result,
-// returning every problem, at most one per column.
-func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) (T, []error) {
-	var v T
+// parseRecord parses the cells of one CSV record into *v, which must be
+// zero, and checks the result, returning every problem, at most one per
+// column.
+func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line int) []error {
+	return t.parseRecordAfter(v, rec, cols, file, line, nil, nil)
+}
+
+// parseRecordAfter is parseRecord for a record that follows prev, a
+// record read without error from the cells prevCells: a cell equal to the
+// one above it, in a column that can copy its value ([column.same]), is
+// copied from prev rather than parsed again.
+func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, prev *T, prevCells []string) []error {
 	var errs []error
 	var bad map[string]bool // made on the first error only: most lines have none
 	cell := func(name string) string {
@@ -342,7 +508,11 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			continue
 		}
 		c := t.columns[k]
-		if err := c.set(&v, rec[i]); err != nil {
+		if prev != nil && c.same != nil && rec[i] == prevCells[i] {
+			c.same(v, prev)
+			continue
+		}
+		if err := c.set(v, rec[i]); err != nil {
 			if bad == nil {
 				bad = make(map[string]bool)
 			}
@@ -351,15 +521,15 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 		}
 	}
 	if len(errs) == 0 && t.finish != nil {
-		t.finish(&v)
+		t.finish(v)
 	}
 	if t.check != nil {
-		for _, e := range leaves(t.check(v)) {
+		for _, e := range leaves(t.check(*v)) {
 			col := ""
 			if ce, ok := errors.AsType[*colError](e); ok {
 				col, e = ce.column, ce.err
 			} else {
-				col = t.fields[fieldOf(e)]
+				col = columnOf(t.fields, pathOf(e))
 			}
 			if bad[col] {
 				continue // already reported
@@ -377,7 +547,7 @@ func (t *table[T]) parseRecord(rec []string, cols []int, file string, line int) 
 			errs = append(errs, le)
 		}
 	}
-	return v, errs
+	return errs
 }
 
 // encodeCSV writes the header and one line per record, or nothing if a
@@ -424,15 +594,16 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	return cw.Error()
 }
 
-func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error) {
+func readJSONL[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
 	br := bufio.NewReader(r)
-	var out []lined[T]
+	out := collector[T]{size: size}
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')
 		if err != nil && err != io.EOF {
-			return nil, csvErr(err, file)
+			return lined[T]{}, csvErr(err, file)
 		}
+		out.read += int64(len(b))
 		if n == 1 {
 			b = bytes.TrimPrefix(b, []byte(bom))
 		}
@@ -449,14 +620,15 @@ func readJSONL[T any](r io.Reader, t *table[T], file string) ([]lined[T], error)
 			if len(lineErrs) > 0 {
 				errs = append(errs, t.scrub(lineErrs, jsonCells(b))...)
 			} else {
-				out = append(out, lined[T]{v, n})
+				*out.next() = v
+				out.keep(n)
 			}
 		}
 		if err == io.EOF {
 			break
 		}
 	}
-	return out, errors.Join(errs...)
+	return out.done(), errors.Join(errs...)
 }
 
 // parseJSON reads one line of JSON Lines.
@@ -503,14 +675,14 @@ func (t *table[T]) parseJSON(b []byte, file string, line int) (T, []error) {
 		if ce, ok := errors.AsType[*colError](e); ok {
 			key, e = ce.column, ce.err
 		} else {
-			key = t.keyOf(e, obj)
+			key = t.keyOf(e)
 		}
 		if bad[key] {
 			continue
 		}
 		bad[key] = true
 		le := &LineError{File: file, Line: line, Column: key, Err: because(ErrInvalid, e)}
-		switch raw, ok := lookup(obj, key); {
+		switch raw, ok := lookupPath(obj, key); {
 		case key == "":
 			le.Value = ""
 		case t.secret[key] || t.whole:
@@ -596,38 +768,34 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // keyOf returns the JSON key that a field error of package source,
-// release or reconcile is about: the key its Field names
-// ("Claim.Stated" → "stated"), or else, for an error that names only a
-// type ("Kind", "ClaimID"), the key whose value (or an item of whose list)
-// the error repeats; "" if none.
-func (t *table[T]) keyOf(err error, obj map[string]json.RawMessage) string {
-	if k := jsonKey(fieldOf(err)); k != "" && t.hasKey(k) {
+// release or reconcile is about, by its path: from keyFields where the
+// table has them, else the snake_case form of the path's second segment
+// ("Figure.ConsensusLow" → "consensus_low") if the table has that key;
+// "" (the line as a whole) if neither.
+func (t *table[T]) keyOf(err error) string {
+	path := pathOf(err)
+	if t.keyFields != nil {
+		return columnOf(t.keyFields, path)
+	}
+	if k := jsonKey(path.String()); k != "" && t.hasKey(k) {
 		return k
-	}
-	v := valueOf(err)
-	if v == "" {
-		return ""
-	}
-	for _, k := range sortedKeys(obj) {
-		raw := obj[k]
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) != nil {
-			items = []json.RawMessage{raw}
-		}
-		for _, item := range items {
-			if quote(rawText(item)) == v {
-				return strings.ToLower(k)
-			}
-		}
 	}
 	return ""
 }
 
-// valueOf returns the Value of the field error of package source, release
-// or reconcile that err is or wraps, or "".
-func valueOf(err error) string {
-	f, _ := foreignFieldError(err)
-	return f.value
+// lookupPath finds key in obj as [lookup] does, following the dots of a
+// key of a nested object ("scope.region").
+func lookupPath(obj map[string]json.RawMessage, key string) (json.RawMessage, bool) {
+	head, rest, nested := strings.Cut(key, ".")
+	raw, ok := lookup(obj, head)
+	if !ok || !nested {
+		return raw, ok
+	}
+	var inner map[string]json.RawMessage
+	if json.Unmarshal(raw, &inner) != nil {
+		return nil, false
+	}
+	return lookupPath(inner, rest)
 }
 
 // unknownName returns the Column and Value of an error about a header
@@ -694,7 +862,7 @@ const withheld = "the reason is withheld, as it repeats the value"
 // categories are the sentinels, of this package and of package release, that
 // a scrubbed error keeps wrapping.
 var (
-	ownCategories     = []error{ErrSyntax, ErrHeader, ErrInvalid, ErrUnencodable}
+	ownCategories     = []error{ErrSyntax, ErrHeader, ErrUnencodable, ErrInvalid}
 	releaseCategories = []error{release.ErrInvalid, release.ErrDuplicate, release.ErrUnknownDetainee,
 		release.ErrNotHeld, release.ErrAlreadyHeld, release.ErrOutOfOrder, release.ErrNoRegion}
 )
@@ -720,7 +888,7 @@ func scrubErr(err error, cells []string) error {
 	}
 	var rel error
 	for _, c := range releaseCategories {
-		if errors.Is(err, c) {
+		if errors.Is(err, c) && c != cat {
 			rel = c
 			break
 		}
@@ -737,15 +905,16 @@ func scrubErr(err error, cells []string) error {
 		}
 		return fmt.Errorf("%w: %s", sentinel, msg)
 	}
-	if fe, ok := errors.AsType[*release.FieldError](err); ok {
-		value := fe.Value
-		if value != "" {
-			value = redacted
+	if fe, ok := fieldError(err); ok {
+		c := *fe
+		if c.Value != "" {
+			c.Value = redacted
 		}
 		if rel == nil {
 			rel = release.ErrInvalid
 		}
-		return because(cat, &release.FieldError{Field: fe.Field, Value: value, Err: wrap(rel)})
+		c.Err = wrap(rel)
+		return because(cat, &c)
 	}
 	if rel != nil {
 		return because(cat, wrap(rel))

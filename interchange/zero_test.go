@@ -10,5 +10,5 @@ import (
 // TestEveryMethodOfEveryZeroValueAnswers calls every method of the zero
 // value of every exported type with zero arguments: none panics.
 func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
-	zerotest.Check(t, ".", interchange.Format(0), interchange.Header{}, interchange.LineError{})
+	zerotest.Check(t, ".", interchange.FieldError{}, interchange.Format(0), interchange.Header{}, interchange.LineError{})
 }

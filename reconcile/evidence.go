@@ -9,6 +9,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/internal/jsonfield"
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
 )
@@ -62,8 +64,11 @@ func (v Verification) Validate() error {
 	case v.Count == 0 && !v.Detainee.IsValid():
 		errs = append(errs, fieldErr("Verification.Detainee", "", ErrInvalid, "missing (or a Count for a verification without names)"))
 	}
-	if !v.Scope.IsValid() {
-		errs = append(errs, fieldErr("Verification.Scope", "", ErrInvalid, "missing population or region"))
+	if !v.Scope.Population().IsValid() {
+		errs = append(errs, fieldErr("Verification.Scope.Population", "", ErrInvalid, "missing"))
+	}
+	if !v.Scope.Region().IsValid() {
+		errs = append(errs, fieldErr("Verification.Scope.Region", "", ErrInvalid, "missing"))
 	}
 	if !v.Source.IsValid() {
 		errs = append(errs, fieldErr("Verification.Source", "", ErrInvalid, "missing"))
@@ -144,7 +149,7 @@ func (v Verification) MarshalJSON() ([]byte, error) {
 func (v *Verification) UnmarshalJSON(data []byte) error {
 	var w verificationJSON
 	if err := json.Unmarshal(data, &w); err != nil {
-		return decodeErr("Verification", data, err)
+		return decodeErr("Verification", data, &w, err)
 	}
 	if err := Verification(w).Validate(); err != nil {
 		return err
@@ -662,7 +667,7 @@ func (e Evidence) MarshalJSON() ([]byte, error) {
 func (e *Evidence) UnmarshalJSON(data []byte) error {
 	var v evidenceJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return decodeErr("Evidence", data, err)
+		return decodeErr("Evidence", data, nil, err)
 	}
 	var out Evidence
 	var err error
@@ -680,17 +685,31 @@ func (e *Evidence) UnmarshalJSON(data []byte) error {
 }
 
 // decodeErr keeps an error of this package or of package source or release
-// (a bad field inside well-formed JSON) and wraps anything else (malformed
+// (a bad field inside well-formed JSON), put under its field of *into, and
+// wraps anything else (malformed
 // JSON) in a FieldError for the whole input.
-func decodeErr(typ string, data []byte, err error) error {
+func decodeErr(typ string, data []byte, into any, err error) error {
 	if _, ok := errors.AsType[*FieldError](err); ok {
-		return err
+		// One field-error type for every package: a field that package
+		// source or release refused is put under its field of typ.
+		if into == nil {
+			return err
+		}
+		name, ok := jsonfield.Locate(data, into, err)
+		if !ok {
+			return err
+		}
+		return errfmt.MapLeaves(err, func(e error) error {
+			if fe, ok := e.(*FieldError); ok {
+				return fe.Within(typ, name)
+			}
+			return e
+		})
 	}
-	if _, ok := errors.AsType[*source.FieldError](err); ok {
-		return wrapErr(typ, "", err)
-	}
-	if _, ok := errors.AsType[*release.FieldError](err); ok {
-		return wrapErr(typ, "", err)
+	if name, ok := jsonfield.Locate(data, into, err); ok && into != nil {
+		// A value of the wrong JSON type, a time that does not parse:
+		// named by its field, in JSON's words.
+		return &FieldError{Pkg: "reconcile", Path: release.FieldPath{typ, name}, Err: fmt.Errorf("%w: %s", ErrInvalid, jsonfield.Reason(err))}
 	}
 	return fieldErr(typ, string(data), ErrInvalid, "%w", err)
 }

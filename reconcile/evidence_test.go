@@ -483,14 +483,17 @@ func checkBadInput(t fataler, err error, category error, field, inner string) {
 		}
 	}
 	fe, ok := errors.AsType[*reconcile.FieldError](err)
-	if !ok || fe.Field != field {
+	if !ok || fe.Field() != field {
 		t.Fatalf("error %q: want a *reconcile.FieldError for %s, got %#v", err, field, fe)
 	}
 	if !strings.HasPrefix(fe.Error(), "reconcile: ") {
 		t.Fatalf("error %q does not start with the package name", fe)
 	}
 	if inner != "" {
-		if se, ok := errors.AsType[*source.FieldError](err); !ok || se.Field != inner {
+		// One field-error type: the one underneath is the second in
+		// the chain, refused by package source or release.
+		se, ok := errors.AsType[*source.FieldError](fe.Err)
+		if !ok || se.Field() != inner || se.Pkg != "source" && se.Pkg != "release" {
 			t.Fatalf("error %q: want a *source.FieldError for %s underneath, got %#v", err, inner, se)
 		}
 	}
@@ -567,7 +570,7 @@ func drawBadCase(t *rapid.T, e reconcile.Evidence, ca, cb source.Claim) badCase 
 		case 1:
 			c.Stated, inner = time.Time{}, "Claim.Stated"
 		case 2:
-			c.Scope, inner = release.Scope{}, "Claim.Scope"
+			c.Scope, inner = release.Scope{}, "Claim.Scope.Population"
 		case 3:
 			c.Status, inner = 0, "Claim.Status"
 		case 4:
@@ -640,7 +643,7 @@ func drawBadCase(t *rapid.T, e reconcile.Evidence, ca, cb source.Claim) badCase 
 		case 0:
 			v.Detainee, field = release.DetaineeID{}, "Verification.Detainee"
 		case 1:
-			v.Scope, field = release.Scope{}, "Verification.Scope"
+			v.Scope, field = release.Scope{}, "Verification.Scope.Population"
 		case 2:
 			v.Source, field = source.SourceID{}, "Verification.Source"
 		default:

@@ -152,7 +152,7 @@ func ExampleEvidence_AddClaims() {
 	after, err := ev.AddClaims(orphan)
 	fmt.Println(errors.Is(err, reconcile.ErrUnknownSource), after.NumClaims())
 	if fe, ok := errors.AsType[*reconcile.FieldError](err); ok {
-		fmt.Println(fe.Field, fe.Value)
+		fmt.Println(fe.Field(), fe.Value)
 	}
 	// Output:
 	// true 0

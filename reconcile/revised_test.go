@@ -134,7 +134,7 @@ func TestSameDayStatementsOfOneSourceAreARevisionNotAConflict(t *testing.T) {
 	require.ErrorIs(t, err, reconcile.ErrChain)
 	fe, ok := errors.AsType[*reconcile.FieldError](err)
 	require.True(t, ok)
-	assert.Equal(t, "Claim.Supersedes", fe.Field)
+	assert.Equal(t, "Claim.Supersedes", fe.Field())
 }
 
 // Step 1: a relay folds into its origin's statement of the same figure

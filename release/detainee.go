@@ -240,7 +240,7 @@ func (d Detainee) MarshalJSON() ([]byte, error) {
 func (d *Detainee) UnmarshalJSON(data []byte) error {
 	var v detaineeJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return redactDecodeErr(decodeErr("Detainee", errfmt.Redacted, err), data)
+		return redactDecodeErr(decodeErr("Detainee", errfmt.Redacted, located("Detainee", data, &v, err)), data)
 	}
 	nd := v.detainee()
 	if err := nd.Validate(); err != nil {
@@ -289,7 +289,8 @@ func redactDecodeErr(err error, data []byte) error {
 	if !ok {
 		return err
 	}
-	out := &FieldError{Field: fe.Field, Value: fe.Value, Err: fe.Err}
+	c := *fe
+	out := &c
 	if out.Value != "" && out.Value != `""` {
 		out.Value = errfmt.Redacted
 	}

@@ -34,7 +34,7 @@ func TestValidateAcceptsGeneratedValues(t *testing.T) {
 // its name or national ID.
 func requireRedacted(t require.TestingT, fes []*release.FieldError) {
 	for _, fe := range fes {
-		if fe.Field == "Detainee.Name" || fe.Field == "Detainee.NationalID" {
+		if fe.Field() == "Detainee.Name" || fe.Field() == "Detainee.NationalID" {
 			require.Equal(t, "<redacted>", fe.Value)
 		}
 	}
@@ -288,7 +288,7 @@ func TestValidateJoinsEveryBadField(t *testing.T) {
 	fes := requireInvalidFields(t, err)
 	var got []string
 	for _, fe := range fes {
-		got = append(got, fe.Field)
+		got = append(got, fe.Field())
 	}
 	assert.Equal(t, []string{"Detainee.ID", "Detainee.Name", "Detainee.NationalID", "Detainee.Sex", "Detainee.BirthYear", "Detainee.Category", "Detainee.Facility"}, got)
 	requireRedacted(t, fes)
@@ -297,7 +297,7 @@ func TestValidateJoinsEveryBadField(t *testing.T) {
 	fes = requireInvalidFields(t, e.Validate())
 	got = got[:0]
 	for _, fe := range fes {
-		got = append(got, fe.Field)
+		got = append(got, fe.Field())
 	}
 	assert.Equal(t, []string{"Event.Detainee", "Event.Kind", "Event.Day", "Event.Terms", "Event.Facility"}, got)
 }
@@ -428,6 +428,6 @@ func TestUnmarshalLeavesValueOnError(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"detainee":"FP-2","kind":"released","day":"2026-01-25","terms":"pardoned"}`), &e)
 	fe, ok := errors.AsType[*release.FieldError](err)
 	require.True(t, ok)
-	assert.Equal(t, "Terms", fe.Field)
+	assert.Equal(t, "Event.Terms", fe.Field())
 	assert.Equal(t, "kept", e.Facility)
 }

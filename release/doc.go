@@ -50,5 +50,9 @@
 // Errors wrap a sentinel of this package ([ErrInvalid], [ErrDuplicate],
 // [ErrUnknownDetainee], [ErrNotHeld], [ErrAlreadyHeld], [ErrOutOfOrder],
 // [ErrNoRegion]) and carry details in a [*FieldError] or [*RuleError].
+// FieldError, with its structured [FieldPath], and ErrInvalid are the ones
+// of all freedcount: packages source, reconcile (and its subpackages) and
+// interchange alias them, so one errors.Is or errors.AsType answers for
+// every package.
 // Nothing in this package does I/O, reads a clock or panics on input.
 package release

@@ -45,7 +45,7 @@ func TestBadInputIsATypedErrorNamingFieldAndValue(t *testing.T) {
 		{"detainee ID with control", func() error { _, err := release.ParseDetaineeID("FP\x00"); return err }, release.ErrInvalid, "DetaineeID", `"FP\x00"`},
 		{"detainee ID not UTF-8", func() error { _, err := release.ParseDetaineeID("FP\xff"); return err }, release.ErrInvalid, "DetaineeID", `"FP\xff"`},
 		{"missing detainee ID", func() error { return with(func(d *release.Detainee) { d.ID = release.DetaineeID{} }).Validate() }, release.ErrInvalid, "Detainee.ID", `""`},
-		{"empty ID in JSON", unmarshal(new(release.Detainee), `{"id":""}`), release.ErrInvalid, "DetaineeID", `""`},
+		{"empty ID in JSON", unmarshal(new(release.Detainee), `{"id":""}`), release.ErrInvalid, "Detainee.ID", `""`},
 		{"empty event detainee", func() error { return withEv(func(e *release.Event) { e.Detainee = release.DetaineeID{} }).Validate() }, release.ErrInvalid, "Event.Detainee", `""`},
 
 		// Personal data: never repeated.
@@ -85,18 +85,18 @@ func TestBadInputIsATypedErrorNamingFieldAndValue(t *testing.T) {
 		{"unknown category text", text(new(release.Category), "political"), release.ErrInvalid, "Category", `"political"`},
 		{"unknown event kind text", text(new(release.EventKind), "freed"), release.ErrInvalid, "EventKind", `"freed"`},
 		{"unknown terms text", text(new(release.Terms), "parole"), release.ErrInvalid, "Terms", `"parole"`},
-		{"unknown sex in JSON", unmarshal(new(release.Detainee), `{"id":"FP-1","sex":"F"}`), release.ErrInvalid, "Sex", "<redacted>"}, // any field of a detainee may hold a shifted name
-		{"unknown kind in JSON", unmarshal(new(release.Event), `{"detainee":"FP-1","kind":"excarcelado","day":"2026-01-25"}`), release.ErrInvalid, "EventKind", `"excarcelado"`},
+		{"unknown sex in JSON", unmarshal(new(release.Detainee), `{"id":"FP-1","sex":"F"}`), release.ErrInvalid, "Detainee.Sex", "<redacted>"}, // any field of a detainee may hold a shifted name
+		{"unknown kind in JSON", unmarshal(new(release.Event), `{"detainee":"FP-1","kind":"excarcelado","day":"2026-01-25"}`), release.ErrInvalid, "Event.Kind", `"excarcelado"`},
 
 		// Dates and periods.
 		{"no such day", func() error { _, err := release.ParseDate("2026-02-30"); return err }, release.ErrInvalid, "Date", `"2026-02-30"`},
 		{"not leap", func() error { _, err := release.NewDate(2025, time.February, 29); return err }, release.ErrInvalid, "Date", `"2025-02-29"`},
 		{"bad date form", func() error { _, err := release.ParseDate("25/01/2026"); return err }, release.ErrInvalid, "Date", `"25/01/2026"`},
-		{"bad date in JSON", unmarshal(new(release.Event), `{"detainee":"FP-1","kind":"released","day":"2026-1-25"}`), release.ErrInvalid, "Date", `"2026-1-25"`},
+		{"bad date in JSON", unmarshal(new(release.Event), `{"detainee":"FP-1","kind":"released","day":"2026-1-25"}`), release.ErrInvalid, "Event.Day", `"2026-1-25"`},
 		{"missing event day", func() error { return withEv(func(e *release.Event) { e.Day = release.Date{} }).Validate() }, release.ErrInvalid, "Event.Day", `""`},
 		{"inverted period", func() error { _, err := release.NewPeriod(jan(26), jan(25)); return err }, release.ErrInvalid, "Period", `"2026-01-26/2026-01-25"`},
 		{"inverted period text", func() error { _, err := release.ParsePeriod("2026-01-26/2026-01-25"); return err }, release.ErrInvalid, "Period", `"2026-01-26/2026-01-25"`},
-		{"scope with an inverted period", unmarshal(new(release.Scope), `{"population":"detainees","region":"VE","period":"2026-01-26/2026-01-25"}`), release.ErrInvalid, "Period", `"2026-01-26/2026-01-25"`},
+		{"scope with an inverted period", unmarshal(new(release.Scope), `{"population":"detainees","region":"VE","period":"2026-01-26/2026-01-25"}`), release.ErrInvalid, "Scope.Period", `"2026-01-26/2026-01-25"`},
 
 		// Paths.
 		{"path not UTF-8", func() error { _, err := release.ParseRegion("VE/Anzo\xe1tegui"); return err }, release.ErrInvalid, "Region", `"VE/Anzo\xe1tegui"`},
@@ -126,7 +126,7 @@ func TestBadInputIsATypedErrorNamingFieldAndValue(t *testing.T) {
 			var fe2 *release.FieldError
 			require.True(t, errors.As(err, &fe2))
 			assert.Same(t, fe, fe2)
-			assert.Equal(t, r.field, fe.Field)
+			assert.Equal(t, r.field, fe.Field())
 			assert.Equal(t, r.value, fe.Value)
 			assert.True(t, utf8.ValidString(err.Error()), "the message is valid UTF-8: %q", err.Error())
 			assert.True(t, strings.HasPrefix(err.Error(), "release: "), err.Error())

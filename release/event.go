@@ -104,7 +104,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 func (e *Event) UnmarshalJSON(data []byte) error {
 	var v eventJSON
 	if err := json.Unmarshal(data, &v); err != nil {
-		return decodeErr("Event", errfmt.Quote(string(data)), err)
+		return decodeErr("Event", errfmt.Quote(string(data)), located("Event", data, &v, err))
 	}
 	if err := Event(v).Validate(); err != nil {
 		return err

@@ -29,12 +29,12 @@ func checkFieldError(t *testing.T, err error, field string) {
 	if len(fes) == 0 || len(fes) != len(leaves(err)) {
 		t.Fatalf("error %T %v is not made of *FieldErrors", err, err)
 	}
-	if field != "" && fes[0].Field != field {
-		t.Fatalf("error names field %q, want %q", fes[0].Field, field)
+	if field != "" && fes[0].Field() != field {
+		t.Fatalf("error names field %q, want %q", fes[0].Field(), field)
 	}
 	for _, fe := range fes {
-		if (fe.Field == "Detainee.Name" || fe.Field == "Detainee.NationalID") && fe.Value != "<redacted>" {
-			t.Fatalf("personal field %s repeated: %q", fe.Field, fe.Value)
+		if (fe.Field() == "Detainee.Name" || fe.Field() == "Detainee.NationalID") && fe.Value != "<redacted>" {
+			t.Fatalf("personal field %s repeated: %q", fe.Field(), fe.Value)
 		}
 		if !utf8.ValidString(fe.Error()) {
 			t.Fatalf("message is not valid UTF-8: %q", fe.Error())

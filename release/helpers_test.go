@@ -64,11 +64,15 @@ func requireInvalidFields(t require.TestingT, err error, fields ...string) []*re
 		fe, ok := leaf.(*release.FieldError)
 		require.True(t, ok, "joined error %T %v is not a *FieldError", leaf, leaf)
 		require.ErrorIs(t, fe, release.ErrInvalid)
-		require.NotEmpty(t, fe.Field)
-		require.True(t, strings.HasPrefix(fe.Error(), "release: "+fe.Field+" "+fe.Value+": "), "message %q", fe.Error())
-		named = append(named, fe.Field)
+		require.NotEmpty(t, fe.Field())
+		prefix := "release: " + fe.Field() + " " + fe.Value + ": "
+		if fe.Value == "" {
+			prefix = "release: " + fe.Field() + ": "
+		}
+		require.True(t, strings.HasPrefix(fe.Error(), prefix), "message %q", fe.Error())
+		named = append(named, fe.Field())
 	}
-	require.Equal(t, named[0], first.Field, "AsType reaches the first field error")
+	require.Equal(t, named[0], first.Field(), "AsType reaches the first field error")
 	for _, f := range fields {
 		require.Contains(t, named, f, "error %v", err)
 	}

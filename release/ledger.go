@@ -71,7 +71,7 @@ func (l *Ledger) Register(d Detainee) error {
 		return err
 	}
 	if _, dup := l.people[d.ID]; dup {
-		return &FieldError{Field: "Detainee.ID", Value: errfmt.Quote(d.ID.String()), Err: ErrDuplicate}
+		return &FieldError{Pkg: "release", Path: FieldPath{"Detainee", "ID"}, Value: errfmt.Quote(d.ID.String()), Err: ErrDuplicate}
 	}
 	p := &person{d: d}
 	if d.Detained.IsValid() {

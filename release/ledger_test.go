@@ -291,7 +291,7 @@ func (s *ledgerMachine) register(t *rapid.T, d release.Detainee, invalid bool) {
 	if errors.Is(err, release.ErrDuplicate) {
 		fe, ok := errors.AsType[*release.FieldError](err)
 		require.True(t, ok, "%T", err)
-		require.Equal(t, "Detainee.ID", fe.Field)
+		require.Equal(t, "Detainee.ID", fe.Field())
 		require.Equal(t, quoted(d.ID.String()), fe.Value)
 		require.NotErrorIs(t, err, release.ErrInvalid)
 	} else {

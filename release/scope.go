@@ -152,7 +152,7 @@ func (s *Scope) UnmarshalJSON(data []byte) error {
 		Period     *Period     `json:"period"`
 	}
 	if err := json.Unmarshal(data, &v); err != nil {
-		return decodeErr("Scope", errfmt.Quote(string(data)), err)
+		return decodeErr("Scope", errfmt.Quote(string(data)), located("Scope", data, &v, err))
 	}
 	var errs []error
 	if v.Population == nil {

@@ -225,9 +225,9 @@ func TestScopeUnmarshalJSONRejectsMissingFields(t *testing.T) {
 	}
 	// Bad values are refused by the field's own decoder.
 	for _, tc := range []struct{ in, field, value string }{
-		{`{"population":"","region":"VE","period":"../.."}`, "Population", `""`},
-		{`{"population":"detainees","region":"VE//Zulia","period":"../.."}`, "Region", `"VE//Zulia"`},
-		{`{"population":"detainees","region":"VE","period":"2026-02-01/2026-01-01"}`, "Period", `"2026-02-01/2026-01-01"`},
+		{`{"population":"","region":"VE","period":"../.."}`, "Scope.Population", `""`},
+		{`{"population":"detainees","region":"VE//Zulia","period":"../.."}`, "Scope.Region", `"VE//Zulia"`},
+		{`{"population":"detainees","region":"VE","period":"2026-02-01/2026-01-01"}`, "Scope.Period", `"2026-02-01/2026-01-01"`},
 	} {
 		var s release.Scope
 		fes := requireInvalidFields(t, json.Unmarshal([]byte(tc.in), &s), tc.field)
@@ -243,13 +243,22 @@ func TestUnmarshalJSONMalformedIsAFieldError(t *testing.T) {
 	for _, tc := range []struct {
 		field string
 		value string
+		// typed is the field named for a value of the wrong JSON type.
+		typed string
 		call  func([]byte) error
 	}{
-		{"Scope", "", func(b []byte) error { return new(release.Scope).UnmarshalJSON(b) }},
-		{"Event", "", func(b []byte) error { return new(release.Event).UnmarshalJSON(b) }},
-		{"Detainee", "<redacted>", func(b []byte) error { return new(release.Detainee).UnmarshalJSON(b) }},
+		{"Scope", "", "Scope.Population", func(b []byte) error { return new(release.Scope).UnmarshalJSON(b) }},
+		{"Event", "", "Event.Detainee", func(b []byte) error { return new(release.Event).UnmarshalJSON(b) }},
+		{"Detainee", "<redacted>", "Detainee.ID", func(b []byte) error { return new(release.Detainee).UnmarshalJSON(b) }},
 	} {
-		for _, in := range []string{`{"population":1,"detainee":2,"id":3}`, `[]`, `{"name":"Begoña Ibáñez"`, ``} {
+		// A value of the wrong JSON type is named by its field, in JSON's
+		// words, and repeats no value.
+		err := tc.call([]byte(`{"population":1,"detainee":2,"id":3}`))
+		fes := requireInvalidFields(t, err, tc.typed)
+		assert.Empty(t, fes[0].Value)
+		assert.Contains(t, err.Error(), "want a JSON string, not a JSON number")
+		assert.NotContains(t, err.Error(), "Go ")
+		for _, in := range []string{`[]`, `{"name":"Begoña Ibáñez"`, ``} {
 			err := tc.call([]byte(in))
 			fes := requireInvalidFields(t, err, tc.field)
 			want := tc.value
@@ -265,7 +274,4 @@ func TestUnmarshalJSONMalformedIsAFieldError(t *testing.T) {
 			assert.True(t, isType || isSyntax || in == "" || in == `{"name":"Begoña Ibáñez"`, "%s %q: %v", tc.field, in, err)
 		}
 	}
-	// Through json.Unmarshal, a value of the wrong type reaches the method.
-	var s release.Scope
-	requireInvalidFields(t, json.Unmarshal([]byte(`{"population":1}`), &s), "Scope")
 }

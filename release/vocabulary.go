@@ -191,7 +191,7 @@ func check[P pathValue[P]](v *vocab[P], field string, p P) error {
 	if _, ok := v.known[p.String()]; ok {
 		return nil
 	}
-	return &FieldError{Field: field, Value: errfmt.Quote(p.String()), Err: &UndeclaredError{
+	return &FieldError{Pkg: "release", Path: errfmt.Split(field), Value: errfmt.Quote(p.String()), Err: &UndeclaredError{
 		Suggestions: v.index.suggest(p.String(), maxSuggestions),
 	}}
 }

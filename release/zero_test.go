@@ -13,7 +13,7 @@ func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
 	zerotest.Check(t, ".",
 		release.Balance{}, release.Category(0), release.Date{}, release.Detainee{},
 		release.DetaineeID{}, release.Disclosed{}, release.Event{}, release.EventKind(0),
-		release.FieldError{}, release.Ledger{}, release.Partition{}, release.Period{},
+		release.FieldError{}, release.FieldPath(nil), release.Ledger{}, release.Partition{}, release.Period{},
 		release.Population{}, release.Region{}, release.RuleError{}, release.Scope{},
 		release.Secret{}, release.Sex(0), release.Terms(0), release.UndeclaredError{}, release.Vocabulary{})
 }

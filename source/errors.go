@@ -1,7 +1,6 @@
 package source
 
 import (
-	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,53 +8,51 @@ import (
 	"strings"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/internal/jsonfield"
+	"github.com/freedcount/freedcount/release"
 )
 
 // ErrInvalid marks a value that breaks a rule of its own type: an empty ID,
 // a confidence outside [0, 1], a quantity phrase that cannot be read, an
 // unknown enum. Every error returned by this package wraps it, so callers
-// can branch with [errors.Is].
-var ErrInvalid = errors.New("invalid")
+// can branch with [errors.Is]. It is [release.ErrInvalid], shared by every
+// package of freedcount.
+var ErrInvalid = release.ErrInvalid
 
-// FieldError reports one bad field of a value. Field names the type and
-// field ("Source.Confidence", "Quantity"); Value repeats the offending input,
-// quoted and truncated to 64 runes. Err is the reason and wraps
-// [ErrInvalid].
+// FieldError reports one bad field of a value: Path names the type and
+// field ("Source.Confidence", "Claim.Scope.Region", "Quantity"); Value
+// repeats the offending input, quoted and truncated to 64 runes. Err is the
+// reason and wraps [ErrInvalid]. It is [release.FieldError], the one
+// field-error type of freedcount, so errors.AsType[*FieldError] also
+// reaches a bad field that package release refused.
 //
 // Validation reports several bad fields at once with [errors.Join]; use
 // errors.AsType[*FieldError] (or [errors.As]) to reach the first.
-type FieldError struct {
-	Field string
-	Value string
-	Err   error
-}
-
-// Error returns "source: FIELD VALUE: REASON".
-func (e *FieldError) Error() string {
-	return errfmt.Field("source", e.Field, e.Value, e.Err)
-}
-
-// Unwrap returns the reason, which wraps [ErrInvalid].
-func (e *FieldError) Unwrap() error { return e.Err }
+type FieldError = release.FieldError
 
 // fieldErr builds a FieldError whose value is quoted and truncated, and
 // whose reason wraps ErrInvalid.
 func fieldErr(field, value, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
+	return &FieldError{Pkg: "source", Path: errfmt.Split(field), Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
 }
 
-// decodeErr returns err from decoding data as typ: unchanged if it already
-// is a FieldError of this package (a bad field inside well-formed JSON),
-// else a FieldError for the whole input wrapping err (malformed JSON).
+// decodeErr returns err from decoding the JSON object data into *into as
+// typ: if it holds field errors (a bad field inside well-formed JSON),
+// each put under typ and the field whose value failed (a bad ClaimID in
+// "supersedes" is Claim.Supersedes); else a FieldError for the whole input
+// wrapping err (malformed JSON).
 //
 // A value of the wrong JSON type ("id": 5) is reported by its field
 // ("Claim.id") and the JSON kind wanted, not in encoding/json's words,
 // which name Go types.
-func decodeErr(typ string, data []byte, err error) error {
+func decodeErr(typ string, data []byte, into any, err error) error {
 	if _, ok := errors.AsType[*FieldError](err); ok {
-		return err
+		return located(typ, data, into, err)
 	}
 	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+		if name, ok := jsonfield.Locate(data, into, err); ok {
+			return fieldErr(typ+"."+name, "", "want %s, not a JSON %s", jsonKind(te.Type), te.Value)
+		}
 		// The path holds the keys, and the names of the structs that
 		// decode them ("claimJSON.id"): keep the keys.
 		var keys []string
@@ -69,29 +66,31 @@ func decodeErr(typ string, data []byte, err error) error {
 	return fieldErr(typ, string(data), "%w", err)
 }
 
-// jsonKind says in JSON's words what a Go type is read from.
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "another JSON type"
+// located returns err, an error from decoding the JSON object data into
+// *into, with each [*FieldError] in it put under typ and the field of
+// *into whose value failed ([FieldError.Within]): encoding/json returns a
+// field's own error without saying which key it was decoding.
+func located(typ string, data []byte, into any, err error) error {
+	name, ok := jsonfield.Locate(data, into, err)
+	if !ok {
+		return err
 	}
-	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-		return "a JSON string"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a JSON string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "a JSON number"
-	case reflect.Slice, reflect.Array:
-		return "a JSON array"
-	case reflect.Struct, reflect.Map:
-		return "a JSON object"
-	}
-	return "another JSON type"
+	return within(err, typ, name)
 }
+
+// within returns err with each [*FieldError] in it put under outer
+// ([FieldError.Within]).
+func within(err error, outer ...string) error {
+	return errfmt.MapLeaves(err, func(e error) error {
+		if fe, ok := e.(*FieldError); ok {
+			return fe.Within(outer...)
+		}
+		return e
+	})
+}
+
+// jsonKind says in JSON's words what a Go type is read from.
+func jsonKind(t reflect.Type) string { return jsonfield.Kind(t) }
 
 // decodeField decodes the JSON value raw, if present, into dst. A failure is
 // returned unchanged if it is a FieldError of this package, else as a
@@ -109,7 +108,10 @@ func decodeField(field string, raw json.RawMessage, dst any) error {
 		if json.Unmarshal(raw, &s) == nil {
 			value = []byte(s)
 		}
-		return decodeErr(field, value, err)
+		if _, ok := errors.AsType[*FieldError](err); ok {
+			return within(err, errfmt.Split(field)...)
+		}
+		return decodeErr(field, value, nil, err)
 	}
 	return nil
 }

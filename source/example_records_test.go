@@ -136,7 +136,7 @@ func ExampleClaim_Validate() {
 	fmt.Println(errors.Is(err, source.ErrInvalid))
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		if fe, ok := errors.AsType[*source.FieldError](e); ok {
-			fmt.Println(fe.Field, fe.Value)
+			fmt.Println(fe.Field(), fe.Value)
 		}
 	}
 	// Output:

@@ -42,7 +42,7 @@ func checkQuantityRejected(t *testing.T, err error, field, input string) {
 		t.Fatalf("%q: error %v does not wrap ErrInvalid", input, err)
 	}
 	fe, ok := errors.AsType[*source.FieldError](err)
-	if !ok || fe.Field != field || fe.Value != errfmt.Quote(input) {
+	if !ok || fe.Field() != field || fe.Value != errfmt.Quote(input) {
 		t.Fatalf("%q: error %#v is not a FieldError for %s repeating the input", input, err, field)
 	}
 }

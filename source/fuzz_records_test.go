@@ -25,7 +25,7 @@ func checkDecodeRejected(t *testing.T, err error, input []byte) {
 		t.Fatalf("decoding %q: error %#v is no *FieldError", input, err)
 	}
 	for _, fe := range fes {
-		if fe.Field == "" || len(fe.Value) < 2 {
+		if fe.Field() == "" || len(fe.Value) < 2 {
 			t.Fatalf("decoding %q: field error %#v names no field or value", input, fe)
 		}
 	}
@@ -185,7 +185,7 @@ func checkTextDecoders(t *testing.T, in []byte, decoders []textDecoder) (accepte
 				t.Fatalf("%s %q: %v", d.typ, in, err)
 			}
 			fe, ok := errors.AsType[*source.FieldError](err)
-			if !ok || fe.Field != d.typ || fe.Value != errfmt.Quote(string(in)) {
+			if !ok || fe.Field() != d.typ || fe.Value != errfmt.Quote(string(in)) {
 				t.Fatalf("%s %q: error %#v is not a FieldError for %s repeating the input", d.typ, in, err, d.typ)
 			}
 			continue

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/release"
 )
 
 // maxPhraseBytes bounds the input of ParseQuantity. A quantity phrase is a
@@ -111,6 +112,10 @@ func ParseQuantity(s string) (Quantity, error) {
 	if !utf8.ValidString(s) {
 		return Quantity{}, fieldErr("Quantity", s, "not valid UTF-8")
 	}
+	if n, ok := plainCount(s); ok {
+		// Most figures in a file are plain digits: "104".
+		return Quantity{kind: Exactly, n: n}, nil
+	}
 	var p phraseParser
 	if reason := p.parse(s); reason != "" {
 		return Quantity{}, fieldErr("Quantity", s, "%s", reason)
@@ -128,7 +133,7 @@ func ParseQuantity(s string) (Quantity, error) {
 	if fe != nil {
 		// Keep the constructor's reason, but name the phrase, not the
 		// constructor's argument.
-		return Quantity{}, &FieldError{Field: "Quantity", Value: errfmt.Quote(s), Err: fe.Err}
+		return Quantity{}, &FieldError{Pkg: "source", Path: release.FieldPath{"Quantity"}, Value: errfmt.Quote(s), Err: fe.Err}
 	}
 	return q, nil
 }
@@ -430,6 +435,9 @@ func (p *phraseParser) tokenize() string {
 		tok.end = i
 		if p.nt > 0 {
 			prev := p.toks[p.nt-1]
+			if prev.end == tok.start && prev.kind == '#' && tok.kind == 'w' && isExponent(s, tok.start, i) {
+				return "scientific notation (such as 1e6) is not a count; write the number in digits"
+			}
 			if prev.end == tok.start && (prev.kind == 'w' && tok.kind == '#' || prev.kind == '#' && tok.kind == 'w') {
 				return "missing space between a word and a number"
 			}
@@ -438,6 +446,36 @@ func (p *phraseParser) tokenize() string {
 		p.nt++
 	}
 	return ""
+}
+
+// plainCount returns the count that s writes in plain digits, with no
+// leading zero, no sign, no space and no separator, at most MaxCount: the
+// phrase the parser reads as exactly that count.
+func plainCount(s string) (int, bool) {
+	if s == "" || len(s) > 10 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, n <= MaxCount
+}
+
+// isExponent reports whether the word s[start:end], which follows a number
+// with no space, is the exponent mark of scientific notation ("1e309",
+// "2E+6"): a lone e followed by digits, with or without a sign.
+func isExponent(s []byte, start, end int) bool {
+	if end-start != 1 || s[start]|0x20 != 'e' || end >= len(s) {
+		return false
+	}
+	if (s[end] == '+' || s[end] == '-') && end+1 < len(s) {
+		end++
+	}
+	return isASCIIDigit(s[end])
 }
 
 func isLetterAt(s []byte, i int) bool {
@@ -629,6 +667,9 @@ func (p *phraseParser) explain(memo *spanMemo) string {
 	numbers := 0
 	for i, t := range toks {
 		if t.kind == '-' && i+1 < len(toks) && toks[i+1].kind == '#' && (i == 0 || toks[i-1].kind != '#') {
+			if toks[i+1].lex.value == 0 {
+				return "a count takes no sign; write 0 for none"
+			}
 			return "negative count"
 		}
 		if t.kind == '#' || t.lex.class.startsNumber() {

@@ -272,6 +272,15 @@ var rejectedQuantityPhrases = []struct {
 }{
 	{"", "empty phrase"},
 	{" \u00a0 ", "empty phrase"},
+	// A minus zero is no negative count, and an exponent is no missing
+	// space: each says what is wrong in a person's words.
+	{"-0", "a count takes no sign; write 0 for none"},
+	{"\u22120", "a count takes no sign"},
+	{"1e309", "scientific notation (such as 1e6) is not a count; write the number in digits"},
+	{"2E+6", "scientific notation"},
+	{"more than 1e3", "scientific notation"},
+	{"-5", "negative count"},
+	{"104people", "missing space between a word and a number"},
 	{"at least", "no number"},
 	{"people", "no number"},
 	{"1,5", "ambiguous thousands separator"},
@@ -313,7 +322,7 @@ var rejectedQuantityPhrases = []struct {
 	{"½", "unexpected character"},
 	{"some300", "missing space"},
 	{"104people", "missing space"},
-	{"1e3", "missing space"},
+	{"1e3", "scientific notation"},
 	{"between 5 and", "not a quantity phrase"},
 	{"about about 5", "not a quantity phrase"},
 	{"1-2-3", "unexpected text after the quantity"},
@@ -363,7 +372,7 @@ func assertQuantityPhraseError(t require.TestingT, err error, phrase string) {
 	assert.ErrorIs(t, err, source.ErrInvalid)
 	fe, ok := errors.AsType[*source.FieldError](err)
 	if assert.True(t, ok, "%v is not a *FieldError", err) {
-		assert.Equal(t, "Quantity", fe.Field)
+		assert.Equal(t, "Quantity", fe.Field())
 		assert.Equal(t, errfmt.Quote(phrase), fe.Value)
 	}
 	assert.True(t, strings.HasPrefix(err.Error(), "source: "), err.Error())
@@ -411,7 +420,7 @@ func propParseQuantityRejectsInvalidPhrase(t *rapid.T) {
 		t.Fatalf("ParseQuantity(%q): %v does not wrap ErrInvalid", s, err)
 	}
 	fe, ok := errors.AsType[*source.FieldError](err)
-	if !ok || fe.Field != "Quantity" || fe.Value != errfmt.Quote(s) {
+	if !ok || fe.Field() != "Quantity" || fe.Value != errfmt.Quote(s) {
 		t.Fatalf("ParseQuantity(%q): %#v is not a FieldError for Quantity repeating the phrase", s, err)
 	}
 }

@@ -440,6 +440,9 @@ func (q Quantity) bounds(tol decimal.Decimal) Interval {
 
 // lowerApprox returns ⌈n(1−tol)⌉, which lies in [0, n] for tol in [0, 1].
 func lowerApprox(n int, tol decimal.Decimal) int {
+	if d, ok := approxDelta(n, tol); ok {
+		return n - d // ⌈n − x⌉ = n − ⌊x⌋ for a whole n
+	}
 	one := decimal.NewFromInt(1)
 	return int(decimal.NewFromInt(int64(n)).Mul(one.Sub(tol)).Ceil().IntPart())
 }
@@ -447,10 +450,29 @@ func lowerApprox(n int, tol decimal.Decimal) int {
 // upperApprox returns ⌊n(1+tol)⌋ capped at MaxCount. The product is at most
 // 2·MaxCount, so it fits int64; it is capped before the conversion to int.
 func upperApprox(n int, tol decimal.Decimal) int {
+	if d, ok := approxDelta(n, tol); ok {
+		return int(min(int64(n)+int64(d), MaxCount))
+	}
 	one := decimal.NewFromInt(1)
 	hi := decimal.NewFromInt(int64(n)).Mul(one.Add(tol)).Floor().IntPart()
 	return int(min(hi, MaxCount))
 }
+
+// approxDelta returns ⌊n·tol⌋ in integers, exactly, where tol has at most
+// nine digits and nine decimals and n is a count (0 to MaxCount): then
+// n·coefficient < 2³¹·10⁹ fits an int64. The decimal arithmetic it stands
+// in for allocates a few big integers a call, and every "about" of every
+// claim read goes through here. ok is false for any other tol.
+func approxDelta(n int, tol decimal.Decimal) (int, bool) {
+	exp := tol.Exponent()
+	if n < 0 || n > MaxCount || exp > 0 || exp < -9 || tol.Sign() < 0 || tol.NumDigits() > 9 {
+		return 0, false
+	}
+	return int(int64(n) * tol.CoefficientInt64() / pow10[-exp]), true
+}
+
+// pow10 are the powers of ten that approxDelta divides by.
+var pow10 = [...]int64{1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000}
 
 // String returns q in canonical English, which [ParseQuantity] reads back
 // to q: "104", "at least 104", "more than 100", "at most 36",

@@ -63,7 +63,7 @@ func assertQuantityFieldError(t *testing.T, err error, field, value string) {
 	assert.ErrorIs(t, err, source.ErrInvalid)
 	fe, ok := errors.AsType[*source.FieldError](err)
 	if assert.True(t, ok, "%v is not a *FieldError", err) {
-		assert.Equal(t, field, fe.Field)
+		assert.Equal(t, field, fe.Field())
 		assert.Equal(t, errfmt.Quote(value), fe.Value)
 	}
 }

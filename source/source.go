@@ -134,7 +134,7 @@ func (s *Source) UnmarshalJSON(data []byte) error {
 		Confidence json.RawMessage `json:"confidence"`
 	}
 	if err := json.Unmarshal(data, &in); err != nil {
-		return decodeErr("Source", data, err)
+		return decodeErr("Source", data, &in, err)
 	}
 	v := in.sourceJSON
 	if err := decodeField("Source.Confidence", in.Confidence, &v.Confidence); err != nil {

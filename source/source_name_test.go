@@ -31,7 +31,7 @@ func TestSourceNameRefusesControlBidiAndInvisibleCharacters(t *testing.T) {
 		s.Name = tc.name
 		err := s.Validate()
 		fe, ok := errors.AsType[*source.FieldError](err)
-		if !ok || fe.Field != "Source.Name" || !errors.Is(err, source.ErrInvalid) ||
+		if !ok || fe.Field() != "Source.Name" || !errors.Is(err, source.ErrInvalid) ||
 			!strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("Name %q: %v, want a Source.Name error saying %q", tc.name, err, tc.msg)
 			continue

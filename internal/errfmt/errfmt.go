@@ -4,6 +4,7 @@
 package errfmt
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -61,10 +62,13 @@ func quote(s string) string {
 }
 
 // Field returns the message every package's FieldError gives:
-// "PKG: FIELD VALUE: REASON", with "invalid" as the reason for a nil error,
+// "PKG: FIELD VALUE: REASON" ("PKG: FIELD: REASON" with no value), with "invalid" as the reason for a nil error,
 // so that a hand-built error value never panics when printed. value is
 // already quoted (or redacted) by the caller.
 func Field(pkg, field, value string, err error) string {
+	if value == "" {
+		return pkg + ": " + field + ": " + Reason(err)
+	}
 	return pkg + ": " + field + " " + value + ": " + Reason(err)
 }
 
@@ -74,4 +78,49 @@ func Reason(err error) string {
 		return "invalid"
 	}
 	return err.Error()
+}
+
+// Split returns the segments of a dotted field name, "Claim.Scope.Region"
+// → [Claim Scope Region], splitting at the dots outside brackets only, so
+// that "Record.Values[a.b]" keeps its index whole. An empty name gives nil.
+func Split(field string) []string {
+	if field == "" {
+		return nil
+	}
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(field); i++ {
+		switch field[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case '.':
+			if depth == 0 {
+				out = append(out, field[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, field[start:])
+}
+
+// MapLeaves returns err with f applied to each error joined in it, as
+// [errors.Join] and Validate methods join them, recursively, rebuilt with
+// errors.Join; an error that joins nothing is f(err). A nil err stays nil.
+func MapLeaves(err error, f func(error) error) error {
+	if err == nil {
+		return nil
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return f(err)
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, MapLeaves(e, f))
+	}
+	return errors.Join(out...)
 }

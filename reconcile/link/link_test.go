@@ -236,7 +236,7 @@ func TestLinkRejectsBadInputWithTypedErrors(t *testing.T) {
 			continue
 		}
 		fe, ok := errors.AsType[*link.FieldError](err)
-		if !ok || fe.Field != tc.field {
+		if !ok || fe.Field() != tc.field {
 			t.Errorf("%s: error %v, want field %s", tc.name, err, tc.field)
 		}
 		if tc.secret != "" && strings.Contains(err.Error(), tc.secret) {
@@ -261,7 +261,7 @@ func TestConfigValidateNamesTheField(t *testing.T) {
 	} {
 		err := tc.cfg.Validate()
 		fe, ok := errors.AsType[*link.FieldError](err)
-		if !ok || fe.Field != tc.field || !errors.Is(err, link.ErrInvalid) && !errors.Is(err, link.ErrUnknown) {
+		if !ok || fe.Field() != tc.field || !errors.Is(err, link.ErrInvalid) && !errors.Is(err, link.ErrUnknown) {
 			t.Errorf("Validate() = %v, want an error for %s", err, tc.field)
 		}
 		if _, err := link.Link(tc.cfg, link.List{Source: source.MustSourceID("s")}); err == nil {

@@ -15,7 +15,13 @@ import (
 // rank order summing to 1, N the weighted mean (within the range of the
 // models' estimates), SE Buckland's Σ w √(SE² + (N − N̄)²).
 func checkAverage(t require.TestingT, s mse.Selection, a mse.Average) {
-	require.Len(t, a.Weights, s.Len())
+	// Plain comparisons, and require only to fail (see checkEstimate).
+	fail := func(what string, args ...any) { require.Failf(t, what, "%v", args) }
+	near := func(want, got, delta float64) bool { return math.Abs(want-got) <= delta }
+	if len(a.Weights) != s.Len() {
+		fail("weights", len(a.Weights), s.Len())
+		return
+	}
 	crit := func(e mse.Estimate) float64 {
 		if s.Criterion() == mse.BIC {
 			return e.BIC
@@ -34,24 +40,37 @@ func checkAverage(t require.TestingT, s mse.Selection, a mse.Average) {
 	sum := 0.0
 	for i, e := range s.All() {
 		w := a.Weights[i]
-		require.Equal(t, e.Model(), w.Model)
-		require.InDelta(t, ws[i]/total, w.Weight, 1e-9)
+		if e.Model() != w.Model {
+			fail("model of weight", i, e.Model(), w.Model)
+		}
+		if !near(ws[i]/total, w.Weight, 1e-9) {
+			fail("weight", i, ws[i]/total, w.Weight)
+		}
 		sum += w.Weight
 		mean += w.Weight * e.N
-		if i > 0 {
-			require.LessOrEqual(t, a.Weights[i-1].Delta, w.Delta)
+		if i > 0 && !(a.Weights[i-1].Delta <= w.Delta) {
+			fail("deltas out of order", a.Weights[i-1].Delta, w.Delta)
 		}
 	}
-	require.InDelta(t, 1, sum, 1e-12)
-	require.InDelta(t, mean, a.Estimate.N, 1e-9*mean)
-	require.GreaterOrEqual(t, a.Estimate.N, lo*(1-1e-12))
-	require.LessOrEqual(t, a.Estimate.N, hi*(1+1e-12))
+	if !near(1, sum, 1e-12) {
+		fail("weights sum", sum)
+	}
+	if !near(mean, a.Estimate.N, 1e-9*mean) {
+		fail("average N", mean, a.Estimate.N)
+	}
+	if !(a.Estimate.N >= lo*(1-1e-12)) || !(a.Estimate.N <= hi*(1+1e-12)) {
+		fail("average outside the models' range", a.Estimate.N, lo, hi)
+	}
 	se := 0.0
 	for i, e := range s.All() {
 		se += a.Weights[i].Weight * math.Sqrt(e.SE*e.SE+(e.N-mean)*(e.N-mean))
 	}
-	require.InDelta(t, se, a.Estimate.SE, 1e-9*math.Max(1, se))
-	require.Equal(t, mse.MethodModelAverage, a.Estimate.Method)
+	if !near(se, a.Estimate.SE, 1e-9*math.Max(1, se)) {
+		fail("average SE", se, a.Estimate.SE)
+	}
+	if a.Estimate.Method != mse.MethodModelAverage {
+		fail("method", a.Estimate.Method)
+	}
 }
 
 // checkProfile fails unless p is a sound interval of h.

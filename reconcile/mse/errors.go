@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
+	"github.com/freedcount/freedcount/release"
 )
 
 // Categories of error. Every error returned by this package wraps exactly one
@@ -14,8 +15,9 @@ import (
 var (
 	// ErrInvalid marks a value that breaks a rule of its own type: an empty
 	// list ID, a capture pattern of the wrong length, a negative count,
-	// options outside their range.
-	ErrInvalid = errors.New("invalid")
+	// options outside their range. It is [release.ErrInvalid], shared by
+	// every package of freedcount.
+	ErrInvalid = release.ErrInvalid
 	// ErrConflict marks input that contradicts itself: one person sighted in
 	// two strata.
 	ErrConflict = errors.New("conflict")
@@ -38,39 +40,28 @@ var (
 	ErrNotEstimable = errors.New("not estimable")
 )
 
-// FieldError reports one bad field or one refusal. Field names what was
+// FieldError reports one bad field or one refusal. Path names what was
 // rejected ("ListID", "Histories.Counts", "Histories" for a refused
 // stratum, "Model" for a refused model); Value repeats the offending input,
 // quoted and truncated to 64 runes (a stratum or model name, never a
 // person's key); Err is the reason and wraps one of this package's
-// categories.
+// categories. It is [release.FieldError], the one field-error type of
+// freedcount.
 //
 // Validation reports several bad fields at once with [errors.Join]; use
 // errors.AsType[*FieldError] (or [errors.As]) to reach the first.
-type FieldError struct {
-	Field string
-	Value string
-	Err   error
-}
-
-// Error returns "mse: FIELD VALUE: REASON".
-func (e *FieldError) Error() string {
-	return errfmt.Field("mse", e.Field, e.Value, e.Err)
-}
-
-// Unwrap returns the reason, which wraps the category.
-func (e *FieldError) Unwrap() error { return e.Err }
+type FieldError = release.FieldError
 
 // fieldErr builds a FieldError whose value is quoted and truncated and
 // whose reason wraps category.
 func fieldErr(field, value string, category error, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{category}, args...)...)}
+	return &FieldError{Pkg: "mse", Path: errfmt.Split(field), Value: errfmt.Quote(value), Err: fmt.Errorf("%w: "+format, append([]any{category}, args...)...)}
 }
 
 // wrapErr reports that value of field was rejected by another package with
 // err, keeping err in the chain and adding ErrInvalid.
 func wrapErr(field, value string, err error) *FieldError {
-	return &FieldError{Field: field, Value: errfmt.Quote(value), Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
+	return &FieldError{Pkg: "mse", Path: errfmt.Split(field), Value: errfmt.Quote(value), Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
 }
 
 // badEnum builds the error for an unknown enum value or name.

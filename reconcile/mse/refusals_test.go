@@ -29,7 +29,7 @@ func requireRefusal(t *testing.T, err error, field string, want error) {
 	checkRefusal(t, err)
 	fe, ok := errors.AsType[*mse.FieldError](err)
 	require.True(t, ok)
-	assert.Equal(t, field, fe.Field)
+	assert.Equal(t, field, fe.Field())
 	assert.True(t, strings.HasPrefix(err.Error(), "mse: "), err.Error())
 }
 
@@ -164,7 +164,7 @@ func TestNewHistoriesReportsEveryField(t *testing.T) {
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		fe, ok := errors.AsType[*mse.FieldError](e)
 		require.True(t, ok)
-		fields = append(fields, fe.Field+" "+fe.Value)
+		fields = append(fields, fe.Field()+" "+fe.Value)
 	}
 	assert.Equal(t, []string{
 		`Histories.Stratum ""`, `Histories.Counts "00"`, `Histories.Counts "1"`,
@@ -282,7 +282,7 @@ func TestEstimateValidate(t *testing.T) {
 }
 
 func TestFieldErrorNilReason(t *testing.T) {
-	e := &mse.FieldError{Field: "F", Value: `"v"`}
+	e := &mse.FieldError{Pkg: "mse", Path: []string{"F"}, Value: `"v"`}
 	assert.Equal(t, `mse: F "v": invalid`, e.Error())
 	assert.Nil(t, e.Unwrap())
 }
@@ -319,5 +319,5 @@ func assertField(t *testing.T, err error, field string) {
 	require.ErrorIs(t, err, mse.ErrInvalid)
 	fe, ok := errors.AsType[*mse.FieldError](err)
 	require.True(t, ok, "%v", err)
-	assert.Equal(t, field, fe.Field)
+	assert.Equal(t, field, fe.Field())
 }

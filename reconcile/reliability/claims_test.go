@@ -208,7 +208,7 @@ func TestEstimateClaimsRefusesCountsAboveMaxCount(t *testing.T) {
 		assert.ErrorIs(t, err, reliability.ErrInvalid)
 		fe, ok := errors.AsType[*reliability.FieldError](err)
 		require.True(t, ok, "%v", err)
-		assert.Equal(t, tc.field, fe.Field, "%v", err)
+		assert.Equal(t, tc.field, fe.Field(), "%v", err)
 	}
 	// MaxCount itself is a count like any other.
 	ok := reliability.Claim{ID: source.MustClaimID("c"), Source: source.MustSourceID("s"), Object: "x", Value: source.MaxCount}
@@ -237,14 +237,14 @@ func TestEstimateClaimsNamesEveryBadField(t *testing.T) {
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		if j, ok := e.(interface{ Unwrap() []error }); ok { // the options' own join
 			for _, e := range j.Unwrap() {
-				fields = append(fields, e.(*reliability.FieldError).Field)
+				fields = append(fields, e.(*reliability.FieldError).Field())
 			}
 			continue
 		}
 		fe, ok := e.(*reliability.FieldError)
 		require.True(t, ok, "%T %v", e, e)
 		assert.ErrorIs(t, fe, reliability.ErrInvalid)
-		fields = append(fields, fe.Field)
+		fields = append(fields, fe.Field())
 	}
 	slices.Sort(fields)
 	assert.Equal(t, []string{"Claims[0].ID", "Claims[1].Source", "Claims[2].Object", "Claims[3].Value",

@@ -210,7 +210,7 @@ func ExampleOptions_Validate() {
 	err := opt.Validate()
 	fmt.Println(errors.Is(err, reliability.ErrInvalid))
 	if fe, ok := errors.AsType[*reliability.FieldError](err); ok {
-		fmt.Println(fe.Field)
+		fmt.Println(fe.Field())
 	}
 	fmt.Println(err)
 	// Output:
@@ -263,7 +263,7 @@ func ExampleEstimateClaims() {
 		Object: "salem", Value: 690690690000000})
 	_, err = reliability.EstimateClaims(claims, reliability.DefaultOptions())
 	fe, _ := errors.AsType[*reliability.FieldError](err)
-	fmt.Println(fe.Field, errors.Is(err, reliability.ErrInvalid))
+	fmt.Println(fe.Field(), errors.Is(err, reliability.ErrInvalid))
 	// Output:
 	// salem           154637, for [8 9], against []
 	// springfield     152082, for [2 3], against [4]

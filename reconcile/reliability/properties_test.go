@@ -378,7 +378,7 @@ func FuzzOptions(f *testing.F) {
 			if !errors.Is(err, reliability.ErrInvalid) {
 				t.Fatalf("error %v does not wrap ErrInvalid", err)
 			}
-			if fe, ok := errors.AsType[*reliability.FieldError](err); !ok || fe.Field == "" {
+			if fe, ok := errors.AsType[*reliability.FieldError](err); !ok || fe.Field() == "" {
 				t.Fatalf("error %v is not a *FieldError naming a field", err)
 			}
 			if opt.Validate() == nil {
@@ -410,7 +410,7 @@ func TestOptionsValidateNamesEveryBadField(t *testing.T) {
 		if !ok {
 			t.Fatalf("%v is not a *FieldError", e)
 		}
-		fields = append(fields, fe.Field)
+		fields = append(fields, fe.Field())
 	}
 	want := []string{"Options.Policy", "Options.FalseValues", "Options.PriorStrength", "Options.CopyPrior",
 		"Options.CopyStrength", "Options.Tolerance", "Options.MaxIterations", "Options.Start"}

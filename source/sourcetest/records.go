@@ -505,7 +505,7 @@ var claimBreakers = []breaker[source.Claim]{
 		// referent's); a scope with a period and no population is broken
 		// for every claim.
 		c.Scope = release.Scope{}.WithPeriod(release.Day(release.MustDate(2026, 1, 25)))
-		return "Claim.Scope"
+		return "Claim.Scope.Population"
 	},
 	func(t *rapid.T, c *source.Claim) string {
 		// Keep the figure: a retraction without one would also lose it.
