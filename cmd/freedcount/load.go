@@ -387,4 +387,3 @@ func printProblems(w io.Writer, ps []problem) {
 		fmt.Fprintln(w, p)
 	}
 }
-
