@@ -78,6 +78,25 @@ func ExampleLineError() {
 	// true
 }
 
+// LineErrors lists the problems of a refused file one by one, each with
+// its line and column, for a program that shows them in a table.
+func ExampleLineErrors() {
+	bad := `id,source,stated,measure,population,region,period,quantity,status,basis
+fp-104,foro-penal,2026-01-25,releases,detainees/political,VE,2026-01-25,at lest 104,preliminary,named_list
+gov-626,ve-government,2026-01-25,release,detainees,VE,2025-12-01/..,626,final,announcement
+`
+	_, err := interchange.ReadClaims(strings.NewReader(bad), interchange.CSV)
+	lines, other := interchange.LineErrors(err)
+	for _, le := range lines {
+		fmt.Printf("line %d, column %s: %v\n", le.Line, le.Column, errors.Is(le, interchange.ErrInvalid))
+	}
+	fmt.Println(len(other), "other problems")
+	// Output:
+	// line 2, column quantity: true
+	// line 3, column measure: true
+	// 0 other problems
+}
+
 // Sources and claims read as one evidence set, checked against each other,
 // then reconciled.
 func ExampleReadEvidence() {

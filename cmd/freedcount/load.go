@@ -255,12 +255,11 @@ func quoteCell(column, v string) string {
 // addErr adds the problems of an error of package interchange (or any
 // other, as one problem of file).
 func (l *loaded) addErr(file string, err error) {
-	for _, e := range leaves(err) {
-		le, ok := errors.AsType[*interchange.LineError](e)
-		if !ok {
-			l.problems = append(l.problems, problem{file: file, msg: strings.TrimPrefix(e.Error(), "interchange: ")})
-			continue
-		}
+	lines, other := interchange.LineErrors(err)
+	for _, e := range other {
+		l.problems = append(l.problems, problem{file: file, msg: strings.TrimPrefix(e.Error(), "interchange: ")})
+	}
+	for _, le := range lines {
 		p := problem{file: le.File, line: le.Line, column: le.Column, value: le.Value}
 		if p.file == "" {
 			p.file = file
