@@ -65,6 +65,7 @@ type loaded struct {
 	files   []string
 	// policyFile names the policy's file, or "the default policy".
 	policyFile string
+	srcName    string               // the sources file
 	tables     map[string]*csvTable // by file name, for columns' numbers
 	problems   []problem
 }
@@ -101,6 +102,7 @@ func load(in inputs) (*loaded, error) {
 	}
 	l := &loaded{tables: map[string]*csvTable{}}
 	srcName := pick(in.sources, in.dir, "sources.csv", true)
+	l.srcName = srcName
 	clName := pick(in.claims, in.dir, "claims.csv", true)
 	verName := pick(in.verifications, in.dir, "verifications.csv", false)
 	polName := pick(in.policy, in.dir, "policy.json", false)
@@ -276,8 +278,31 @@ func (l *loaded) addErr(file string, err error) {
 		if allowed := allowedValues(le.Column); allowed != nil && strings.Contains(p.msg, "unknown value") {
 			p.msg += didYouMean(strings.Trim(le.Value, `"`), allowed)
 		}
+		if errors.Is(le, reconcile.ErrUnknownSource) {
+			p.msg += didYouMean(strings.Trim(le.Value, `"`), l.sourceIDs())
+		}
 		l.problems = append(l.problems, p)
 	}
+}
+
+// sourceIDs returns the IDs in the id column of the sources file, as
+// written, for the did-you-mean of a claim naming an unknown source.
+func (l *loaded) sourceIDs() []string {
+	t := l.tables[l.srcName]
+	if t == nil {
+		return nil
+	}
+	c := t.col("id")
+	if c < 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(t.rows))
+	for _, row := range t.rows {
+		if c < len(row) {
+			ids = append(ids, strings.TrimSpace(row[c]))
+		}
+	}
+	return ids
 }
 
 // reasonOf is the reason of a LineError, without what the problem line

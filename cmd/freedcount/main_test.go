@@ -333,6 +333,14 @@ func TestCheckListsEveryProblemAtOnce(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(errOut, claims+":2:3: column stated"), errOut)
 	assert.Contains(t, errOut, claims+`:3:4: column measure "release": unknown value`)
 	assert.Contains(t, errOut, "2 problems")
+
+	// Once the values read, a misspelt source is named with the nearest.
+	writeFile(t, filepath.Join(dir, "claims.csv"), "id,source,stated,measure,population,region,period,quantity,status,basis\n"+
+		"a,foro-penal,2026-01-25,releases,detainees/political,VE,2026-01-25,80,preliminary,named_list\n"+
+		"b,foro-pena,2026-01-25,releases,detainees/political,VE,2026-01-25,80,final,named_list\n")
+	code, _, errOut = freedcount(t, "check", "-dir", dir)
+	require.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, claims+`:3:2: column source "foro-pena": unknown source: not among the sources; did you mean "foro-penal"?`)
 }
 
 // TestDatesAreReadInTheZoneAndFormatGiven checks -datefmt and -tz: a
