@@ -2,6 +2,8 @@ module github.com/freedcount/freedcount
 
 go 1.26.0
 
+toolchain go1.27.3
+
 require (
 	github.com/shopspring/decimal v1.6.0
 	github.com/stretchr/testify v1.12.1
