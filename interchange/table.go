@@ -330,9 +330,7 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 		return lined[T]{}, errors.Join(errs...)
 	}
 	out := collector[T]{size: size}
-	// The record kept last and its cells, for the cells that repeat.
-	var prev *T
-	prevCells := make([]string, len(header))
+	seen := newSeen[T](len(header))
 	for {
 		out.read = cr.InputOffset()
 		rec, err := cr.Read()
@@ -359,14 +357,13 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 			continue
 		}
 		v := out.next()
-		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, prev, prevCells); len(lineErrs) > 0 {
+		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, seen); len(lineErrs) > 0 {
 			out.drop()
 			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
 		out.keep(line)
-		prev = v
-		copy(prevCells, rec)
+		seen.add(t, cols, v, rec)
 	}
 	return out.done(), errors.Join(errs...)
 }
@@ -477,14 +474,74 @@ func (t *table[T]) value(col, text string) string {
 // zero, and checks the result, returning every problem, at most one per
 // column.
 func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line int) []error {
-	return t.parseRecordAfter(v, rec, cols, file, line, nil, nil)
+	return t.parseRecordAfter(v, rec, cols, file, line, nil)
 }
 
-// parseRecordAfter is parseRecord for a record that follows prev, a
-// record read without error from the cells prevCells: a cell equal to the
-// one above it, in a column that can copy its value ([column.same]), is
-// copied from prev rather than parsed again.
-func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, prev *T, prevCells []string) []error {
+// seen remembers, per CSV column, records read without error and the cell
+// each was read from, so that a cell read before, in a column that can
+// copy its value ([column.same]), is copied rather than parsed again. A
+// newsroom's file repeats its source, population, region, period and
+// status from line to line, and a handful of phrases ("at least 104")
+// among its quantities.
+type seen[T any] struct {
+	// prev is the record kept last and prevCells its cells: most repeated
+	// cells repeat the cell above them, which is found without hashing.
+	prev      *T
+	prevCells []string
+	// by maps each column's cells to a kept record read from that cell;
+	// a map stops growing at seenLimit cells, so that a column of cells
+	// that never repeat costs a lookup, not a map of the whole input.
+	by []map[string]*T
+	// fresh marks the cells of the record being read that were parsed,
+	// not copied: those are the ones to map when it is kept.
+	fresh []bool
+}
+
+// seenLimit is the number of distinct cells a column's map of [seen]
+// holds.
+const seenLimit = 512
+
+func newSeen[T any](n int) *seen[T] {
+	return &seen[T]{prevCells: make([]string, n), by: make([]map[string]*T, n), fresh: make([]bool, n)}
+}
+
+// add remembers v, kept, read from the cells rec. Records handed to add
+// must not change afterwards: later records copy fields from them.
+func (s *seen[T]) add(t *table[T], cols []int, v *T, rec []string) {
+	for i, k := range cols {
+		if !s.fresh[i] || k < 0 || t.columns[k].same == nil {
+			continue
+		}
+		m := s.by[i]
+		if m == nil {
+			m = make(map[string]*T)
+			s.by[i] = m
+		}
+		if len(m) < seenLimit {
+			if _, ok := m[rec[i]]; !ok {
+				m[rec[i]] = v
+			}
+		}
+	}
+	s.prev = v
+	copy(s.prevCells, rec)
+}
+
+// source returns a kept record read from cell in column i, or nil.
+func (s *seen[T]) source(i int, cell string) *T {
+	if s == nil || s.prev == nil {
+		return nil
+	}
+	if cell == s.prevCells[i] {
+		return s.prev
+	}
+	return s.by[i][cell]
+}
+
+// parseRecordAfter is parseRecord for a record read after the records
+// seen: a cell equal to one of theirs, in a column that can copy its value
+// ([column.same]), is copied from that record rather than parsed again.
+func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, seen *seen[T]) []error {
 	var errs []error
 	var bad map[string]bool // made on the first error only: most lines have none
 	cell := func(name string) string {
@@ -508,9 +565,13 @@ func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string,
 			continue
 		}
 		c := t.columns[k]
-		if prev != nil && c.same != nil && rec[i] == prevCells[i] {
-			c.same(v, prev)
-			continue
+		if c.same != nil && seen != nil {
+			if src := seen.source(i, rec[i]); src != nil {
+				seen.fresh[i] = false
+				c.same(v, src)
+				continue
+			}
+			seen.fresh[i] = true
 		}
 		if err := c.set(v, rec[i]); err != nil {
 			if bad == nil {
