@@ -138,7 +138,10 @@ type collector[T any] struct {
 	// size is the input's length in bytes, or 0 if unknown; read is how
 	// many bytes the records so far took, set by the reader.
 	size, read int64
-	sized      bool
+	// most is the number of lines of the input, or 0 if unknown: no input
+	// holds more records than lines.
+	most  int64
+	sized bool
 }
 
 // chunkLen is the number of records in a chunk of a collector, and
@@ -161,17 +164,29 @@ func (c *collector[T]) next() *T {
 // grow makes room for another record.
 func (c *collector[T]) grow() {
 	n := len(c.cur)
+	var zero T
+	// Never more bytes of records than twice the input's, whatever its
+	// lines are like.
+	limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16
+	if !c.sized && len(c.full) == 0 && c.most > 0 {
+		// As many records as lines, which the input has counted: one
+		// slice, neither too short nor much too long.
+		c.sized = true
+		if est := min(c.most, limit); est > int64(n) {
+			big := make([]T, n, est)
+			copy(big, c.cur)
+			c.cur = big
+			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
+			return
+		}
+	}
 	if !c.sized && len(c.full) == 0 && n > 0 && c.read > 0 && c.size > c.read {
 		c.sized = true
 		// Records at the bytes per record seen so far, and an eighth
-		// more; but never more bytes of records than twice the input's,
-		// whatever its first lines were like.
+		// more.
 		est := int64(n) + (c.size-c.read)*int64(n)/c.read
 		est += est/8 + 16
-		var zero T
-		if limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16; est > limit {
-			est = limit
-		}
+		est = min(est, limit)
 		if est > int64(n) {
 			big := make([]T, n, est)
 			copy(big, c.cur)
@@ -229,13 +244,13 @@ func readLined[T any](r io.Reader, f Format, t *table[T], file string) (lined[T]
 	if r == nil {
 		return lined[T]{}, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
-	size := inputSize(r)
+	size, lines := inputSize(r), inputLines(r)
 	r = limited(r, file)
 	switch f {
 	case CSV:
-		return readCSV(r, t, file, size)
+		return readCSV(r, t, file, size, lines)
 	case JSONL:
-		return readJSONL(r, t, file, size)
+		return readJSONL(r, t, file, size, lines)
 	}
 	return lined[T]{}, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
 }
@@ -262,6 +277,31 @@ func inputSize(r io.Reader) int64 {
 		return fi.Size() - at
 	}
 	return 0
+}
+
+// inputLines returns the number of lines left to read from r, a last
+// line without a newline counted, where r holds them in memory (a
+// bytes.Reader or strings.Reader), or 0. It is a hint for sizing: a file
+// is not read twice for it.
+func inputLines(r io.Reader) int64 {
+	ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+		Len() int
+	})
+	if !ok {
+		return 0
+	}
+	buf := make([]byte, 32<<10)
+	n := int64(1)
+	for off := ra.Size() - int64(ra.Len()); ; {
+		k, err := ra.ReadAt(buf, off)
+		n += int64(bytes.Count(buf[:k], []byte{'\n'}))
+		off += int64(k)
+		if err != nil || k == 0 {
+			return n
+		}
+	}
 }
 
 // write writes recs in format f to w, all or nothing: if a record cannot
@@ -309,7 +349,7 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 	return br, ','
 }
 
-func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
+func readCSV[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
@@ -329,7 +369,7 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 	if len(errs) > 0 {
 		return lined[T]{}, errors.Join(errs...)
 	}
-	out := collector[T]{size: size}
+	out := collector[T]{size: size, most: lines}
 	seen := newSeen[T](len(header))
 	for {
 		out.read = cr.InputOffset()
@@ -655,9 +695,9 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	return cw.Error()
 }
 
-func readJSONL[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
+func readJSONL[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
 	br := bufio.NewReader(r)
-	out := collector[T]{size: size}
+	out := collector[T]{size: size, most: lines}
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')
