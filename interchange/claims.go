@@ -93,7 +93,8 @@ var claimTable = &table[source.Claim]{
 					st, err := parseRequired(s, parseStated)
 					c.Stated, c.DayOnly = st.at, st.dayOnly
 					return err
-				}},
+				},
+				same: func(d, s *source.Claim) { d.Stated, d.DayOnly = s.Stated, s.DayOnly }},
 			{name: "measure", required: true,
 				get: plain(func(c *source.Claim) string { return enumCell(c.Measure) }),
 				set: func(c *source.Claim, s string) (err error) {

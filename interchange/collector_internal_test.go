@@ -1,14 +1,17 @@
 package interchange
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
 )
 
-// TestCollectorKeepsEveryRecordInOrder: whatever the input's length says
-// (right, too short, too long, unknown) and whichever records are
+// TestCollectorKeepsEveryRecordInOrder: whatever the input's length and
+// count of lines say (right, too short, too long, unknown) and whichever
+// records are
 // dropped, done gives back exactly the records kept, in order, with their
 // lines.
 func TestCollectorKeepsEveryRecordInOrder(t *testing.T) {
@@ -16,7 +19,9 @@ func TestCollectorKeepsEveryRecordInOrder(t *testing.T) {
 		n := rapid.IntRange(0, 5000).Draw(t, "records")
 		per := rapid.IntRange(1, 300).Draw(t, "bytes per record")
 		size := rapid.OneOf(rapid.Just(int64(0)), rapid.Int64Range(0, int64(2*n*per+1))).Draw(t, "size")
-		c := collector[[3]int]{size: size}
+		// A count of lines: unknown, or any (a right one is at least n).
+		most := rapid.OneOf(rapid.Just(int64(0)), rapid.Int64Range(1, int64(2*n+2))).Draw(t, "lines")
+		c := collector[[3]int]{size: size, most: most}
 		var want []int
 		var lines []int
 		for i := range n {
@@ -38,6 +43,33 @@ func TestCollectorKeepsEveryRecordInOrder(t *testing.T) {
 			if r != [3]int{want[i], want[i], want[i]} {
 				t.Fatalf("record %d is %v, want %d", i, r, want[i])
 			}
+		}
+	})
+}
+
+// TestClaimsOfAnInputInMemoryFitTheirLines: claims read from an input held
+// in memory come in a slice of no more room than the input has lines
+// (counted, not guessed from its first lines and an eighth more), however
+// the lengths of its lines change.
+func TestClaimsOfAnInputInMemoryFitTheirLines(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 3000).Draw(t, "claims")
+		short := rapid.IntRange(0, n).Draw(t, "short lines first")
+		var b strings.Builder
+		b.WriteString("id,source,stated,measure,population,region,period,quantity,status,basis,quote\n")
+		for i := range n {
+			quote := ""
+			if i >= short {
+				quote = strings.Repeat("x", 200)
+			}
+			fmt.Fprintf(&b, "c%d,s,2026-01-25,releases,detainees,VE,2026-01-25,3,final,named_list,%s\n", i, quote)
+		}
+		cs, err := ReadClaims(strings.NewReader(b.String()), CSV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lines := n + 2; len(cs) != n || cap(cs) > lines {
+			t.Fatalf("%d claims in room for %d; want %d in at most %d", len(cs), cap(cs), n, lines)
 		}
 	})
 }

@@ -138,7 +138,10 @@ type collector[T any] struct {
 	// size is the input's length in bytes, or 0 if unknown; read is how
 	// many bytes the records so far took, set by the reader.
 	size, read int64
-	sized      bool
+	// most is the number of lines of the input, or 0 if unknown: no input
+	// holds more records than lines.
+	most  int64
+	sized bool
 }
 
 // chunkLen is the number of records in a chunk of a collector, and
@@ -161,17 +164,29 @@ func (c *collector[T]) next() *T {
 // grow makes room for another record.
 func (c *collector[T]) grow() {
 	n := len(c.cur)
+	var zero T
+	// Never more bytes of records than twice the input's, whatever its
+	// lines are like.
+	limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16
+	if !c.sized && len(c.full) == 0 && c.most > 0 {
+		// As many records as lines, which the input has counted: one
+		// slice, neither too short nor much too long.
+		c.sized = true
+		if est := min(c.most, limit); est > int64(n) {
+			big := make([]T, n, est)
+			copy(big, c.cur)
+			c.cur = big
+			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
+			return
+		}
+	}
 	if !c.sized && len(c.full) == 0 && n > 0 && c.read > 0 && c.size > c.read {
 		c.sized = true
 		// Records at the bytes per record seen so far, and an eighth
-		// more; but never more bytes of records than twice the input's,
-		// whatever its first lines were like.
+		// more.
 		est := int64(n) + (c.size-c.read)*int64(n)/c.read
 		est += est/8 + 16
-		var zero T
-		if limit := 2*c.size/max(int64(unsafe.Sizeof(zero)), 1) + 16; est > limit {
-			est = limit
-		}
+		est = min(est, limit)
 		if est > int64(n) {
 			big := make([]T, n, est)
 			copy(big, c.cur)
@@ -229,13 +244,13 @@ func readLined[T any](r io.Reader, f Format, t *table[T], file string) (lined[T]
 	if r == nil {
 		return lined[T]{}, &LineError{File: file, Err: reason(ErrSyntax, "no input")}
 	}
-	size := inputSize(r)
+	size, lines := inputSize(r), inputLines(r)
 	r = limited(r, file)
 	switch f {
 	case CSV:
-		return readCSV(r, t, file, size)
+		return readCSV(r, t, file, size, lines)
 	case JSONL:
-		return readJSONL(r, t, file, size)
+		return readJSONL(r, t, file, size, lines)
 	}
 	return lined[T]{}, &LineError{File: file, Column: "format", Value: quote(f.String()), Err: reason(ErrInvalid, "unknown format")}
 }
@@ -262,6 +277,31 @@ func inputSize(r io.Reader) int64 {
 		return fi.Size() - at
 	}
 	return 0
+}
+
+// inputLines returns the number of lines left to read from r, a last
+// line without a newline counted, where r holds them in memory (a
+// bytes.Reader or strings.Reader), or 0. It is a hint for sizing: a file
+// is not read twice for it.
+func inputLines(r io.Reader) int64 {
+	ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+		Len() int
+	})
+	if !ok {
+		return 0
+	}
+	buf := make([]byte, 32<<10)
+	n := int64(1)
+	for off := ra.Size() - int64(ra.Len()); ; {
+		k, err := ra.ReadAt(buf, off)
+		n += int64(bytes.Count(buf[:k], []byte{'\n'}))
+		off += int64(k)
+		if err != nil || k == 0 {
+			return n
+		}
+	}
 }
 
 // write writes recs in format f to w, all or nothing: if a record cannot
@@ -309,7 +349,7 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 	return br, ','
 }
 
-func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
+func readCSV[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
@@ -329,10 +369,8 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 	if len(errs) > 0 {
 		return lined[T]{}, errors.Join(errs...)
 	}
-	out := collector[T]{size: size}
-	// The record kept last and its cells, for the cells that repeat.
-	var prev *T
-	prevCells := make([]string, len(header))
+	out := collector[T]{size: size, most: lines}
+	seen := newSeen[T](len(header))
 	for {
 		out.read = cr.InputOffset()
 		rec, err := cr.Read()
@@ -359,14 +397,13 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size int64) (lined[T]
 			continue
 		}
 		v := out.next()
-		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, prev, prevCells); len(lineErrs) > 0 {
+		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, seen); len(lineErrs) > 0 {
 			out.drop()
 			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
 			continue
 		}
 		out.keep(line)
-		prev = v
-		copy(prevCells, rec)
+		seen.add(t, cols, v, rec)
 	}
 	return out.done(), errors.Join(errs...)
 }
@@ -477,14 +514,74 @@ func (t *table[T]) value(col, text string) string {
 // zero, and checks the result, returning every problem, at most one per
 // column.
 func (t *table[T]) parseRecord(v *T, rec []string, cols []int, file string, line int) []error {
-	return t.parseRecordAfter(v, rec, cols, file, line, nil, nil)
+	return t.parseRecordAfter(v, rec, cols, file, line, nil)
 }
 
-// parseRecordAfter is parseRecord for a record that follows prev, a
-// record read without error from the cells prevCells: a cell equal to the
-// one above it, in a column that can copy its value ([column.same]), is
-// copied from prev rather than parsed again.
-func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, prev *T, prevCells []string) []error {
+// seen remembers, per CSV column, records read without error and the cell
+// each was read from, so that a cell read before, in a column that can
+// copy its value ([column.same]), is copied rather than parsed again. A
+// newsroom's file repeats its source, population, region, period and
+// status from line to line, and a handful of phrases ("at least 104")
+// among its quantities.
+type seen[T any] struct {
+	// prev is the record kept last and prevCells its cells: most repeated
+	// cells repeat the cell above them, which is found without hashing.
+	prev      *T
+	prevCells []string
+	// by maps each column's cells to a kept record read from that cell;
+	// a map stops growing at seenLimit cells, so that a column of cells
+	// that never repeat costs a lookup, not a map of the whole input.
+	by []map[string]*T
+	// fresh marks the cells of the record being read that were parsed,
+	// not copied: those are the ones to map when it is kept.
+	fresh []bool
+}
+
+// seenLimit is the number of distinct cells a column's map of [seen]
+// holds.
+const seenLimit = 512
+
+func newSeen[T any](n int) *seen[T] {
+	return &seen[T]{prevCells: make([]string, n), by: make([]map[string]*T, n), fresh: make([]bool, n)}
+}
+
+// add remembers v, kept, read from the cells rec. Records handed to add
+// must not change afterwards: later records copy fields from them.
+func (s *seen[T]) add(t *table[T], cols []int, v *T, rec []string) {
+	for i, k := range cols {
+		if !s.fresh[i] || k < 0 || t.columns[k].same == nil {
+			continue
+		}
+		m := s.by[i]
+		if m == nil {
+			m = make(map[string]*T)
+			s.by[i] = m
+		}
+		if len(m) < seenLimit {
+			if _, ok := m[rec[i]]; !ok {
+				m[rec[i]] = v
+			}
+		}
+	}
+	s.prev = v
+	copy(s.prevCells, rec)
+}
+
+// source returns a kept record read from cell in column i, or nil.
+func (s *seen[T]) source(i int, cell string) *T {
+	if s == nil || s.prev == nil {
+		return nil
+	}
+	if cell == s.prevCells[i] {
+		return s.prev
+	}
+	return s.by[i][cell]
+}
+
+// parseRecordAfter is parseRecord for a record read after the records
+// seen: a cell equal to one of theirs, in a column that can copy its value
+// ([column.same]), is copied from that record rather than parsed again.
+func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string, line int, seen *seen[T]) []error {
 	var errs []error
 	var bad map[string]bool // made on the first error only: most lines have none
 	cell := func(name string) string {
@@ -508,9 +605,13 @@ func (t *table[T]) parseRecordAfter(v *T, rec []string, cols []int, file string,
 			continue
 		}
 		c := t.columns[k]
-		if prev != nil && c.same != nil && rec[i] == prevCells[i] {
-			c.same(v, prev)
-			continue
+		if c.same != nil && seen != nil {
+			if src := seen.source(i, rec[i]); src != nil {
+				seen.fresh[i] = false
+				c.same(v, src)
+				continue
+			}
+			seen.fresh[i] = true
 		}
 		if err := c.set(v, rec[i]); err != nil {
 			if bad == nil {
@@ -594,9 +695,9 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 	return cw.Error()
 }
 
-func readJSONL[T any](r io.Reader, t *table[T], file string, size int64) (lined[T], error) {
+func readJSONL[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
 	br := bufio.NewReader(r)
-	out := collector[T]{size: size}
+	out := collector[T]{size: size, most: lines}
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')

@@ -62,12 +62,21 @@ func DateOf(t time.Time) Date {
 	if t.IsZero() {
 		return Date{}
 	}
-	y, m, d := t.Date()
-	date, err := NewDate(y, m, d)
-	if err != nil {
+	// The day number of t's local calendar day, counted from its local
+	// seconds since 1970 (as t.Date would, without building a year, month
+	// and day and a time.Time back from them): a claim reader calls this
+	// on every line (TestDateOfIsTheLocalCalendarDay).
+	_, off := t.Zone()
+	sec := t.Unix() + int64(off)
+	days := sec / 86400
+	if sec%86400 < 0 {
+		days--
+	}
+	days += unixOffset
+	if days < minDay || days > maxDay {
 		return Date{}
 	}
-	return date
+	return Date{n: int32(days)}
 }
 
 // ParseDate parses an ISO 8601 calendar date, "2026-01-25": four-digit

@@ -255,3 +255,35 @@ func TestParseDateRejectsInvalidText(t *testing.T) { rapid.Check(t, propParseDat
 func FuzzParseDateRejectsInvalidText(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(propParseDateRejectsInvalidText))
 }
+
+// TestDateOfIsTheLocalCalendarDay: DateOf, which counts days from an
+// instant's local seconds, gives the day that the instant's calendar date
+// in its own location names (time.Time.Date, then NewDate), or the zero
+// Date where that date is no Date, at any instant and fixed zone offset.
+func TestDateOfIsTheLocalCalendarDay(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		var sec int64
+		if rapid.Bool().Draw(t, "extreme") {
+			sec = rapid.Int64().Draw(t, "sec")
+		} else {
+			// Years 0 to 10000, and a little beyond.
+			sec = rapid.Int64Range(-62_200_000_000, 253_500_000_000).Draw(t, "sec")
+		}
+		nsec := rapid.Int64Range(0, 999_999_999).Draw(t, "nsec")
+		off := rapid.IntRange(-24*3600+1, 24*3600-1).Draw(t, "offset")
+		at := time.Unix(sec, nsec).In(time.FixedZone("", off))
+		if rapid.Bool().Draw(t, "utc") {
+			at = at.UTC()
+		}
+		want := release.Date{}
+		if !at.IsZero() {
+			y, m, d := at.Date()
+			if day, err := release.NewDate(y, m, d); err == nil {
+				want = day
+			}
+		}
+		if got := release.DateOf(at); got != want {
+			t.Fatalf("DateOf(%v) = %v, want %v", at, got, want)
+		}
+	})
+}

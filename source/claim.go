@@ -253,9 +253,11 @@ func (c Claim) Validate() error {
 		add(fieldErr("Claim.Source", "", "missing"))
 	}
 	add(c.validateVia())
+	// The day stated: zero for an instant outside years 1–9999 (or none).
+	statedDay := c.StatedDay()
 	if c.Stated.IsZero() {
 		add(fieldErr("Claim.Stated", "", "missing"))
-	} else if y := c.Stated.Year(); y < 1 || y > 9999 {
+	} else if !statedDay.IsValid() {
 		add(fieldErr("Claim.Stated", c.Stated.Format(time.RFC3339), "year outside 1–9999"))
 	} else if _, off := c.Stated.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
 		// RFC 3339 writes offsets in whole minutes below 24 hours: any
@@ -287,7 +289,7 @@ func (c Claim) Validate() error {
 	if c.Supersedes.IsValid() && c.Supersedes == c.ID {
 		add(fieldErr("Claim.Supersedes", c.Supersedes.String(), "a claim cannot supersede itself"))
 	}
-	if first := c.Scope.Period().First(); first.IsValid() && !c.Stated.IsZero() && c.StatedDay().Before(first) && c.Status != Pledged {
+	if first := c.Scope.Period().First(); first.IsValid() && !c.Stated.IsZero() && statedDay.Before(first) && c.Status != Pledged {
 		// A count of what has not begun: "626 freed" said in 2025 about
 		// 2030. A forecast is not a claim of releases; said as one, with
 		// status Pledged, it may be about days still to come.
