@@ -139,7 +139,7 @@ func (c *chart) titleText() string {
 
 func (c *chart) sourceName(id source.SourceID) string {
 	if s, ok := c.ev.Source(id); ok {
-		return s.Name
+		return words.Source(s.Name)
 	}
 	return id.String()
 }
@@ -265,7 +265,7 @@ func (c *chart) creditText() string {
 	for s := range c.ev.Sources() {
 		for _, mk := range c.marks {
 			if mk.claim.Source == s.ID || slices.Contains(mk.claim.Via, s.ID) {
-				names = append(names, s.Name)
+				names = append(names, words.Source(s.Name))
 				break
 			}
 		}

@@ -228,7 +228,7 @@ func (r *page) p(format string, args ...any) { fmt.Fprintf(r.b, format, args...)
 
 func (r *page) sourceName(id source.SourceID) string {
 	if s, ok := r.ev.Source(id); ok {
-		return s.Name
+		return words.Source(s.Name)
 	}
 	return id.String()
 }
