@@ -339,7 +339,7 @@ var populations = map[string][2]string{
 	"detainees/political/civilian": {"civilian political prisoners", "presos políticos civiles"},
 	"detainees/foreign":            {"foreign detainees", "detenidos extranjeros"},
 	"detainees/common":             {"common-law prisoners", "presos comunes"},
-	"detainees/protest":            {"people detained in protests", "detenidos en protestas"},
+	"detainees/protest":            {"protest detainees", "detenidos en protestas"},
 	"detainees/national":           {"national detainees", "detenidos nacionales"},
 	// The other categories of package release.
 	"detainees/political/journalist": {"journalists held as political prisoners", "periodistas presos políticos"},
@@ -348,6 +348,6 @@ var populations = map[string][2]string{
 	// Paths the real cases use.
 	"detainees/political/national":   {"national political prisoners", "presos políticos nacionales"},
 	"detainees/political/conscience": {"prisoners of conscience", "presos de conciencia"},
-	"detainees/protest/political":    {"political prisoners detained in protests", "presos políticos detenidos en protestas"},
+	"detainees/protest/political":    {"political prisoners from the protests", "presos políticos de las protestas"},
 	"detainees/to-ukraine":           {"detainees handed over to Ukraine", "detenidos entregados a Ucrania"},
 }

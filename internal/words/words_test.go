@@ -97,7 +97,7 @@ func TestPopulationWords(t *testing.T) {
 	en, _ := For(language.English)
 	es, _ := For(language.Spanish)
 	for path, want := range map[string][2]string{
-		"detainees/protest/political":    {"political prisoners detained in protests", "presos políticos detenidos en protestas"},
+		"detainees/protest/political":    {"political prisoners from the protests", "presos políticos de las protestas"},
 		"detainees/political/conscience": {"prisoners of conscience", "presos de conciencia"},
 		"detainees/to-ukraine":           {"detainees handed over to Ukraine", "detenidos entregados a Ucrania"},
 		"detainees/foreign/lk":           {"foreign detainees (Sri Lanka)", "detenidos extranjeros (Sri Lanka)"},
