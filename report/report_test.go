@@ -303,3 +303,27 @@ func TestSourceNameWithAClause(t *testing.T) {
 	assert.Contains(t, en, "President of Guatemala (Bernardo Arévalo) and White House (Jake Sullivan, national security adviser) reported 135")
 	assert.NotContains(t, en, "vice-president of Nicaragua reported")
 }
+
+// TestChartDrawnWideAndNarrow: each chart is in the page twice, wide and
+// narrow (the style shows one), and every id in the page is unique, so
+// that each drawing's aria-labelledby names its own title.
+func TestChartDrawnWideAndNarrow(t *testing.T) {
+	for _, c := range cases {
+		p := page(t, c, language.English)
+		wide := strings.Count(p, "<div class=\"wide\">\n<svg")
+		narrow := strings.Count(p, "<div class=\"narrow\">\n<svg")
+		assert.Positive(t, wide, c.name)
+		assert.Equal(t, wide, narrow, "%s: each chart wide and narrow", c.name)
+		assert.Equal(t, wide, strings.Count(p, "viewBox=\"0 0 320 "), "%s: the narrow drawings are narrow", c.name)
+		seen := make(map[string]bool)
+		for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(p, -1) {
+			assert.False(t, seen[m[1]], "%s: id %q twice", c.name, m[1])
+			seen[m[1]] = true
+		}
+		for _, m := range regexp.MustCompile(`aria-labelledby="([^"]*)"`).FindAllStringSubmatch(p, -1) {
+			for _, id := range strings.Fields(m[1]) {
+				assert.True(t, seen[id], "%s: aria-labelledby names %q, which is not in the page", c.name, id)
+			}
+		}
+	}
+}
