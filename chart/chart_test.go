@@ -444,6 +444,8 @@ func TestNarrowChart(t *testing.T) {
 		assert.Contains(t, all, strconv.Itoa(i+1)+".", "the number of label %d", i+1)
 	}
 	assert.Contains(t, joined, "Foro Penal: about 313")
+	assert.Contains(t, all, "best 313, on 25 January 2026", "the last day's figure, below the axis")
+	assert.Contains(t, all, "104 verified")
 	assert.NotContains(t, classes, "leader", "no leader lines run to a column")
 	wide := draw(t, ev, s, Cumulative, Options{Location: caracas})
 	ww, _, _, _, wideClaims := parse(t, wide)

@@ -85,6 +85,8 @@ type chart struct {
 	styled                          []source.SourceID
 	labels                          [][]string // per mark
 	labelY                          []float64  // per mark: first line's baseline
+	summary                         []string   // narrow: the last day's figures
+	summaryY                        float64    // narrow: the summary's first baseline
 	legendTop                       float64
 	hasVerified, hasOpen, hasHollow bool
 }
@@ -240,6 +242,11 @@ func (c *chart) layout() {
 		c.plotBottom = c.plotTop + narrowPlotHeight
 		c.labelX = margin + numberW
 		next := c.plotBottom + 44
+		c.summary = c.summaryLines(inner)
+		if len(c.summary) > 0 {
+			c.summaryY = next
+			next += float64(len(c.summary))*fontSize*lineHeight + 6
+		}
 		for i, mk := range c.marks {
 			c.labels[i] = wrap(c.label(mk), smallSize, c.w-margin-c.labelX, 3)
 			c.labelY[i] = next
@@ -646,9 +653,20 @@ func (c *chart) endLabels(o *out) {
 	if last.fig.BestOpen {
 		best = l.T("%d or more", last.fig.Best)
 	}
+	if c.opts.Narrow {
+		// Below the axis, in full: the plot's end has markers on it.
+		for i, line := range c.summary {
+			attrs := `class="end" font-weight="bold" fill="` + colBest + `"`
+			if i > 0 {
+				attrs = `class="end" fill="` + colVerified + `"`
+			}
+			o.text(margin, c.summaryY+float64(i)*fontSize*lineHeight, fontSize, "start", attrs, line)
+		}
+		return
+	}
 	yb := max(c.y(last.fig.Best)-6, c.plotTop+fontSize)
 	text := l.T("best %s", best)
-	o.text(c.clearOfMarks(yb, text), yb, fontSize, "end", `class="end" font-weight="bold" fill="`+colBest+`"`, text)
+	o.text(c.plotRight-4, yb, fontSize, "end", `class="end" font-weight="bold" fill="`+colBest+`"`, text)
 	if last.fig.Verified > 0 {
 		yv := c.y(last.fig.Verified) + 16
 		if math.Abs(yv-yb) < fontSize+2 {
@@ -656,29 +674,31 @@ func (c *chart) endLabels(o *out) {
 		}
 		yv = min(yv, c.plotBottom-4)
 		text := l.T("%d verified", last.fig.Verified)
-		o.text(c.clearOfMarks(yv, text), yv, fontSize, "end", `class="end" fill="`+colVerified+`"`, text)
+		o.text(c.plotRight-4, yv, fontSize, "end", `class="end" fill="`+colVerified+`"`, text)
 	}
 }
 
-// clearOfMarks returns where an end label with baseline y ends: at the
-// plot's end, or, in a narrow chart, whose markers reach the plot's end,
-// left of the markers and numbers it would cover, where there is room.
-func (c *chart) clearOfMarks(y float64, text string) float64 {
-	right := c.plotRight - 4
-	if !c.opts.Narrow {
-		return right
+// summaryLines returns, for a narrow running total, the last day's best
+// figure and the verified figure, each on a line of its own, which a wide
+// chart writes at the end of their lines.
+func (c *chart) summaryLines(inner float64) []string {
+	if c.k != Cumulative || len(c.days) == 0 {
+		return nil
 	}
-	tw := textWidth(text, fontSize)
-	for _, mk := range c.marks {
-		mx, my := c.x(mk.at), c.y(mk.value)
-		if my > y-fontSize-8 && my < y+10 && mx+24 > right-tw {
-			right = min(right, mx-10)
-		}
+	last := c.days[len(c.days)-1]
+	if !last.known {
+		return nil
 	}
-	if right-tw < c.plotLeft {
-		return c.plotRight - 4
+	l := c.l
+	best := l.N(last.fig.Best)
+	if last.fig.BestOpen {
+		best = l.T("%d or more", last.fig.Best)
 	}
-	return right
+	lines := wrap(l.T("%s, on %s", l.T("best %s", best), l.Date(last.date, false)), fontSize, inner, 1)
+	if last.fig.Verified > 0 {
+		lines = append(lines, wrap(l.T("%d verified", last.fig.Verified), fontSize, inner, 1)...)
+	}
+	return lines
 }
 
 // renderMarks draws each claim at its moment (or day) and the figure it
