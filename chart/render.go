@@ -87,6 +87,7 @@ type chart struct {
 	labelY                          []float64  // per mark: first line's baseline
 	summary                         []string   // narrow: the last day's figures
 	summaryY                        float64    // narrow: the summary's first baseline
+	summaryBest                     int        // narrow: the summary's lines of the best figure
 	legendTop                       float64
 	hasVerified, hasOpen, hasHollow bool
 }
@@ -295,7 +296,11 @@ func (c *chart) layout() {
 // and the as-of line, and sets the chart's height.
 func (c *chart) finish(inner float64) {
 	c.height = c.legendTop + c.legendHeight()
-	c.credit = wrap(c.creditText(), smallSize, inner, 3)
+	creditLines := 3
+	if c.opts.Narrow {
+		creditLines = 6
+	}
+	c.credit = wrap(c.creditText(), smallSize, inner, creditLines)
 	c.asOf = wrap(c.asOfText(), smallSize, inner, 2)
 	c.height += 10 + float64(len(c.credit)+len(c.asOf))*smallSize*lineHeight + margin
 }
@@ -657,7 +662,7 @@ func (c *chart) endLabels(o *out) {
 		// Below the axis, in full: the plot's end has markers on it.
 		for i, line := range c.summary {
 			attrs := `class="end" font-weight="bold" fill="` + colBest + `"`
-			if i > 0 {
+			if i >= c.summaryBest {
 				attrs = `class="end" fill="` + colVerified + `"`
 			}
 			o.text(margin, c.summaryY+float64(i)*fontSize*lineHeight, fontSize, "start", attrs, line)
@@ -694,7 +699,8 @@ func (c *chart) summaryLines(inner float64) []string {
 	if last.fig.BestOpen {
 		best = l.T("%d or more", last.fig.Best)
 	}
-	lines := wrap(l.T("%s, on %s", l.T("best %s", best), l.Date(last.date, false)), fontSize, inner, 1)
+	lines := wrap(l.T("%s, on %s", l.T("best %s", best), l.Date(last.date, false)), fontSize, inner, 2)
+	c.summaryBest = len(lines)
 	if last.fig.Verified > 0 {
 		lines = append(lines, wrap(l.T("%d verified", last.fig.Verified), fontSize, inner, 1)...)
 	}
