@@ -104,6 +104,12 @@ type Options struct {
 	// Credit is written at the foot of the chart before the sources'
 	// names ("Chart: freedcount"); "" writes the sources alone.
 	Credit string
+	// Narrow draws the chart for a phone's screen: 320 units wide
+	// instead of 800, so that at about 375 pixels its text keeps the size
+	// it has on a wide screen. The plot fills the width; each marker
+	// carries a number, and the labels are a numbered list below the
+	// plot instead of a column beside it.
+	Narrow bool
 	// ID prefixes the ids of the chart's elements, so that several charts
 	// in one HTML page keep their ids apart; "" means "chart".
 	ID string

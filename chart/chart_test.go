@@ -151,9 +151,12 @@ func TestGolden(t *testing.T) {
 	}{
 		{"seed-running-total.en", release.MustScope(political, ve, release.Since(dec1)), Cumulative, language.English},
 		{"seed-day.es", release.MustScope(political, ve, release.Day(jan25)), Daily, language.Spanish},
+		{"seed-running-total.narrow.en", release.MustScope(political, ve, release.Since(dec1)), Cumulative, language.English},
+		{"seed-day.narrow.es", release.MustScope(political, ve, release.Day(jan25)), Daily, language.Spanish},
 	} {
 		t.Run(g.name, func(t *testing.T) {
-			got := draw(t, ev, g.s, g.k, Options{Lang: g.lang, Location: caracas, Credit: "Chart: freedcount."})
+			narrow := strings.Contains(g.name, ".narrow.")
+			got := draw(t, ev, g.s, g.k, Options{Lang: g.lang, Location: caracas, Credit: "Chart: freedcount.", Narrow: narrow})
 			path := filepath.Join("testdata", g.name+".svg")
 			if *update {
 				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
@@ -345,6 +348,7 @@ func textsInside(rt *rapid.T) {
 	ev := evidenceOf(rt, names, specs)
 	lang := rapid.SampledFrom([]language.Tag{language.English, language.Spanish}).Draw(rt, "lang")
 	credit := strings.Repeat("Credit ", rapid.IntRange(0, 40).Draw(rt, "credit"))
+	narrow := rapid.Bool().Draw(rt, "narrow")
 	for _, k := range []Kind{Cumulative, Daily} {
 		var s release.Scope
 		if k == Cumulative {
@@ -354,7 +358,7 @@ func textsInside(rt *rapid.T) {
 			s = release.MustScope(political, ve, release.Day(d))
 		}
 		var b bytes.Buffer
-		if err := Write(&b, ev, source.Releases, s, k, Options{Lang: lang, Credit: credit}); err != nil {
+		if err := Write(&b, ev, source.Releases, s, k, Options{Lang: lang, Credit: credit, Narrow: narrow}); err != nil {
 			rt.Fatalf("%s: %v", k, err)
 		}
 		w, h, texts, _, _ := parse(rt, b.String())
@@ -415,4 +419,36 @@ func TestAsOfADayAloneInventsNoTime(t *testing.T) {
 		}
 		assert.Equal(t, []string{"As of 25 January 2026."}, asOf, "zone %v", loc)
 	}
+}
+
+// TestNarrowChart: a narrow chart is 320 units wide, so that at 375 pixels
+// (a 343-pixel column) it is drawn at about its own size; no text is set
+// below 12 units, and each marked claim has its number beside its marker
+// and its label, with the same number, in the list below the plot.
+func TestNarrowChart(t *testing.T) {
+	ev := seed(t)
+	s := release.MustScope(political, ve, release.Since(dec1))
+	svg := draw(t, ev, s, Cumulative, Options{Location: caracas, Narrow: true})
+	w, h, texts, classes, claims := parse(t, svg)
+	assert.Equal(t, 320.0, w)
+	require.NotEmpty(t, claims)
+	var all []string
+	for _, tx := range texts {
+		assert.GreaterOrEqual(t, tx.size, 12.0, "text %q", tx.text)
+		assert.True(t, inside(tx, w, h), "text %q leaves the view box", tx.text)
+		all = append(all, tx.text)
+	}
+	joined := strings.Join(all, "\n")
+	for i := range claims {
+		assert.Contains(t, all, strconv.Itoa(i+1), "the number beside marker %d", i+1)
+		assert.Contains(t, all, strconv.Itoa(i+1)+".", "the number of label %d", i+1)
+	}
+	assert.Contains(t, joined, "Foro Penal: about 313")
+	assert.Contains(t, all, "best 313, on 25 January 2026", "the last day's figure, below the axis")
+	assert.Contains(t, all, "104 verified")
+	assert.NotContains(t, classes, "leader", "no leader lines run to a column")
+	wide := draw(t, ev, s, Cumulative, Options{Location: caracas})
+	ww, _, _, _, wideClaims := parse(t, wide)
+	assert.Equal(t, 800.0, ww)
+	assert.Equal(t, wideClaims, claims, "the same claims are marked")
 }

@@ -11,6 +11,13 @@
 // first day (Cumulative) or one-day counts (Daily). Its title is derived
 // from what it shows and names exactly the days of its axis.
 //
+// A chart is drawn wide (800 units, labels in a column beside the plot)
+// or, with Options.Narrow, for a phone's screen (320 units, the plot the
+// full width, each marker numbered and the labels listed below the plot),
+// so that at about 375 pixels it neither scrolls sideways nor shrinks its
+// text below legibility; a page may hold both and show one by a media
+// query, as package report does.
+//
 // The SVG is accessible (role="img", a <title> and a <desc> that says the
 // last day's figure in words, tied by aria-labelledby), uses the palette
 // of Okabe and Ito ("Color Universal Design", 2008), whose colours stay

@@ -19,14 +19,17 @@ import (
 
 // Geometry, in SVG user units.
 const (
-	width      = 800.0
-	margin     = 16.0
-	plotHeight = 280.0
-	labelGap   = 4.0 // between two labels of the column
-	fontSize   = 13.0
-	smallSize  = 12.0
-	titleSize  = 18.0
-	lineHeight = 1.3 // times the font size
+	width            = 800.0 // a wide chart's width
+	narrowW          = 320.0 // a narrow chart's width (Options.Narrow)
+	numberW          = 24.0  // room for a narrow chart's label number
+	margin           = 16.0
+	plotHeight       = 280.0
+	narrowPlotHeight = 220.0
+	labelGap         = 4.0 // between two labels of the column
+	fontSize         = 13.0
+	smallSize        = 12.0
+	titleSize        = 18.0
+	lineHeight       = 1.3 // times the font size
 )
 
 // Colours. The sources take the palette of Okabe and Ito ("Color
@@ -72,6 +75,7 @@ type chart struct {
 	days        []day
 	marks       []mark
 	// layout
+	w                               float64 // the view box's width
 	yMax                            int
 	plotLeft                        float64
 	plotTop, plotBottom, plotRight  float64
@@ -81,6 +85,9 @@ type chart struct {
 	styled                          []source.SourceID
 	labels                          [][]string // per mark
 	labelY                          []float64  // per mark: first line's baseline
+	summary                         []string   // narrow: the last day's figures
+	summaryY                        float64    // narrow: the summary's first baseline
+	summaryBest                     int        // narrow: the summary's lines of the best figure
 	legendTop                       float64
 	hasVerified, hasOpen, hasHollow bool
 }
@@ -139,7 +146,7 @@ func (c *chart) titleText() string {
 
 func (c *chart) sourceName(id source.SourceID) string {
 	if s, ok := c.ev.Source(id); ok {
-		return s.Name
+		return words.Source(s.Name)
 	}
 	return id.String()
 }
@@ -208,8 +215,13 @@ func (c *chart) layout() {
 	}
 	c.plotLeft += margin + 10
 
-	inner := width - 2*margin
-	c.title = wrap(c.titleText(), titleSize, inner, 3)
+	c.w = width
+	titleLines := 3
+	if c.opts.Narrow {
+		c.w, titleLines = narrowW, 4
+	}
+	inner := c.w - 2*margin
+	c.title = wrap(c.titleText(), titleSize, inner, titleLines)
 	zone := words.Zone(c.x0)
 	if c.k == Daily {
 		c.subtitle = wrap(c.l.T("The figure for each day alone, from all the evidence; days in %s.", zone), fontSize, inner, 3)
@@ -221,17 +233,40 @@ func (c *chart) layout() {
 	y += float64(len(c.subtitle)) * fontSize * lineHeight
 	c.plotTop = y + 30 // room for the axis's unit
 	c.plotBottom = c.plotTop + plotHeight
+	lh := smallSize * lineHeight
+	c.labels = make([][]string, len(c.marks))
+	c.labelY = make([]float64, len(c.marks))
+	c.plotRight = c.w - margin
+	if c.opts.Narrow {
+		// The plot fills the width; the markers carry numbers, and their
+		// labels are a numbered list below the axis's day labels.
+		c.plotBottom = c.plotTop + narrowPlotHeight
+		c.labelX = margin + numberW
+		next := c.plotBottom + 44
+		c.summary = c.summaryLines(inner)
+		if len(c.summary) > 0 {
+			c.summaryY = next
+			next += float64(len(c.summary))*fontSize*lineHeight + 6
+		}
+		for i, mk := range c.marks {
+			c.labels[i] = wrap(c.label(mk), smallSize, c.w-margin-c.labelX, 3)
+			c.labelY[i] = next
+			next += float64(len(c.labels[i]))*lh + labelGap
+		}
+		c.legendTop = next + 12
+		if len(c.marks) == 0 {
+			c.legendTop = c.plotBottom + 44
+		}
+		c.finish(inner)
+		return
+	}
 
 	// The labels of the markers, in a column to the right of the plot.
-	c.plotRight = width - margin
 	if len(c.marks) > 0 {
 		c.plotRight = 520
 		c.labelX = c.plotRight + 30
 	}
-	colW := width - margin - c.labelX
-	lh := smallSize * lineHeight
-	c.labels = make([][]string, len(c.marks))
-	c.labelY = make([]float64, len(c.marks))
+	colW := c.w - margin - c.labelX
 	order := make([]int, len(c.marks))
 	for i, mk := range c.marks {
 		c.labels[i] = wrap(c.label(mk), smallSize, colW, 2)
@@ -254,8 +289,18 @@ func (c *chart) layout() {
 	}
 	// Below the plot, the axis's day labels, then the legend.
 	c.legendTop = max(c.plotBottom+44, next+16)
+	c.finish(inner)
+}
+
+// finish lays out what follows the legend's top: the legend, the credit
+// and the as-of line, and sets the chart's height.
+func (c *chart) finish(inner float64) {
 	c.height = c.legendTop + c.legendHeight()
-	c.credit = wrap(c.creditText(), smallSize, inner, 3)
+	creditLines := 3
+	if c.opts.Narrow {
+		creditLines = 6
+	}
+	c.credit = wrap(c.creditText(), smallSize, inner, creditLines)
 	c.asOf = wrap(c.asOfText(), smallSize, inner, 2)
 	c.height += 10 + float64(len(c.credit)+len(c.asOf))*smallSize*lineHeight + margin
 }
@@ -265,7 +310,7 @@ func (c *chart) creditText() string {
 	for s := range c.ev.Sources() {
 		for _, mk := range c.marks {
 			if mk.claim.Source == s.ID || slices.Contains(mk.claim.Via, s.ID) {
-				names = append(names, s.Name)
+				names = append(names, words.Source(s.Name))
 				break
 			}
 		}
@@ -434,10 +479,10 @@ func (c *chart) render(w io.Writer) error {
 	var o out
 	l := c.l
 	o.p(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s %s" font-family="DejaVu Sans, Verdana, Helvetica, Arial, sans-serif" fill="%s">`,
-		f(width), f(c.height), c.id("title"), c.id("desc"), colText)
+		f(c.w), f(c.height), c.id("title"), c.id("desc"), colText)
 	o.p(`<title id="%s">%s</title>`, c.id("title"), esc(c.titleText()))
 	o.p(`<desc id="%s">%s</desc>`, c.id("desc"), esc(c.describe()))
-	o.p(`<rect width="%s" height="%s" fill="#ffffff"/>`, f(width), f(c.height))
+	o.p(`<rect width="%s" height="%s" fill="#ffffff"/>`, f(c.w), f(c.height))
 	y := margin + titleSize
 	for _, line := range c.title {
 		o.text(margin, y, titleSize, "start", `font-weight="bold"`, line)
@@ -525,8 +570,8 @@ func (c *chart) renderXAxis(o *out) {
 			tw := textWidth(text, smallSize)
 			left := x
 			switch {
-			case anchor == "middle" && x+tw/2 > width-margin, anchor == "start" && x+tw > width-margin:
-				anchor, x = "end", min(x, width-margin)
+			case anchor == "middle" && x+tw/2 > c.w-margin, anchor == "start" && x+tw > c.w-margin:
+				anchor, x = "end", min(x, c.w-margin)
 				left = x - tw
 			case anchor == "middle":
 				left = x - tw/2
@@ -613,15 +658,53 @@ func (c *chart) endLabels(o *out) {
 	if last.fig.BestOpen {
 		best = l.T("%d or more", last.fig.Best)
 	}
-	yb := c.y(last.fig.Best) - 6
-	o.text(c.plotRight-4, max(yb, c.plotTop+fontSize), fontSize, "end", `class="end" font-weight="bold" fill="`+colBest+`"`, l.T("best %s", best))
+	if c.opts.Narrow {
+		// Below the axis, in full: the plot's end has markers on it.
+		for i, line := range c.summary {
+			attrs := `class="end" font-weight="bold" fill="` + colBest + `"`
+			if i >= c.summaryBest {
+				attrs = `class="end" fill="` + colVerified + `"`
+			}
+			o.text(margin, c.summaryY+float64(i)*fontSize*lineHeight, fontSize, "start", attrs, line)
+		}
+		return
+	}
+	yb := max(c.y(last.fig.Best)-6, c.plotTop+fontSize)
+	text := l.T("best %s", best)
+	o.text(c.plotRight-4, yb, fontSize, "end", `class="end" font-weight="bold" fill="`+colBest+`"`, text)
 	if last.fig.Verified > 0 {
 		yv := c.y(last.fig.Verified) + 16
 		if math.Abs(yv-yb) < fontSize+2 {
 			yv = yb + fontSize + 4
 		}
-		o.text(c.plotRight-4, min(yv, c.plotBottom-4), fontSize, "end", `class="end" fill="`+colVerified+`"`, l.T("%d verified", last.fig.Verified))
+		yv = min(yv, c.plotBottom-4)
+		text := l.T("%d verified", last.fig.Verified)
+		o.text(c.plotRight-4, yv, fontSize, "end", `class="end" fill="`+colVerified+`"`, text)
 	}
+}
+
+// summaryLines returns, for a narrow running total, the last day's best
+// figure and the verified figure, each on a line of its own, which a wide
+// chart writes at the end of their lines.
+func (c *chart) summaryLines(inner float64) []string {
+	if c.k != Cumulative || len(c.days) == 0 {
+		return nil
+	}
+	last := c.days[len(c.days)-1]
+	if !last.known {
+		return nil
+	}
+	l := c.l
+	best := l.N(last.fig.Best)
+	if last.fig.BestOpen {
+		best = l.T("%d or more", last.fig.Best)
+	}
+	lines := wrap(l.T("%s, on %s", l.T("best %s", best), l.Date(last.date, false)), fontSize, inner, 2)
+	c.summaryBest = len(lines)
+	if last.fig.Verified > 0 {
+		lines = append(lines, wrap(l.T("%d verified", last.fig.Verified), fontSize, inner, 1)...)
+	}
+	return lines
 }
 
 // renderMarks draws each claim at its moment (or day) and the figure it
@@ -631,12 +714,26 @@ func (c *chart) renderMarks(o *out) {
 	if len(c.marks) == 0 {
 		return
 	}
-	// Marks at the same moment stand side by side.
+	// Marks at the same moment stand side by side; in a narrow chart,
+	// whose plot ends at the view box's margin, centred on their moment,
+	// and a group that would pass the plot's end moves left.
 	xs := make([]float64, len(c.marks))
 	seen := make(map[time.Time]int)
+	gap := 12.0
+	if c.opts.Narrow {
+		gap = 22 // room for each marker's number
+	}
 	for i, mk := range c.marks {
-		xs[i] = c.x(mk.at) + float64(seen[mk.at])*12
+		xs[i] = c.x(mk.at) + float64(seen[mk.at])*gap
 		seen[mk.at]++
+	}
+	if c.opts.Narrow {
+		// Centred on their moment, and within the plot.
+		for i, mk := range c.marks {
+			xs[i] -= float64(seen[mk.at]-1) * gap / 2
+			last := c.x(mk.at) + float64(seen[mk.at]-1)*gap/2
+			xs[i] -= max(0, last-(c.plotRight-7))
+		}
 	}
 	lh := smallSize * lineHeight
 	o.p(`<g class="markers">`)
@@ -664,6 +761,10 @@ func (c *chart) renderMarks(o *out) {
 		}
 		o.p(`%s`, marker(shape(st%4), x, y, colour, fill))
 		o.p(`</g>`)
+		if c.opts.Narrow {
+			c.numberedLabel(o, i, x, y)
+			continue
+		}
 		ly := c.labelY[i]
 		o.p(`<polyline class="leader" points="%s,%s %s,%s %s,%s" fill="none" stroke="%s" stroke-width="0.75" opacity="0.6"/>`,
 			f(x+7), f(y), f(c.plotRight+12), f(ly-4), f(c.labelX-4), f(ly-4), colour)
@@ -672,6 +773,27 @@ func (c *chart) renderMarks(o *out) {
 			o.text(c.labelX, ly+float64(j)*lh, smallSize, "start", "", line)
 		}
 		o.p(`</g>`)
+	}
+	o.p(`</g>`)
+}
+
+// numberedLabel writes, for a narrow chart, mark i's number above its
+// marker at x, y, and its label with the number in the list below the
+// plot.
+func (c *chart) numberedLabel(o *out, i int, x, y float64) {
+	n := strconv.Itoa(i + 1)
+	// Above and to the right of the marker, clear of its whisker; to the
+	// left where the view box ends.
+	if x+6+textWidth(n, smallSize) <= c.w-2 {
+		o.text(x+6, y-6, smallSize, "start", `class="number" font-weight="bold"`, n)
+	} else {
+		o.text(x-6, y-6, smallSize, "end", `class="number" font-weight="bold"`, n)
+	}
+	ly := c.labelY[i]
+	o.p(`<g class="label" data-claim="%s">`, esc(c.marks[i].claim.ID.String()))
+	o.text(margin, ly, smallSize, "start", `class="number" font-weight="bold"`, n+".")
+	for j, line := range c.labels[i] {
+		o.text(c.labelX, ly+float64(j)*smallSize*lineHeight, smallSize, "start", "", line)
 	}
 	o.p(`</g>`)
 }
@@ -743,7 +865,7 @@ func (c *chart) legendItems() []legendItem {
 // position and lines, and the legend's height.
 func (c *chart) legendPlace() (pos [][2]float64, lines [][]string, height float64) {
 	const swatchW, gap = 26.0, 20.0
-	inner := width - 2*margin
+	inner := c.w - 2*margin
 	lh := smallSize * lineHeight
 	x, y, rowH := margin, c.legendTop, lh
 	for _, it := range c.legendItems() {
@@ -752,7 +874,7 @@ func (c *chart) legendPlace() (pos [][2]float64, lines [][]string, height float6
 		for _, s := range ls {
 			w = max(w, swatchW+textWidth(s, smallSize))
 		}
-		if x > margin && x+w > width-margin {
+		if x > margin && x+w > c.w-margin {
 			x, y = margin, y+rowH+6
 			rowH = lh
 		}

@@ -33,8 +33,24 @@ const measure = `<script>
     if (r.width === 0 && r.height === 0) return;
     if (r.right > w + 0.5 || r.left < -0.5) over.push(e.tagName + "." + e.className + " [" + Math.round(r.left) + ", " + Math.round(r.right) + "]");
   });
+  var charts = [];
+  document.querySelectorAll("figure.chart").forEach(function (fig) {
+    var c = {scrollWidth: fig.scrollWidth, clientWidth: fig.clientWidth, shown: 0, texts: 0, small: []};
+    fig.querySelectorAll("svg").forEach(function (svg) {
+      var r = svg.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      c.shown++;
+      var k = r.width / svg.viewBox.baseVal.width;
+      svg.querySelectorAll("text").forEach(function (t) {
+        c.texts++;
+        var px = parseFloat(t.getAttribute("font-size")) * k;
+        if (px < 11) c.small.push(t.textContent + " (" + px.toFixed(1) + " px)");
+      });
+    });
+    charts.push(c);
+  });
   parent.postMessage(JSON.stringify({key: location.hash.slice(1), viewport: w, scrollWidth: document.documentElement.scrollWidth,
-    height: document.documentElement.scrollHeight, over: over, text: document.body.innerText}), "*");
+    height: document.documentElement.scrollHeight, over: over, charts: charts, text: document.body.innerText}), "*");
 })();
 </script>
 </body>`
@@ -56,7 +72,16 @@ type measurement struct {
 	Key                           string
 	Viewport, ScrollWidth, Height int
 	Over                          []string
+	Charts                        []chartMeasurement
 	Text                          string
+}
+
+// chartMeasurement is what a page reports of one figure.chart: its
+// scrolling width and visible width, how many of its SVGs are shown and
+// how many texts they hold, and the texts rendered smaller than 11 px.
+type chartMeasurement struct {
+	ScrollWidth, ClientWidth, Shown, Texts int
+	Small                                  []string
 }
 
 var measured = regexp.MustCompile(`(?s)<pre id="measure">(.*?)</pre>`)
@@ -64,7 +89,8 @@ var measured = regexp.MustCompile(`(?s)<pre id="measure">(.*?)</pre>`)
 // TestPageInChromium opens the seed report and Cuba 2025 in headless
 // Chromium, in English and Spanish, at 375 and 1280 pixels wide: the
 // rendered text holds the figures and sentences, nothing is wider than the
-// viewport, and screenshots of the whole seed page are written to
+// viewport, each chart shows one drawing that fits its column without
+// scrolling sideways and sets no text below 11 px, and screenshots of the whole seed page are written to
 // $FREEDCOUNT_SCREENSHOTS (or a temporary folder), whose path is logged.
 func TestPageInChromium(t *testing.T) {
 	browser := browsertest.Chromium(t)
@@ -121,6 +147,15 @@ func TestPageInChromium(t *testing.T) {
 			assert.Equal(t, w, ms.Viewport, "%s: the frame's width", key)
 			assert.LessOrEqual(t, ms.ScrollWidth, ms.Viewport, "%s: the page is wider than the screen", key)
 			assert.Empty(t, ms.Over, "%s: elements beyond the screen's edge", key)
+			// Each chart fits its column, without scrolling sideways,
+			// and its text is legible: no chart text below 11 px.
+			assert.NotEmpty(t, ms.Charts, "%s: no chart", key)
+			for i, c := range ms.Charts {
+				assert.LessOrEqual(t, c.ScrollWidth, c.ClientWidth, "%s: chart %d scrolls sideways", key, i+1)
+				assert.Equal(t, 1, c.Shown, "%s: chart %d: one drawing is shown", key, i+1)
+				assert.Positive(t, c.Texts, "%s: chart %d has no text", key, i+1)
+				assert.Empty(t, c.Small, "%s: chart %d: text smaller than 11 px", key, i+1)
+			}
 			text := strings.Join(strings.Fields(ms.Text), " ")
 			for _, s := range sentences {
 				assert.Contains(t, text, s, key)

@@ -16,7 +16,12 @@
 // security policy forbids them), prints cleanly, declares its language,
 // has real tables with captions and header cells, a colour-blind-safe
 // palette and a text alternative for every chart, and is never wider than
-// the screen (tables stack their cells on narrow screens).
+// the screen: tables stack their cells on narrow screens, and each chart
+// is drawn twice, wide and narrow (chart.Options.Narrow), the style
+// showing the narrow one on a screen under 800 px and the wide one
+// otherwise and in print, so that no chart scrolls sideways or sets its
+// text below 11 px at 375 px. The hidden drawing is display:none, which
+// hides it from screen readers too; each drawing has its own ids.
 //
 // Privacy: the page prints no detainee's name or national ID — the
 // evidence holds none (release.Secret keeps them elsewhere) — and no

@@ -228,7 +228,7 @@ func (r *page) p(format string, args ...any) { fmt.Fprintf(r.b, format, args...)
 
 func (r *page) sourceName(id source.SourceID) string {
 	if s, ok := r.ev.Source(id); ok {
-		return s.Name
+		return words.Source(s.Name)
 	}
 	return id.String()
 }
@@ -319,17 +319,26 @@ func (r *page) headline(i int, f reconcile.Figure) error {
 	r.p("<h2 id=\"%s\">%s</h2>\n", id, esc(words.Capital(l.What(f.Measure, f.Scope))))
 	r.p("<p class=\"lede\">%s</p>\n", esc(r.sentence(f)))
 	r.numbers(id, f)
-	var svg bytes.Buffer
+	// The chart twice: wide, and narrow for a phone's screen, where the
+	// wide one would scroll sideways or shrink its text below legibility.
+	// The style shows one of them; the other is display:none, which hides
+	// it from screen readers too. Each has its own ids.
+	var wide, narrow bytes.Buffer
 	k := chart.Cumulative
 	if days, ok := f.Scope.Period().Days(); (ok && days == 1) || f.Measure.IsStock() {
 		k = chart.Daily
 	}
-	err := chart.Write(&svg, r.ev, f.Measure, f.Scope, k, chart.Options{
+	opts := chart.Options{
 		Lang: r.opts.Lang, Location: r.loc, Policy: r.opts.Policy, ID: id + "-chart",
 		Credit: l.T("Chart: freedcount"),
-	})
+	}
+	err := chart.Write(&wide, r.ev, f.Measure, f.Scope, k, opts)
 	if err == nil {
-		r.p("<figure class=\"chart\">\n%s</figure>\n", svg.String())
+		opts.Narrow, opts.ID = true, id+"-chart-narrow"
+		err = chart.Write(&narrow, r.ev, f.Measure, f.Scope, k, opts)
+	}
+	if err == nil {
+		r.p("<figure class=\"chart\">\n<div class=\"wide\">\n%s</div>\n<div class=\"narrow\">\n%s</div>\n</figure>\n", wide.String(), narrow.String())
 	} else if !errors.Is(err, chart.ErrNothing) && !errors.Is(err, chart.ErrInvalid) {
 		// Nothing to draw, or more days than a chart shows: the page
 		// goes on without the chart; its numbers and claims are there.

@@ -252,7 +252,7 @@ func TestDeterministic(t *testing.T) {
 func TestConflictsComeFirst(t *testing.T) {
 	p := text(write(t, evidence(t, "../reconcile/testdata/realcases/by"), report.Options{}))
 	conflict := strings.Index(p, "Government of Lithuania (list of the 14): 8 foreign detainees released in Belarus on Saturday 21 June 2025; "+
-		"Natallia Eismant, presidential spokeswoman: 10 foreign detainees released in Belarus on Saturday 21 June 2025. These cannot both be right: they are 2 apart.")
+		"Natallia Eismant (presidential spokeswoman): 10 foreign detainees released in Belarus on Saturday 21 June 2025. These cannot both be right: they are 2 apart.")
 	explained := strings.Index(p, "Differences explained by their cause Cause Pairs of claims")
 	require.GreaterOrEqual(t, conflict, 0, "the conflict is listed")
 	require.Greater(t, explained, conflict, "conflicts come first")
@@ -290,4 +290,40 @@ func TestHeadlineTooLongToChart(t *testing.T) {
 	p := write(t, evidence(t, cases[0].dir), report.Options{Headlines: []report.Headline{{Measure: source.Releases, Scope: s}}})
 	assert.NotContains(t, p, "<svg")
 	assert.Contains(t, text(p), "political prisoners released in Venezuela from 1 January 2000 to 25 January 2026")
+}
+
+// TestSourceNameWithAClause: a source named with a clause after a comma
+// ("Rosario Murillo, vice-president of Nicaragua") is written with the
+// clause in brackets, so that the verb after it reads in both languages.
+func TestSourceNameWithAClause(t *testing.T) {
+	en := text(page(t, cases[1], language.English))
+	es := text(page(t, cases[1], language.Spanish))
+	assert.Contains(t, en, "Rosario Murillo (vice-president of Nicaragua) reported 1,600 common-law prisoners released in Nicaragua")
+	assert.Contains(t, es, "Rosario Murillo (vice-president of Nicaragua) informó de 1.600 presos comunes excarcelados en Nicaragua")
+	assert.Contains(t, en, "President of Guatemala (Bernardo Arévalo) and White House (Jake Sullivan, national security adviser) reported 135")
+	assert.NotContains(t, en, "vice-president of Nicaragua reported")
+}
+
+// TestChartDrawnWideAndNarrow: each chart is in the page twice, wide and
+// narrow (the style shows one), and every id in the page is unique, so
+// that each drawing's aria-labelledby names its own title.
+func TestChartDrawnWideAndNarrow(t *testing.T) {
+	for _, c := range cases {
+		p := page(t, c, language.English)
+		wide := strings.Count(p, "<div class=\"wide\">\n<svg")
+		narrow := strings.Count(p, "<div class=\"narrow\">\n<svg")
+		assert.Positive(t, wide, c.name)
+		assert.Equal(t, wide, narrow, "%s: each chart wide and narrow", c.name)
+		assert.Equal(t, wide, strings.Count(p, "viewBox=\"0 0 320 "), "%s: the narrow drawings are narrow", c.name)
+		seen := make(map[string]bool)
+		for _, m := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(p, -1) {
+			assert.False(t, seen[m[1]], "%s: id %q twice", c.name, m[1])
+			seen[m[1]] = true
+		}
+		for _, m := range regexp.MustCompile(`aria-labelledby="([^"]*)"`).FindAllStringSubmatch(p, -1) {
+			for _, id := range strings.Fields(m[1]) {
+				assert.True(t, seen[id], "%s: aria-labelledby names %q, which is not in the page", c.name, id)
+			}
+		}
+	}
 }

@@ -2,8 +2,11 @@ package report
 
 // stylesheet is the page's only style: system fonts (nothing is fetched),
 // text that wraps rather than widening the page, tables that stack their
-// cells below 640 px, charts that keep a legible size and scroll sideways
-// within their own box on a narrow screen, the Okabe–Ito blue for links, and a print style.
+// cells below 640 px, each chart drawn wide, or narrow (labels in a
+// numbered list below the plot) on a screen under 800 px, where the wide
+// drawing would shrink its text below legibility, so that no chart
+// scrolls sideways; the Okabe–Ito blue for links, and a print style,
+// which prints the wide drawing.
 const stylesheet = `:root { color-scheme: light; --text: #1a1a1a; --muted: #595959; --rule: #d0d4d9; --accent: #0072b2; --warn: #d55e00; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -16,8 +19,14 @@ h2 { font-size: 1.25rem; line-height: 1.3; margin: 2rem 0 .5rem; border-top: 2px
 .lede { font-size: 1.15rem; }
 a { color: var(--accent); }
 q { font-style: italic; }
-figure.chart { margin: 1rem 0; overflow-x: auto; }
-figure.chart svg { display: block; width: 100%; height: auto; min-width: 36rem; }
+figure.chart { margin: 1rem 0; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figure.chart .narrow { display: none; }
+figure.chart .narrow svg { max-width: 30rem; }
+@media screen and (max-width: 800px) {
+  figure.chart .wide { display: none; }
+  figure.chart .narrow { display: block; }
+}
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
@@ -39,7 +48,6 @@ footer { color: var(--muted); font-size: .9rem; border-top: 1px solid var(--rule
   th, td { border: 0; padding: .15rem 0; }
   td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
   td.num { white-space: normal; }
-  figure.chart { border-right: 1px solid var(--rule); }
 }
 @media print {
   body { font-size: 10.5pt; }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -627,4 +628,41 @@ func TestCheckNotesASourceWeighingNothing(t *testing.T) {
 	code, out, errOut := freedcount(t, "check", "-dir", dir)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "source fp has a weight of 0")
+}
+
+// TestRatioOnlyForOnePeriod: in the seed, 626 detainees over two months
+// against Foro Penal's 104 of one day has no ratio in the command's
+// outputs (an empty CSV cell, null in JSON), while 626 against about 313
+// over the same two months keeps its ratio of 2; the library's
+// Discrepancy.Ratio keeps its value.
+func TestRatioOnlyForOnePeriod(t *testing.T) {
+	code, out, errOut := freedcount(t, "reconcile", "-dir", seedDir, "-all", "-format", "json")
+	require.Equal(t, exitOK, code, errOut)
+	ratios := make(map[string]any)
+	for line := range strings.Lines(out) {
+		var rec map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &rec), line)
+		if rec["record"] != "discrepancy" {
+			continue
+		}
+		require.Contains(t, rec, "ratio")
+		ratios[fmt.Sprint(rec["a_claim"])+"/"+fmt.Sprint(rec["b_claim"])] = rec["ratio"]
+	}
+	assert.Equal(t, map[string]any{"gov-626/fp-104": nil, "gov-626/fp-half": 2.0, "fp-half/fp-104": nil, "fp-104/fp-80": 1.3}, ratios)
+
+	file := filepath.Join(t.TempDir(), "d.csv")
+	code, _, errOut = freedcount(t, "reconcile", "-dir", seedDir, "-all", "-format", "csv", "-discrepancies", file)
+	require.Equal(t, exitOK, code, errOut)
+	f, err := os.Open(file)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	col := slices.Index(rows[0], "ratio")
+	require.GreaterOrEqual(t, col, 0)
+	got := make(map[string]string)
+	for _, r := range rows[1:] {
+		got[r[0]+"/"+r[8]] = r[col]
+	}
+	assert.Equal(t, map[string]string{"gov-626/fp-104": "", "gov-626/fp-half": "2", "fp-half/fp-104": "", "fp-104/fp-80": "1.3"}, got)
 }

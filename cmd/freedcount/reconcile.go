@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -127,7 +129,7 @@ func runReconcile(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	case "csv":
 		err = interchange.WriteFigures(&out, interchange.CSV, res.figs)
 		if err == nil && o.discrepancies != "" {
-			err = interchange.WriteDiscrepancies(&discOut, interchange.CSV, res.allDiscs())
+			err = writeDiscrepanciesCSV(&discOut, res.allDiscs())
 		}
 	case "json":
 		err = writeJSON(&out, res)
@@ -252,8 +254,73 @@ func everyDiscrepancy(ix *reconcile.Index, figs []reconcile.Figure) ([][]reconci
 }
 
 func writeJSON(w io.Writer, r *results) error {
-	return interchange.WriteResults(w, interchange.Header{AsOf: r.l.asOf, Zone: r.l.loc.String(), Policy: r.l.policy, Version: versionString()},
-		r.figs, r.allDiscs())
+	discs := r.allDiscs()
+	var b bytes.Buffer
+	if err := interchange.WriteResults(&b, interchange.Header{AsOf: r.l.asOf, Zone: r.l.loc.String(), Policy: r.l.policy, Version: versionString()},
+		r.figs, discs); err != nil {
+		return err
+	}
+	// The discrepancies come last, in order, one a line: the ratio of
+	// a pair about different periods is null.
+	var out bytes.Buffer
+	i := 0
+	for line := range strings.Lines(b.String()) {
+		if strings.HasPrefix(line, `{"record":"discrepancy",`) {
+			if i < len(discs) && !ratioMeans(discs[i]) {
+				// The key "ratio" is a top-level key of the record and
+				// nowhere else: a quote inside a JSON string is escaped.
+				line = jsonRatio.ReplaceAllLiteralString(line, `"ratio":null`)
+			}
+			i++
+		}
+		out.WriteString(line)
+	}
+	if i != len(discs) {
+		return fmt.Errorf("writing the results: %d discrepancy records for %d discrepancies", i, len(discs))
+	}
+	_, err := w.Write(out.Bytes())
+	return err
+}
+
+var jsonRatio = regexp.MustCompile(`"ratio":[-+0-9.eE]+`)
+
+// ratioMeans reports whether the ratio of a discrepancy's figures means
+// anything to a reader: only when both claims are about the same period.
+// A day's count against two months' is not a proportion of anything, so
+// the command's outputs leave such a ratio out (an empty CSV cell, null
+// in JSON); reconcile.Discrepancy.Ratio keeps its value.
+func ratioMeans(d reconcile.Discrepancy) bool {
+	return d.A.Scope.Period() == d.B.Scope.Period()
+}
+
+// writeDiscrepanciesCSV writes the discrepancies as interchange does,
+// with the ratio cell empty where ratioMeans says the ratio means nothing.
+func writeDiscrepanciesCSV(w io.Writer, discs []reconcile.Discrepancy) error {
+	var b bytes.Buffer
+	if err := interchange.WriteDiscrepancies(&b, interchange.CSV, discs); err != nil {
+		return err
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		return err
+	}
+	if len(rows) != len(discs)+1 {
+		return fmt.Errorf("writing the discrepancies: %d rows for %d discrepancies", len(rows)-1, len(discs))
+	}
+	col := slices.Index(rows[0], "ratio")
+	if col < 0 {
+		return errors.New("writing the discrepancies: no ratio column")
+	}
+	for i, d := range discs {
+		if !ratioMeans(d) {
+			rows[i+1][col] = ""
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
 }
 
 // measureWords writes a measure and population: "releases of political

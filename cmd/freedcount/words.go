@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/freedcount/freedcount/internal/words"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/release"
 )
@@ -46,42 +49,17 @@ func regionWords(r release.Region) string {
 	return strings.Join(segs, ", ")
 }
 
-// populationWords writes a population path in words: the categories of
-// package release by their plain names ("political prisoners"), any
-// other path as the words of its segments.
+// populationWords writes a population path in English words, as the
+// report does: "political prisoners", "political prisoners detained in
+// protests", "foreign detainees (Sri Lanka)", and a path the catalogue
+// does not know as its nearest known ancestor with the rest in brackets
+// ("political prisoners (us-list)").
 func populationWords(p release.Population) string {
-	for c := release.Category(1); c.IsValid(); c++ {
-		if c.Population() == p {
-			return categoryWords(c)
-		}
-	}
-	if p == release.Category(0).Population() {
-		return "detainees"
-	}
-	segs := strings.Split(p.String(), "/")
-	return segs[0] + " (" + strings.Join(segs[1:], "/") + ")"
+	return english.Population(p)
 }
 
-// categoryWords names the people of a category in the plural.
-func categoryWords(c release.Category) string {
-	switch c {
-	case release.PoliticalPrisoner:
-		return "political prisoners"
-	case release.Military:
-		return "military political prisoners"
-	case release.ForeignNational:
-		return "foreign political prisoners"
-	case release.Journalist:
-		return "journalists held as political prisoners"
-	case release.Minor:
-		return "minors held as political prisoners"
-	case release.HumanRightsDefender:
-		return "human rights defenders held as political prisoners"
-	case release.CommonDetainee:
-		return "common detainees"
-	}
-	return strings.ReplaceAll(c.String(), "_", " ")
-}
+// english writes words in English; English is always available.
+var english, _ = words.For(language.English)
 
 // dateWords writes a day as "25 January 2026".
 func dateWords(d release.Date) string {

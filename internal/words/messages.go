@@ -58,6 +58,7 @@ var messages = map[string][2]string{
 	"no claim yet":            {"no claim yet", "sin datos aún"},
 	"best %s":                 {"best %s", "más probable: %s"},
 	"%d verified":             {"%d verified", "%d verificados"},
+	"%s, on %s":               {"%s, on %s", "%s, el %s"},
 	"consensus of the claims": {"consensus of the claims", "consenso de las declaraciones"},
 	"consensus of the claims (fading: no upper bound)": {
 		"consensus of the claims (fading: no upper bound)",

@@ -194,37 +194,86 @@ func Zone(t time.Time) string {
 func (l Lang) Region(r release.Region) string {
 	path := r.String()
 	code, rest, _ := strings.Cut(path, "/")
-	name := code
-	if reg, err := language.ParseRegion(code); err == nil && reg.IsCountry() {
-		tag := language.English
-		if l.es {
-			tag = language.Spanish
-		}
-		if n := display.Regions(tag).Name(reg); n != "" {
-			name = n
-		}
-	}
+	name := l.country(code)
 	if rest != "" {
 		return name + " (" + strings.ReplaceAll(rest, "/", ", ") + ")"
 	}
 	return name
 }
 
+// country returns the name of the country whose code is code, or code.
+func (l Lang) country(code string) string {
+	if reg, err := language.ParseRegion(code); err == nil && reg.IsCountry() {
+		tag := language.English
+		if l.es {
+			tag = language.Spanish
+		}
+		if n := display.Regions(tag).Name(reg); n != "" {
+			return n
+		}
+	}
+	return code
+}
+
 // Population writes a population in words: "political prisoners",
-// "presos políticos"; a path the catalogue does not know prints its last
-// segments as they are ("political prisoners (listed)").
+// "presos políticos"; a path the catalogue does not know is written as
+// its nearest known ancestor with the rest of its segments in brackets,
+// as they are ("political prisoners (us-list)") except that a segment
+// that is a country's code is written as the country's name ("foreign
+// detainees (Sri Lanka)").
 func (l Lang) Population(p release.Population) string {
 	path := p.String()
 	if m, ok := populations[path]; ok {
 		return l.pick(m)
 	}
-	// The nearest known ancestor, with the rest in brackets.
 	for q, ok := p.Parent(); ok; q, ok = q.Parent() {
 		if m, known := populations[q.String()]; known {
-			return l.pick(m) + " (" + strings.ReplaceAll(strings.TrimPrefix(path, q.String()+"/"), "/", ", ") + ")"
+			return l.pick(m) + " (" + l.segments(strings.TrimPrefix(path, q.String()+"/")) + ")"
 		}
 	}
-	return path
+	head, rest, _ := strings.Cut(path, "/")
+	if rest == "" {
+		return head
+	}
+	return head + " (" + l.segments(rest) + ")"
+}
+
+// segments writes the segments of the rest of a path, a country's code
+// as the country's name, separated by commas.
+func (l Lang) segments(rest string) string {
+	segs := strings.Split(rest, "/")
+	for i, s := range segs {
+		if len(s) == 2 {
+			if n := l.country(s); n != s {
+				segs[i] = n
+			}
+		}
+	}
+	return strings.Join(segs, ", ")
+}
+
+// Source writes a source's name so that it reads in a sentence: a name
+// that goes on after a comma with a clause about the person ("Rosario
+// Murillo, vice-president of Nicaragua") puts the clause in brackets
+// ("Rosario Murillo (vice-president of Nicaragua)"), so that "reported"
+// or "informó de" after it is not read as part of the clause. A comma
+// inside brackets is left as it is ("White House (Jake Sullivan,
+// national security adviser)").
+func Source(name string) string {
+	head, rest, ok := strings.Cut(name, ",")
+	if !ok || strings.ContainsAny(head, "()") {
+		return name
+	}
+	head, rest = strings.TrimSpace(head), strings.TrimSpace(rest)
+	if head == "" || rest == "" {
+		return name
+	}
+	// Brackets already in the clause become commas: "A, B (C)" is
+	// "A (B, C)", not "A (B (C))".
+	rest = strings.TrimSuffix(strings.ReplaceAll(rest, " (", ", "), ")")
+	rest = strings.ReplaceAll(rest, ")", "")
+	rest = strings.ReplaceAll(rest, "(", "")
+	return head + " (" + rest + ")"
 }
 
 func (l Lang) pick(m [2]string) string {
@@ -290,6 +339,15 @@ var populations = map[string][2]string{
 	"detainees/political/civilian": {"civilian political prisoners", "presos políticos civiles"},
 	"detainees/foreign":            {"foreign detainees", "detenidos extranjeros"},
 	"detainees/common":             {"common-law prisoners", "presos comunes"},
-	"detainees/protest":            {"people detained in protests", "detenidos en protestas"},
+	"detainees/protest":            {"protest detainees", "detenidos en protestas"},
 	"detainees/national":           {"national detainees", "detenidos nacionales"},
+	// The other categories of package release.
+	"detainees/political/journalist": {"journalists held as political prisoners", "periodistas presos políticos"},
+	"detainees/political/minor":      {"minors held as political prisoners", "menores presos políticos"},
+	"detainees/political/defender":   {"human rights defenders held as political prisoners", "defensores de derechos humanos presos políticos"},
+	// Paths the real cases use.
+	"detainees/political/national":   {"national political prisoners", "presos políticos nacionales"},
+	"detainees/political/conscience": {"prisoners of conscience", "presos de conciencia"},
+	"detainees/protest/political":    {"political prisoners from the protests", "presos políticos de las protestas"},
+	"detainees/to-ukraine":           {"detainees handed over to Ukraine", "detenidos entregados a Ucrania"},
 }

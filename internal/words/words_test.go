@@ -90,3 +90,40 @@ func TestWords(t *testing.T) {
 	assert.Equal(t, "UTC−4", Zone(time.Date(2026, 1, 25, 0, 0, 0, 0, time.FixedZone("", -4*3600))))
 	assert.Equal(t, "UTC+5:30", Zone(time.Date(2026, 1, 25, 0, 0, 0, 0, time.FixedZone("", 5*3600+1800))))
 }
+
+// TestPopulationWords: every path of the real cases reads as words in
+// both languages, never as a path with slashes.
+func TestPopulationWords(t *testing.T) {
+	en, _ := For(language.English)
+	es, _ := For(language.Spanish)
+	for path, want := range map[string][2]string{
+		"detainees/protest/political":    {"political prisoners from the protests", "presos políticos de las protestas"},
+		"detainees/political/conscience": {"prisoners of conscience", "presos de conciencia"},
+		"detainees/to-ukraine":           {"detainees handed over to Ukraine", "detenidos entregados a Ucrania"},
+		"detainees/foreign/lk":           {"foreign detainees (Sri Lanka)", "detenidos extranjeros (Sri Lanka)"},
+		"detainees/political/us-list":    {"political prisoners (us-list)", "presos políticos (us-list)"},
+		"detainees/political/journalist": {"journalists held as political prisoners", "periodistas presos políticos"},
+		"detainees/political/a/b":        {"political prisoners (a, b)", "presos políticos (a, b)"},
+		"prisoners/listed":               {"prisoners (listed)", "prisoners (listed)"},
+	} {
+		p := release.MustPopulation(path)
+		assert.Equal(t, want[0], en.Population(p), path)
+		assert.Equal(t, want[1], es.Population(p), path)
+	}
+}
+
+// TestSource: a name that goes on with a clause after a comma reads in a
+// sentence with the clause in brackets; other names are left alone.
+func TestSource(t *testing.T) {
+	for name, want := range map[string]string{
+		"Rosario Murillo, vice-president of Nicaragua": "Rosario Murillo (vice-president of Nicaragua)",
+		"Natallia Eismant, presidential spokeswoman":   "Natallia Eismant (presidential spokeswoman)",
+		"A, B (C)": "A (B, C)",
+		"White House (Jake Sullivan, national security adviser)": "White House (Jake Sullivan, national security adviser)",
+		"Foro Penal":       "Foro Penal",
+		"Trailing,":        "Trailing,",
+		", leading clause": ", leading clause",
+	} {
+		assert.Equal(t, want, Source(name), name)
+	}
+}
