@@ -77,10 +77,13 @@ var discrepancyTable = &table[reconcile.Discrepancy]{
 					d.Conflict, err = parseOptional(s, parseBool)
 					return
 				}},
-			{name: "ratio", required: true,
+			// An empty ratio reads as zero: freedcount's command leaves it
+			// out where the two claims are about different periods, where
+			// A's figure over B's means nothing to a reader.
+			{name: "ratio",
 				get: plain(func(d *reconcile.Discrepancy) string { return decimalCell(d.Ratio) }),
 				set: func(d *reconcile.Discrepancy, s string) (err error) {
-					d.Ratio, err = parseRequired(s, parseDecimal)
+					d.Ratio, err = parseOptional(s, parseDecimal)
 					return
 				}},
 			{name: "gap",
@@ -225,7 +228,9 @@ func decodeDiscrepancy(b []byte) (reconcile.Discrepancy, error) {
 		}
 	}
 	var ratio string
-	if err := json.Unmarshal(v.Ratio, &ratio); err != nil {
+	if len(v.Ratio) == 0 || string(v.Ratio) == "null" {
+		// Left out, as an empty CSV cell: zero.
+	} else if err := json.Unmarshal(v.Ratio, &ratio); err != nil {
 		errs = append(errs, &colError{"ratio", reason(ErrInvalid, "want a decimal number as a string, such as \"0.5\"")})
 	} else if d.Ratio, err = parseDecimal(ratio); err != nil {
 		errs = append(errs, &colError{"ratio", err})

@@ -52,7 +52,8 @@
 // for a detainee the id; for an event detainee,
 // kind and day; for a figure measure, the scope, verified, low, best,
 // high, consensus_low, consensus_high and confidence; for a discrepancy
-// all but differences, nested and conflict); other columns may be left
+// all but differences, nested, conflict, ratio and gap; an empty ratio
+// reads as zero); other columns may be left
 // out. A column whose name
 // starts with "#" is a note and is ignored (records may leave out the
 // note columns that end the header, so a template can list allowed values

@@ -665,4 +665,21 @@ func TestRatioOnlyForOnePeriod(t *testing.T) {
 		got[r[0]+"/"+r[8]] = r[col]
 	}
 	assert.Equal(t, map[string]string{"gov-626/fp-104": "", "gov-626/fp-half": "2", "fp-half/fp-104": "", "fp-104/fp-80": "1.3"}, got)
+
+	// What the command writes, the library reads back, in both formats.
+	back, err := os.Open(file)
+	require.NoError(t, err)
+	defer back.Close()
+	ds, err := interchange.ReadDiscrepancies(back, interchange.CSV)
+	require.NoError(t, err)
+	assert.Len(t, ds, len(rows)-1)
+	var discJSON strings.Builder
+	for line := range strings.Lines(out) {
+		if strings.Contains(line, `"record":"discrepancy"`) {
+			discJSON.WriteString(line)
+		}
+	}
+	ds, err = interchange.ReadDiscrepancies(strings.NewReader(discJSON.String()), interchange.JSONL)
+	require.NoError(t, err)
+	assert.Len(t, ds, len(ratios))
 }
