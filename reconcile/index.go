@@ -412,9 +412,10 @@ func (ix *Index) weightOf(r *rec) decimal.Decimal {
 // scope is hashed once: a first pass numbers the scopes in order of first
 // sight, one sort of the distinct scopes turns those numbers into ranks.
 func (ix *Index) numberScopes(scopes []release.Scope) {
-	ix.scopeID = make(map[release.Scope]int32, len(scopes)/8+len(ix.ev.verified)/8)
+	// No size hint: a map sized for a guess above the number of distinct
+	// scopes holds twice the table it needs.
+	ix.scopeID = make(map[release.Scope]int32)
 	var distinct []release.Scope
-	seen := make([]int32, len(scopes))
 	number := func(s release.Scope) int32 {
 		n, ok := ix.scopeID[s]
 		if !ok {
@@ -425,7 +426,7 @@ func (ix *Index) numberScopes(scopes []release.Scope) {
 		return n
 	}
 	for i, s := range scopes {
-		seen[i] = number(s)
+		ix.recs[i].sid = number(s) // in order of first sight, until ranked below
 	}
 	for _, v := range ix.ev.verified {
 		number(v.Scope)
@@ -443,7 +444,7 @@ func (ix *Index) numberScopes(scopes []release.Scope) {
 		ix.scopeID[distinct[n]] = int32(k)
 	}
 	for i := range ix.recs {
-		ix.recs[i].sid = rank[seen[i]]
+		ix.recs[i].sid = rank[ix.recs[i].sid]
 	}
 }
 
