@@ -292,7 +292,7 @@ func sameSource(a, b *source.Source) error {
 }
 
 func sameClaim(a, b *source.Claim) error {
-	if a == b || a.Equal(*b) {
+	if a.EqualTo(b) {
 		return nil
 	}
 	return fieldErr("Claim.ID", a.ID.String(), ErrConflict, "taken by a different claim")

@@ -22,11 +22,12 @@ type item struct {
 // part counts by its lowest credible figure), so the first two are set for
 // every cell before the floors are solved together (see parts.go).
 func (ix *Index) deriveFloors() {
-	seen := make([]bool, ix.nPeople)
+	ids := ix.identityCounts()
 	for i := range ix.cells {
 		c := &ix.cells[i]
 		if c.key.m == source.Releases {
-			c.verified = ix.verified(c.key.s, seen)
+			n, _ := ix.verifiedCount(c.key.s)
+			c.verified = max(n, ids[i])
 		}
 		c.lowDirect = c.verified
 		if len(c.direct) > 0 {

@@ -287,8 +287,16 @@ func (ix *Index) refNestedCells(k cellKey) []int32 {
 // with the reference computations, for every cell and for every measure
 // over each of the scopes given, and returns the first difference.
 func (ix *Index) CheckAgainstReference(scopes []release.Scope) error {
+	seen := make([]bool, ix.nPeople)
 	for i := range ix.cells {
 		c := &ix.cells[i]
+		// The verified floor counted for all cells at once is the one
+		// counted scope by scope.
+		if c.key.m == source.Releases {
+			if want := ix.verified(c.key.s, seen); c.verified != want {
+				return fmt.Errorf("verified of %s: %d, reference %d", c.key.s, c.verified, want)
+			}
+		}
 		if err := ix.checkCell(c); err != nil {
 			return err
 		}

@@ -408,21 +408,43 @@ func (ix *Index) weightOf(r *rec) decimal.Decimal {
 }
 
 // numberScopes gives every scope read (of claims and verifications) its
-// rank in scope order, so that later steps sort and index by integers.
+// rank in scope order, so that later steps sort and index by integers. Each
+// scope is hashed once: a first pass numbers the scopes in order of first
+// sight, one sort of the distinct scopes turns those numbers into ranks.
 func (ix *Index) numberScopes(scopes []release.Scope) {
+	// No size hint: a map sized for a guess above the number of distinct
+	// scopes holds twice the table it needs.
 	ix.scopeID = make(map[release.Scope]int32)
-	for _, s := range scopes {
-		ix.scopeID[s] = 0
+	var distinct []release.Scope
+	number := func(s release.Scope) int32 {
+		n, ok := ix.scopeID[s]
+		if !ok {
+			n = int32(len(distinct))
+			ix.scopeID[s] = n
+			distinct = append(distinct, s)
+		}
+		return n
+	}
+	for i, s := range scopes {
+		ix.recs[i].sid = number(s) // in order of first sight, until ranked below
 	}
 	for _, v := range ix.ev.verified {
-		ix.scopeID[v.Scope] = 0
+		number(v.Scope)
 	}
-	ix.scopes = slices.SortedFunc(maps.Keys(ix.scopeID), release.Scope.Compare)
-	for i, s := range ix.scopes {
-		ix.scopeID[s] = int32(i)
+	order := make([]int32, len(distinct))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return distinct[a].Compare(distinct[b]) })
+	rank := make([]int32, len(distinct))
+	ix.scopes = make([]release.Scope, len(distinct))
+	for k, n := range order {
+		rank[n] = int32(k)
+		ix.scopes[k] = distinct[n]
+		ix.scopeID[distinct[n]] = int32(k)
 	}
 	for i := range ix.recs {
-		ix.recs[i].sid = ix.scopeID[scopes[i]]
+		ix.recs[i].sid = rank[ix.recs[i].sid]
 	}
 }
 

@@ -144,3 +144,30 @@ func ExampleClaim_Validate() {
 	// Claim.Via "foro-penal"
 	// Claim.Citation.Language "ES"
 }
+
+// The same statement delivered twice — once as entered, once read back in
+// UTC with an empty relay list — is one claim: EqualTo compares the two
+// through pointers, as Equal does by value. A revised figure is another
+// claim.
+func ExampleClaim_EqualTo() {
+	caracas := time.FixedZone("VET", -4*3600)
+	a := source.Claim{
+		ID:       source.MustClaimID("fp/2026-01-25/2"),
+		Source:   source.MustSourceID("foro-penal"),
+		Stated:   time.Date(2026, time.January, 25, 20, 0, 0, 0, caracas),
+		Measure:  source.Releases,
+		Scope:    release.MustScope(release.MustPopulation("detainees/political"), release.MustRegion("VE"), release.Day(release.MustDate(2026, time.January, 25))),
+		Quantity: source.MustQuantity("104"),
+		Status:   source.Verified,
+		Basis:    source.NamedList,
+	}
+	b := a
+	b.Via = []source.SourceID{}
+	b.Stated = a.Stated.In(time.FixedZone("also VET", -4*3600))
+	fmt.Println(a.EqualTo(&b), a.Equal(b))
+	b.Quantity = source.MustQuantity("106")
+	fmt.Println(a.EqualTo(&b))
+	// Output:
+	// true true
+	// false
+}
