@@ -304,10 +304,18 @@ func Scenarios() *rapid.Generator[Scenario] {
 			member = b.addSource(Profile{Source: source.MustSourceID("m0"), Accuracy: accs[0], Repeats: b.sources[0].ID}, "state")
 		}
 		for o := range objects {
+			spoke := false
 			for i := range indep {
 				if b.d.chance(fmt.Sprintf("speaks%d-%d", i, o), 0.8) {
 					b.say(i, o, b.quantity(o, accs[i], fmt.Sprintf("q%d-%d", i, o)))
+					spoke = true
 				}
+			}
+			if !spoke {
+				// Every object is claimed about by someone: an object no
+				// source speaks of has no claims, and a scenario could be
+				// left with none at all.
+				b.say(0, o, b.quantity(o, accs[0], fmt.Sprintf("q0-%d", o)))
 			}
 			for i := range of {
 				if q, ok := b.said[[2]int{of[i], o}]; ok {
