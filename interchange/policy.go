@@ -320,72 +320,21 @@ func jsonErr(file string, err error, at func(int64) (int, int)) error {
 // key that the format does not have, or that an object gives twice, at its
 // line and column.
 func checkPolicyKeys(b []byte, file string) []error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	type frame struct {
-		object bool
-		path   string
-		seen   map[string]bool
-		key    bool
-	}
-	var stack []frame
 	var errs []error
-	var lastKey string
-	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return errs
+	walkJSONKeys(b, func(k objectKey) bool {
+		line, col := lineCol(b, k.at)
+		at := fmt.Sprintf("%s (column %d)", k.path(), col)
+		allowed, checked := policyKeys[k.object]
+		switch {
+		case k.repeat:
+			errs = append(errs, &LineError{File: file, Line: line, Column: at, Err: reason(ErrSyntax, "key given twice")})
+		case checked && !slices.Contains(allowed, k.name):
+			errs = append(errs, &LineError{File: file, Line: line, Column: at,
+				Err: reason(ErrInvalid, "no such setting%s; want one of %s", suggestKey(k.name, allowed), strings.Join(allowed, ", "))})
 		}
-		if err != nil {
-			return errs // malformed JSON: decoding reports it with its place
-		}
-		if k, isKey := tok.(string); isKey && len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].key {
-			top := &stack[len(stack)-1]
-			// The key starts at its quote, after any separator and space.
-			start := before + int64(bytes.IndexByte(b[before:], '"'))
-			line, col := lineCol(b, start)
-			full := k
-			if top.path != "" {
-				full = top.path + "." + k
-			}
-			allowed, checked := policyKeys[top.path]
-			switch {
-			case top.seen[k]:
-				errs = append(errs, &LineError{File: file, Line: line, Column: fmt.Sprintf("%s (column %d)", full, col), Err: reason(ErrSyntax, "key given twice")})
-			case checked && !slices.Contains(allowed, k):
-				errs = append(errs, &LineError{File: file, Line: line, Column: fmt.Sprintf("%s (column %d)", full, col),
-					Err: reason(ErrInvalid, "no such setting%s; want one of %s", suggestKey(k, allowed), strings.Join(allowed, ", "))})
-			}
-			top.seen[k] = true
-			top.key = false
-			lastKey = k
-			continue
-		}
-		path := ""
-		if len(stack) > 0 {
-			top := &stack[len(stack)-1]
-			if top.object {
-				path = lastKey
-				if top.path != "" {
-					path = top.path + "." + lastKey
-				}
-				top.key = true
-			} else {
-				path = top.path + "[]"
-			}
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{object: true, path: path, seen: map[string]bool{}, key: true})
-		case json.Delim('['):
-			stack = append(stack, frame{path: path})
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			if len(stack) > 0 && stack[len(stack)-1].object {
-				stack[len(stack)-1].key = true
-			}
-		}
-	}
+		return true
+	})
+	return errs
 }
 
 // suggestKey returns `; did you mean "K"?` for the allowed key nearest to

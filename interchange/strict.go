@@ -101,8 +101,42 @@ func strictJSON(b []byte, nested map[string][]string) (string, error) {
 	if !utf8.Valid(b) {
 		return "", reason(ErrSyntax, "not valid UTF-8")
 	}
+	var key string
+	var err error
+	walkJSONKeys(b, func(k objectKey) bool {
+		switch allowed, ok := nested[k.object]; {
+		case k.repeat:
+			key, err = k.path(), reason(ErrSyntax, "key %q given twice", k.name)
+		case ok && k.object != "" && !slices.Contains(allowed, k.name):
+			key, err = k.path(), reason(ErrInvalid, "no such field in %s; want %s", k.object, strings.Join(allowed, ", "))
+		}
+		return err == nil
+	})
+	return key, err
+}
+
+// objectKey is one key of an object in a JSON text.
+type objectKey struct {
+	object string // the path of the object that holds it: "", "scope", "disputed[]"
+	name   string
+	at     int64 // the offset of its opening quote
+	repeat bool  // the object gave this key before
+}
+
+// path returns the key's path from the top of the text: "scope.region".
+func (k objectKey) path() string {
+	if k.object == "" {
+		return k.name
+	}
+	return k.object + "." + k.name
+}
+
+// walkJSONKeys calls visit with every key of every object of b, in order,
+// until visit returns false. Malformed JSON ends the walk quietly: decoding
+// the record reports it, with its place. It takes one pass over b.
+func walkJSONKeys(b []byte, visit func(objectKey) bool) {
 	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
+	dec.UseNumber() // a number too large for a float64 is still a token
 	type frame struct {
 		object bool
 		path   string
@@ -110,48 +144,35 @@ func strictJSON(b []byte, nested map[string][]string) (string, error) {
 		key    bool // the next token of an object is a key
 	}
 	var stack []frame
-	child := func() string { // the path of a value in the current frame
-		top := &stack[len(stack)-1]
-		if !top.object {
-			return top.path + "[]"
-		}
-		return top.path
-	}
 	var lastKey string
 	for {
+		before := dec.InputOffset()
 		tok, err := dec.Token()
-		if err == io.EOF {
-			return "", nil
-		}
 		if err != nil {
-			return "", nil // malformed JSON: the decoder reports it
+			return // io.EOF, or malformed JSON
 		}
 		if k, isKey := tok.(string); isKey && len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].key {
 			top := &stack[len(stack)-1]
-			full := k
-			if top.path != "" {
-				full = top.path + "." + k
-			}
-			if top.seen[k] {
-				return full, reason(ErrSyntax, "key %q given twice", k)
+			// The key starts at its quote, after any separator and space.
+			at := before + int64(bytes.IndexByte(b[before:], '"'))
+			if !visit(objectKey{object: top.path, name: k, at: at, repeat: top.seen[k]}) {
+				return
 			}
 			top.seen[k] = true
-			if allowed, ok := nested[top.path]; ok && top.path != "" && !slices.Contains(allowed, k) {
-				return full, reason(ErrInvalid, "no such field in %s; want %s", top.path, strings.Join(allowed, ", "))
-			}
 			top.key = false
 			lastKey = k
 			continue
 		}
+		// The path of this value: the key just read in an object, "[]"
+		// in an array.
 		path := ""
 		if len(stack) > 0 {
-			path = child()
-			if stack[len(stack)-1].object {
-				if path != "" {
-					path += "."
-				}
-				path += lastKey
-				stack[len(stack)-1].key = true
+			top := &stack[len(stack)-1]
+			if top.object {
+				path = objectKey{object: top.path, name: lastKey}.path()
+				top.key = true
+			} else {
+				path = top.path + "[]"
 			}
 		}
 		switch tok {
