@@ -6,6 +6,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -49,30 +50,30 @@ func (k Kind) String() string {
 const MaxDays = 3660
 
 var (
-	// ErrInvalid marks an argument or option that cannot be drawn.
-	ErrInvalid = errors.New("invalid")
+	// ErrInvalid marks an argument or option that cannot be drawn. It is
+	// [release.ErrInvalid], the one such sentinel of freedcount.
+	ErrInvalid = release.ErrInvalid
 	// ErrNothing marks a chart with nothing to show: no claim about its
 	// measure, population and region, and no figure known on any day.
 	ErrNothing = errors.New("nothing to draw")
 )
 
-// OptionError reports one argument or option that Write cannot use. Field
-// names it ("Options.Lang", "Scope"); Value repeats it; Err is the reason,
-// wrapping ErrInvalid.
-type OptionError struct {
-	Field string
-	Value string
-	Err   error
-}
+// FieldError reports one argument or option that Write cannot use: its
+// Path names it ("Options.Lang", "Scope"), Value repeats it, and Err is the
+// reason, wrapping ErrInvalid. It is [release.FieldError], the one
+// field-error type of freedcount.
+type FieldError = release.FieldError
 
-// Error returns "chart: FIELD VALUE: REASON".
-func (e *OptionError) Error() string { return fmt.Sprintf("chart: %s %q: %v", e.Field, e.Value, e.Err) }
-
-// Unwrap returns the reason.
-func (e *OptionError) Unwrap() error { return e.Err }
-
-func bad(field, value, reason string) error {
-	return &OptionError{Field: field, Value: value, Err: fmt.Errorf("%w: %s", ErrInvalid, reason)}
+// bad returns the FieldError of the argument or option at field, a dotted
+// path, refused for reason (or for err, when reason is "").
+func bad(field, value, reason string, err error) error {
+	if err == nil {
+		err = errors.New(reason)
+	}
+	if !errors.Is(err, ErrInvalid) {
+		err = fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return &FieldError{Pkg: "chart", Path: strings.Split(field, "."), Value: value, Err: err}
 }
 
 // Options says how to draw a chart. The zero Options draws in English, in
@@ -140,31 +141,31 @@ type mark struct {
 // government's count of detainees never share an axis.
 //
 // The output is deterministic: the same evidence and options give the same
-// bytes. It fails with an *OptionError for a bad argument or option, with
+// bytes. It fails with an *FieldError for a bad argument or option, with
 // ErrNothing when nothing is known about the measure and scope, and with
 // w's error.
 func Write(w io.Writer, ev reconcile.Evidence, m source.Measure, s release.Scope, k Kind, opts Options) error {
 	l, err := words.For(opts.Lang)
 	if err != nil {
-		return &OptionError{Field: "Options.Lang", Value: opts.Lang.String(), Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
+		return bad("Options.Lang", opts.Lang.String(), "", err)
 	}
 	if !m.IsValid() {
-		return bad("Measure", m.String(), "not a measure")
+		return bad("Measure", m.String(), "not a measure", nil)
 	}
 	if !s.IsValid() {
-		return bad("Scope", s.String(), "not a scope")
+		return bad("Scope", s.String(), "not a scope", nil)
 	}
 	if k != Cumulative && k != Daily {
-		return bad("Kind", k.String(), "not a kind of chart")
+		return bad("Kind", k.String(), "not a kind of chart", nil)
 	}
 	if k == Cumulative && m.IsStock() {
-		return bad("Kind", k.String(), "a stock has no running total: draw it Daily")
+		return bad("Kind", k.String(), "a stock has no running total: draw it Daily", nil)
 	}
 	p := opts.Policy
 	if reflect.DeepEqual(p, reconcile.Policy{}) {
 		p = reconcile.DefaultPolicy()
 	} else if err := p.Validate(); err != nil {
-		return &OptionError{Field: "Options.Policy", Err: err}
+		return bad("Options.Policy", "", "", err)
 	}
 	loc := opts.Location
 	if loc == nil {
@@ -253,10 +254,10 @@ func (c *chart) read(ix *reconcile.Index) error {
 		return fmt.Errorf("chart: %w: no claim dates the chart of %s", ErrNothing, c.s)
 	}
 	if last.Before(first) {
-		return bad("Options.Last", last.String(), "before the chart's first day "+first.String())
+		return bad("Options.Last", last.String(), "before the chart's first day "+first.String(), nil)
 	}
 	if n := last.DaysSince(first) + 1; n > MaxDays {
-		return bad("Options.Last", last.String(), fmt.Sprintf("%d days are more than %d for one chart", n, MaxDays))
+		return bad("Options.Last", last.String(), fmt.Sprintf("%d days are more than %d for one chart", n, MaxDays), nil)
 	}
 	c.first, c.last = first, last
 	end, _ := last.AddDays(1)

@@ -262,9 +262,9 @@ func TestBadArgumentsAreTypedErrors(t *testing.T) {
 		{"Options.Last", Write(io.Discard, ev, source.Releases, release.MustScope(political, ve, release.Day(jan25)), Daily,
 			Options{First: jan25, Last: dec1})},
 	} {
-		oe, ok := errors.AsType[*OptionError](c.err)
+		oe, ok := errors.AsType[*FieldError](c.err)
 		if assert.True(t, ok, "%v", c.err) {
-			assert.Equal(t, c.field, oe.Field)
+			assert.Equal(t, c.field, oe.Field())
 			assert.ErrorIs(t, c.err, ErrInvalid)
 		}
 	}

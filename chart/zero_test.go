@@ -10,5 +10,5 @@ import (
 // TestEveryMethodOfEveryZeroValueAnswers calls every method of the zero
 // value of every exported type with zero arguments: none panics.
 func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
-	zerotest.Check(t, ".", chart.Kind(0), chart.Options{}, chart.OptionError{})
+	zerotest.Check(t, ".", chart.Kind(0), chart.Options{}, chart.FieldError{})
 }

@@ -1,19 +1,24 @@
 package interchange_test
 
 import (
+	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
+	"github.com/freedcount/freedcount/chart"
 	"github.com/freedcount/freedcount/interchange"
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/link"
 	"github.com/freedcount/freedcount/reconcile/mse"
 	"github.com/freedcount/freedcount/reconcile/reliability"
 	"github.com/freedcount/freedcount/release"
+	"github.com/freedcount/freedcount/report"
 	"github.com/freedcount/freedcount/source"
 )
 
@@ -30,17 +35,20 @@ func TestOneFieldErrorAcrossPackages(t *testing.T) {
 		_, mseErr = mse.ParseListID("")
 	}
 	relbErr := reliability.Options{FalseValues: 1}.Validate()
+	chartErr := chart.Write(io.Discard, reconcile.Evidence{}, 0, release.Scope{}, chart.Daily, chart.Options{})
+	reportErr := report.Write(context.Background(), io.Discard, reconcile.Evidence{}, report.Options{Lang: language.French})
 	for _, tc := range []struct {
 		pkg string
 		err error
 	}{
 		{"release", relErr}, {"source", srcErr}, {"reconcile", recErr}, {"link", linkErr},
-		{"mse", mseErr}, {"reliability", relbErr},
+		{"mse", mseErr}, {"reliability", relbErr}, {"chart", chartErr}, {"report", reportErr},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			require.Error(t, tc.err)
 			for _, sentinel := range []error{release.ErrInvalid, source.ErrInvalid, reconcile.ErrInvalid,
-				link.ErrInvalid, mse.ErrInvalid, reliability.ErrInvalid, interchange.ErrInvalid} {
+				link.ErrInvalid, mse.ErrInvalid, reliability.ErrInvalid, interchange.ErrInvalid,
+				chart.ErrInvalid, report.ErrInvalid} {
 				assert.ErrorIs(t, tc.err, sentinel)
 			}
 			var viaRelease *release.FieldError
@@ -57,6 +65,10 @@ func TestOneFieldErrorAcrossPackages(t *testing.T) {
 			require.True(t, errors.As(tc.err, &viaReliability))
 			var viaInterchange *interchange.FieldError
 			require.True(t, errors.As(tc.err, &viaInterchange))
+			var viaChart *chart.FieldError
+			require.True(t, errors.As(tc.err, &viaChart))
+			var viaReport *report.FieldError
+			require.True(t, errors.As(tc.err, &viaReport))
 			assert.Same(t, viaRelease, viaSource)
 			assert.Same(t, viaRelease, viaInterchange)
 			assert.Equal(t, tc.pkg, viaRelease.Pkg)

@@ -29,35 +29,35 @@ const MaxHeadlines = 6
 var (
 	// ErrInvalid marks an option that cannot be used: a language other
 	// than English or Spanish, an invalid policy, or a headline whose
-	// measure or scope is invalid.
-	ErrInvalid = errors.New("invalid option")
-	// ErrLanguage marks a language the report is not written in; it
-	// wraps ErrInvalid too.
+	// measure or scope is invalid. It is [release.ErrInvalid], the one
+	// such sentinel of freedcount.
+	ErrInvalid = release.ErrInvalid
+	// ErrLanguage marks a language the report is not written in; the
+	// error for it wraps ErrInvalid too.
 	ErrLanguage = words.ErrLanguage
 )
 
-// OptionError reports one option that Write cannot use. Field names the
-// option ("Options.Lang", "Options.Headlines[2].Scope"); Value repeats it;
-// Err is the reason, wrapping ErrInvalid (and ErrLanguage for a language).
-type OptionError struct {
-	Field string
-	Value string
-	Err   error
-}
+// FieldError reports one option that Write cannot use: its Path names the
+// option ("Options.Lang", "Options.Headlines[2].Scope"), Value repeats it,
+// and Err is the reason, wrapping ErrInvalid (and ErrLanguage for a
+// language). It is [release.FieldError], the one field-error type of
+// freedcount.
+type FieldError = release.FieldError
 
-// Error returns "report: FIELD VALUE: REASON".
-func (e *OptionError) Error() string {
-	return fmt.Sprintf("report: %s %q: %v", e.Field, e.Value, e.Err)
+// badOption returns the FieldError of the option at field, a dotted path,
+// refused for err.
+func badOption(field, value string, err error) error {
+	if !errors.Is(err, ErrInvalid) {
+		err = fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return &FieldError{Pkg: "report", Path: strings.Split(field, "."), Value: value, Err: err}
 }
-
-// Unwrap returns the reason and ErrInvalid.
-func (e *OptionError) Unwrap() []error { return []error{e.Err, ErrInvalid} }
 
 // Options says how to write a report. The zero Options writes an English
 // report of the latest figures, in UTC, under reconcile.DefaultPolicy.
 type Options struct {
 	// Lang is the language of the page: English (the default, for the
-	// zero Tag) or Spanish; any other is an *OptionError wrapping
+	// zero Tag) or Spanish; any other is an *FieldError wrapping
 	// ErrLanguage.
 	Lang language.Tag
 	// Title is the page's title; when empty, one is derived from the
@@ -108,26 +108,26 @@ type Headline struct {
 // the policy, in words. Names and national IDs never appear: the evidence
 // holds only register IDs, and the page prints none of those either.
 //
-// Write fails with an *OptionError for a bad option, with the error of
+// Write fails with an *FieldError for a bad option, with the error of
 // reconcile.NewIndex for evidence the policy refuses, with ctx's error when
 // ctx is done between headlines, and with w's error. Nothing is written to
 // w unless the whole page could be built.
 func Write(ctx context.Context, w io.Writer, e reconcile.Evidence, opts Options) error {
 	l, err := words.For(opts.Lang)
 	if err != nil {
-		return &OptionError{Field: "Options.Lang", Value: opts.Lang.String(), Err: err}
+		return badOption("Options.Lang", opts.Lang.String(), err)
 	}
 	if reflect.DeepEqual(opts.Policy, reconcile.Policy{}) {
 		opts.Policy = reconcile.DefaultPolicy()
 	} else if err := opts.Policy.Validate(); err != nil {
-		return &OptionError{Field: "Options.Policy", Value: opts.Policy.Best.String(), Err: err}
+		return badOption("Options.Policy", opts.Policy.Best.String(), err)
 	}
 	for i, h := range opts.Headlines {
 		if !h.Measure.IsValid() {
-			return &OptionError{Field: fmt.Sprintf("Options.Headlines[%d].Measure", i), Value: h.Measure.String(), Err: errors.New("not a measure")}
+			return badOption(fmt.Sprintf("Options.Headlines[%d].Measure", i), h.Measure.String(), errors.New("not a measure"))
 		}
 		if !h.Scope.IsValid() {
-			return &OptionError{Field: fmt.Sprintf("Options.Headlines[%d].Scope", i), Value: h.Scope.String(), Err: errors.New("not a scope")}
+			return badOption(fmt.Sprintf("Options.Headlines[%d].Scope", i), h.Scope.String(), errors.New("not a scope"))
 		}
 	}
 	loc := opts.Location

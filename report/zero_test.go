@@ -10,5 +10,5 @@ import (
 // TestEveryMethodOfEveryZeroValueAnswers calls every method of the zero
 // value of every exported type with zero arguments: none panics.
 func TestEveryMethodOfEveryZeroValueAnswers(t *testing.T) {
-	zerotest.Check(t, ".", report.Options{}, report.Headline{}, report.OptionError{})
+	zerotest.Check(t, ".", report.Options{}, report.Headline{}, report.FieldError{})
 }
