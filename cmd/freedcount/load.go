@@ -258,6 +258,8 @@ func quoteCell(column, v string) string {
 // other, as one problem of file).
 func (l *loaded) addErr(file string, err error) {
 	lines, other := interchange.LineErrors(err)
+	var ids []string
+	suggested := 0
 	for _, e := range other {
 		l.problems = append(l.problems, problem{file: file, msg: strings.TrimPrefix(e.Error(), "interchange: ")})
 	}
@@ -278,8 +280,14 @@ func (l *loaded) addErr(file string, err error) {
 		if allowed := allowedValues(le.Column); allowed != nil && strings.Contains(p.msg, "unknown value") {
 			p.msg += didYouMean(strings.Trim(le.Value, `"`), allowed)
 		}
-		if errors.Is(le, reconcile.ErrUnknownSource) {
-			p.msg += didYouMean(strings.Trim(le.Value, `"`), l.sourceIDs())
+		if errors.Is(le, reconcile.ErrUnknownSource) && suggested < maxShown {
+			// Suggestions cost a pass over the sources each: only for
+			// the problems that can be shown.
+			if ids == nil {
+				ids = l.sourceIDs()
+			}
+			p.msg += didYouMean(strings.Trim(le.Value, `"`), ids)
+			suggested++
 		}
 		l.problems = append(l.problems, p)
 	}
@@ -318,18 +326,8 @@ func reasonOf(le *interchange.LineError) string {
 // the nearest declared paths.
 func (l *loaded) checkVocabulary(clName, verName string) {
 	v := l.policy.Vocabulary
-	lineOf := func(file, id string) (int, *csvTable) {
-		t := l.tables[file]
-		if t == nil {
-			return 0, nil
-		}
-		c := t.col("id")
-		for i, row := range t.rows {
-			if c >= 0 && c < len(row) && strings.TrimSpace(row[c]) == id {
-				return t.lines[i], t
-			}
-		}
-		return 0, t
+	undeclared := func(s release.Scope) bool {
+		return v.CheckPopulation(s.Population()) != nil || v.CheckRegion(s.Region()) != nil
 	}
 	add := func(file string, line int, t *csvTable, s release.Scope) {
 		for _, dim := range []struct {
@@ -352,29 +350,64 @@ func (l *loaded) checkVocabulary(clName, verName string) {
 			l.problems = append(l.problems, p)
 		}
 	}
+	// Lines are looked up in maps built once, and only for a scope out of
+	// the vocabulary: one scan of each file, however many claims.
+	var claimLine map[string]int
 	for c := range l.ev.Claims() {
-		if !c.Scope.IsValid() {
+		if !c.Scope.IsValid() || !undeclared(c.Scope) {
 			continue
 		}
-		line, t := lineOf(clName, c.ID.String())
-		add(clName, line, t, c.Scope)
+		t := l.tables[clName]
+		if claimLine == nil {
+			claimLine = firstLines(t, "id")
+		}
+		add(clName, claimLine[c.ID.String()], t, c.Scope)
 	}
+	var verLine map[string]int
 	for vr := range l.ev.Verifications() {
+		if !undeclared(vr.Scope) {
+			continue
+		}
 		// The first line with this scope's population and region.
-		var line int
 		t := l.tables[verName]
-		if t != nil {
-			pc, rc := t.col("population"), t.col("region")
-			for i, row := range t.rows {
-				if pc >= 0 && rc >= 0 && pc < len(row) && rc < len(row) &&
-					strings.TrimSpace(row[pc]) == vr.Scope.Population().String() && strings.TrimSpace(row[rc]) == vr.Scope.Region().String() {
-					line = t.lines[i]
-					break
-				}
+		if verLine == nil {
+			verLine = firstLines(t, "population", "region")
+		}
+		add(verName, verLine[vr.Scope.Population().String()+"\x00"+vr.Scope.Region().String()], t, vr.Scope)
+	}
+}
+
+// firstLines maps the cells of the named columns of t's rows, trimmed and
+// joined by NUL, to the first line that holds them. A missing table or
+// column gives an empty map, so that every line reads as unknown (0).
+func firstLines(t *csvTable, columns ...string) map[string]int {
+	out := make(map[string]int)
+	if t == nil {
+		return out
+	}
+	cols := make([]int, len(columns))
+	for i, name := range columns {
+		if cols[i] = t.col(name); cols[i] < 0 {
+			return out
+		}
+	}
+	for i, row := range t.rows {
+		key := make([]string, len(cols))
+		ok := true
+		for k, c := range cols {
+			if c >= len(row) {
+				ok = false
+				break
+			}
+			key[k] = strings.TrimSpace(row[c])
+		}
+		if k := strings.Join(key, "\x00"); ok {
+			if _, seen := out[k]; !seen {
+				out[k] = t.lines[i]
 			}
 		}
-		add(verName, line, t, vr.Scope)
 	}
+	return out
 }
 
 // leaves flattens errors joined with errors.Join.
