@@ -379,6 +379,6 @@ func gap(a, b span) int {
 func (ix *Index) side(r *rec) Side {
 	return Side{
 		Claim: r.c.ID, Source: r.c.Source, Measure: r.c.Measure, Scope: ix.scopes[r.sid],
-		Quantity: r.q, Interval: r.iv.interval(),
+		Quantity: r.q.quantity(), Interval: r.iv.interval(),
 	}
 }

@@ -105,7 +105,7 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	}
 	r := &ix.recs[i]
 	out := Reading{
-		Claim: id, State: r.state, Measure: r.c.Measure, Scope: ix.scopes[r.sid], Quantity: r.q,
+		Claim: id, State: r.state, Measure: r.c.Measure, Scope: ix.scopes[r.sid], Quantity: r.q.quantity(),
 		Credible: r.credible,
 	}
 	if r.q.IsValid() && r.state != Retracted {
@@ -124,35 +124,79 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 // rounding can depend on the order of a sum.
 const weightScale = 12
 
-// rec is the index's view of one claim.
+// rec is the index's view of one claim: 80 bytes, what the figures read.
+// When a claim was stated matters only while the claims are read, and is
+// kept apart ([moment]) until then.
 type rec struct {
 	// Fields ordered by size, so that the record packs without padding.
-	c      *source.Claim
-	stated int64 // Stated as Unix nanoseconds
+	c *source.Claim
 	// w is the weight, source confidence × status × basis (weightOf),
 	// × 10¹², exact.
 	w      int64
-	q      source.Quantity // resolved: a relative quantity applied to its referent
-	iv     span            // bounds under the policy's tolerance
-	lo, hi int             // stated figures, clamped into iv
-	src    int32           // index into Index.sources
-	group  int32           // independence group of the source
+	iv     span // bounds under the policy's tolerance
+	lo, hi int  // stated figures, clamped into iv
+	q      qty  // resolved: a relative quantity applied to its referent
+	src    int32
+	group  int32 // independence group of the source
 	// sid is the rank, among all scopes read (Index.scopes, in scope
 	// order), of the claim's resolved scope: its open end closed, a
 	// stock's period reduced to its last day.
-	sid    int32
-	offset int32 // Stated's zone offset, in seconds
-	day    int32 // Stated's local day, as a day number
-	by     int32 // the claim it was relayed into or superseded by, or -1
-	state  ClaimState
-	// dayOnly: the statement is known to the day only; its clock time
-	// orders nothing.
-	dayOnly bool
+	sid   int32
+	by    int32 // the claim it was relayed into or superseded by, or -1
+	state ClaimState
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
 	// explicit: superseded by a claim that names it.
 	explicit bool
+}
+
+// qty is a [source.Quantity] in 12 bytes rather than 24: its kind and the
+// figures it states (counts never exceed [source.MaxCount], an int32). Two
+// qty are == exactly when their Quantities are, and [compareQuantity]
+// orders them as it would the Quantities. The zero qty is the zero
+// Quantity.
+type qty struct {
+	lo, hi int32 // Quantity.Stated
+	kind   source.QuantityKind
+}
+
+func qtyOf(q source.Quantity) qty {
+	lo, hi := q.Stated()
+	return qty{int32(lo), int32(hi), q.Kind()}
+}
+
+// quantity returns the Quantity q holds.
+func (q qty) quantity() source.Quantity {
+	var out source.Quantity
+	switch {
+	case !q.kind.IsValid():
+	case q.kind == source.Between:
+		out, _ = source.NewBetween(int(q.lo), int(q.hi))
+	case q.kind.IsVague():
+		out, _ = source.NewVague(q.kind)
+	default:
+		out, _ = source.NewQuantity(q.kind, int(q.lo))
+	}
+	return out
+}
+
+// IsValid, Kind, HasFigure, Number and Stated are those of the Quantity.
+func (q qty) IsValid() bool             { return q.kind.IsValid() }
+func (q qty) Kind() source.QuantityKind { return q.kind }
+func (q qty) HasFigure() bool           { return q.IsValid() && q.kind != source.Some }
+func (q qty) Number() int               { return int(q.lo) }
+func (q qty) Stated() (lo, hi int)      { return int(q.lo), int(q.hi) }
+
+// moment is when a claim was stated, as far as the fold orders statements
+// by it; held only while the claims are read.
+type moment struct {
+	stated int64 // Stated as Unix nanoseconds
+	offset int32 // Stated's zone offset, in seconds
+	day    int32 // Stated's local day, as a day number
+	// dayOnly: the statement is known to the day only; its clock time
+	// orders nothing.
+	dayOnly bool
 }
 
 // cellKey is a measure over a resolved scope: what one figure is about.
@@ -333,12 +377,19 @@ func (ix *Index) sourceIndex(id source.SourceID) int32 {
 	return int32(i)
 }
 
+// reader holds what reading the claims needs and the index does not keep.
+type reader struct {
+	ix   *Index
+	when []moment // parallel to ix.recs
+}
+
 // readClaims performs steps 1 and 2 of the fold: resolve relative
 // quantities and scopes, fold relays, apply supersession and retraction, and
 // weigh what is left.
 func (ix *Index) readClaims() {
 	claims := ix.ev.claims
 	ix.recs = make([]rec, len(claims))
+	rd := reader{ix: ix, when: make([]moment, len(claims))}
 	for i, c := range claims {
 		r := &ix.recs[i]
 		r.c, r.by, r.state = c, -1, Live
@@ -347,14 +398,14 @@ func (ix *Index) readClaims() {
 		}
 		r.src = ix.sourceIndex(c.Source)
 		r.group = ix.srcG[r.src]
-		r.stated = c.Stated.UnixNano()
 		_, off := c.Stated.Zone()
-		r.offset = int32(off)
-		r.day = int32(c.StatedDay().DaysSince(epoch))
-		r.dayOnly = c.DayOnly
+		rd.when[i] = moment{
+			stated: c.Stated.UnixNano(), offset: int32(off),
+			day: int32(c.StatedDay().DaysSince(epoch)), dayOnly: c.DayOnly,
+		}
 	}
 	ix.numberScopes(ix.resolveRelatives())
-	ix.foldStatements()
+	rd.foldStatements()
 	type wkey struct {
 		src           int32
 		status, basis uint8
@@ -365,7 +416,7 @@ func (ix *Index) readClaims() {
 		credible bool
 	}
 	weights := map[wkey]weight{}
-	bounds := map[source.Quantity]span{} // quantities repeat; their bounds need decimal arithmetic
+	bounds := map[qty]span{} // quantities repeat; their bounds need decimal arithmetic
 	for i := range ix.recs {
 		r := &ix.recs[i]
 		switch {
@@ -379,7 +430,7 @@ func (ix *Index) readClaims() {
 		}
 		iv, ok := bounds[r.q]
 		if !ok {
-			b, _ := r.q.BoundsTolerance(ix.policy.Tolerance)
+			b, _ := r.q.quantity().BoundsTolerance(ix.policy.Tolerance)
 			iv = spanOf(b)
 			bounds[r.q] = iv
 		}
@@ -480,14 +531,14 @@ func (ix *Index) resolveRelatives() []release.Scope {
 		switch {
 		case r.c.Status == source.Retracted:
 		case r.c.Relative.IsZero():
-			r.q = r.c.Quantity
+			r.q = qtyOf(r.c.Quantity)
 		default:
 			if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
 				resolve(j)
 				ref := &ix.recs[j]
 				if base := ref.q; base.HasFigure() {
 					if q, err := r.c.Relative.Apply(base.Number()); err == nil {
-						r.q = q
+						r.q = qtyOf(q)
 					}
 				}
 				*scope = relativeScope(r.c, scopes[j])
@@ -541,7 +592,8 @@ func (ix *Index) statementKey(r *rec) uint64 {
 //
 // One sort by statement key serves every step; each key's claims are then
 // handled in O(k log k), so the whole runs in O(n log n).
-func (ix *Index) foldStatements() {
+func (rd *reader) foldStatements() {
+	ix := rd.ix
 	// Sort (key, claim) pairs by value rather than claim numbers through a
 	// table of keys: the same order, without a cache miss per comparison.
 	type keyed struct {
@@ -575,11 +627,11 @@ func (ix *Index) foldStatements() {
 		}
 	}
 	for g := range groups {
-		ix.foldCopies(g)
+		rd.foldCopies(g)
 	}
 	named := ix.explicitTargets()
 	for g := range groups {
-		ix.orderStatements(g, named)
+		rd.orderStatements(g, named)
 	}
 	for k, by := range named {
 		if t := &ix.recs[k]; by >= 0 && (t.state == Live || t.state == Superseded) {
@@ -592,8 +644,8 @@ func (ix *Index) foldStatements() {
 // before its relays, each latest first, then by claim order: copies of one
 // figure end up adjacent, the one that stands for them first. (The latest
 // stands for them, so that an older copy arriving changes nothing.)
-func (ix *Index) sameStatement(a, b int32) int {
-	x, y := &ix.recs[a], &ix.recs[b]
+func (rd *reader) sameStatement(a, b int32) int {
+	x, y := &rd.ix.recs[a], &rd.ix.recs[b]
 	if c := compareFigure(x, y); c != 0 {
 		return c
 	}
@@ -603,7 +655,7 @@ func (ix *Index) sameStatement(a, b int32) int {
 		}
 		return -1
 	}
-	if c := compareMoment(y, x); c != 0 {
+	if c := compareMoment(&rd.when[b], &rd.when[a]); c != 0 {
 		return c
 	}
 	return cmp.Compare(a, b)
@@ -635,7 +687,7 @@ func compareFigure(x, y *rec) int {
 // compareMoment orders two statements by when they were made, as far as
 // that is known: by local day, then, when both carry a time, by instant and
 // offset. It returns 0 when nothing orders them.
-func compareMoment(x, y *rec) int {
+func compareMoment(x, y *moment) int {
 	if x.dayOnly || y.dayOnly {
 		return cmp.Compare(x.day, y.day)
 	}
@@ -645,7 +697,7 @@ func compareMoment(x, y *rec) int {
 	return cmp.Compare(x.offset, y.offset)
 }
 
-func compareQuantity(a, b source.Quantity) int {
+func compareQuantity(a, b qty) int {
 	if c := cmp.Compare(a.Kind(), b.Kind()); c != 0 {
 		return c
 	}
@@ -665,7 +717,8 @@ func compareQuantity(a, b source.Quantity) int {
 // into the first by ID. Folded claims are "relayed": AFP repeating Foro
 // Penal is one statement. Unresolved relative claims fold by what they are
 // relative to; retractions are left as they are.
-func (ix *Index) foldCopies(group []int32) {
+func (rd *reader) foldCopies(group []int32) {
+	ix := rd.ix
 	if len(group) < 2 {
 		return
 	}
@@ -675,7 +728,7 @@ func (ix *Index) foldCopies(group []int32) {
 			list = append(list, i)
 		}
 	}
-	slices.SortFunc(list, ix.sameStatement)
+	slices.SortFunc(list, rd.sameStatement)
 	for lo := 0; lo < len(list); {
 		hi := lo + 1
 		for hi < len(list) && compareFigure(&ix.recs[list[lo]], &ix.recs[list[hi]]) == 0 {
@@ -689,7 +742,7 @@ func (ix *Index) foldCopies(group []int32) {
 			switch {
 			case r.c.IsRelay():
 				r.state, r.by = Relayed, rep
-			case compareMoment(r, &ix.recs[rep]) == 0 && r.dayOnly == ix.recs[rep].dayOnly:
+			case compareMoment(&rd.when[k], &rd.when[rep]) == 0 && rd.when[k].dayOnly == rd.when[rep].dayOnly:
 				// The same statement at the same moment, entered twice.
 				r.state, r.by = Relayed, rep
 			default:
@@ -744,7 +797,8 @@ func (ix *Index) explicitTargets() []int32 {
 // they span. A statement that a claim names in Supersedes (named[i] ≥ 0)
 // still replaces the statements before it: it was the source's latest
 // word until the naming claim withdrew it.
-func (ix *Index) orderStatements(group []int32, named []int32) {
+func (rd *reader) orderStatements(group []int32, named []int32) {
+	ix, when := rd.ix, rd.when
 	if len(group) < 2 {
 		// A lone statement is the latest of its key: it stands, whatever
 		// names it.
@@ -776,18 +830,18 @@ func (ix *Index) orderStatements(group []int32, named []int32) {
 	// the day only and the latest instant.
 	day := int32(math.MinInt32)
 	for _, i := range cand {
-		day = max(day, ix.recs[i].day)
+		day = max(day, when[i].day)
 	}
 	var latest int32 = -1 // the latest instant on that day
 	for _, i := range cand {
-		r := &ix.recs[i]
-		if r.day == day && !r.dayOnly && (latest < 0 || compareMoment(r, &ix.recs[latest]) > 0) {
+		r := &when[i]
+		if r.day == day && !r.dayOnly && (latest < 0 || compareMoment(r, &when[latest]) > 0) {
 			latest = i
 		}
 	}
 	stands := func(i int32) bool {
-		r := &ix.recs[i]
-		return r.day == day && (r.dayOnly || compareMoment(r, &ix.recs[latest]) == 0)
+		r := &when[i]
+		return r.day == day && (r.dayOnly || compareMoment(r, &when[latest]) == 0)
 	}
 	head := int32(-1) // what a set-aside statement is superseded by
 	for _, i := range cand {
@@ -1010,7 +1064,7 @@ func (ix *Index) buildIdentities() {
 
 // isCountOfNames reports whether q can be a count of names: a bare figure
 // or a lower bound ("104", "at least 104"), not an approximation or a range.
-func isCountOfNames(q source.Quantity) bool {
+func isCountOfNames(q qty) bool {
 	switch q.Kind() {
 	case source.Exactly, source.AtLeast, source.MoreThan:
 		return true
