@@ -284,9 +284,8 @@ type Index struct {
 	srcG    []int32           // independence group of each source
 	recs    []rec             // parallel to ev.claims
 	scopes  []release.Scope   // every scope read, in scope order
-	scopeID map[release.Scope]int32
-	cells   []cell  // by (measure, scope)
-	cellAt  []int32 // cell of (measure, scope ID) at (measure−1)·len(scopes) + ID, or -1
+	cells   []cell            // by (measure, scope)
+	cellAt  []int32           // cell of (measure, scope ID) at (measure−1)·len(scopes) + ID, or -1
 	cols    []column
 	colOf   map[colKey]int32
 	ids     []identity
@@ -398,14 +397,16 @@ func (ix *Index) readClaims() {
 		}
 		r.src = ix.sourceIndex(c.Source)
 		r.group = ix.srcG[r.src]
+		if c.Status != source.Retracted && c.Relative.IsZero() {
+			r.q = qtyOf(c.Quantity) // a relative one is resolved below
+		}
 		_, off := c.Stated.Zone()
 		rd.when[i] = moment{
 			stated: c.Stated.UnixNano(), offset: int32(off),
 			day: int32(c.StatedDay().DaysSince(epoch)), dayOnly: c.DayOnly,
 		}
 	}
-	ix.numberScopes(ix.resolveRelatives())
-	rd.foldStatements()
+	rd.foldStatements(rd.numberScopes(ix.resolveRelatives()))
 	type wkey struct {
 		src           int32
 		status, basis uint8
@@ -458,101 +459,206 @@ func (ix *Index) weightOf(r *rec) decimal.Decimal {
 	return ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
 }
 
-// numberScopes gives every scope read (of claims and verifications) its
-// rank in scope order, so that later steps sort and index by integers. Each
-// scope is hashed once: a first pass numbers the scopes in order of first
-// sight, one sort of the distinct scopes turns those numbers into ranks.
-func (ix *Index) numberScopes(scopes []release.Scope) {
-	// No size hint: a map sized for a guess above the number of distinct
-	// scopes holds twice the table it needs.
-	ix.scopeID = make(map[release.Scope]int32)
-	var distinct []release.Scope
-	number := func(s release.Scope) int32 {
-		n, ok := ix.scopeID[s]
-		if !ok {
-			n = int32(len(distinct))
-			ix.scopeID[s] = n
-			distinct = append(distinct, s)
-		}
-		return n
-	}
-	for i, s := range scopes {
-		ix.recs[i].sid = number(s) // in order of first sight, until ranked below
-	}
-	for _, v := range ix.ev.verified {
-		number(v.Scope)
-	}
-	order := make([]int32, len(distinct))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return distinct[a].Compare(distinct[b]) })
-	rank := make([]int32, len(distinct))
-	ix.scopes = make([]release.Scope, len(distinct))
-	for k, n := range order {
-		rank[n] = int32(k)
-		ix.scopes[k] = distinct[n]
-		ix.scopeID[distinct[n]] = int32(k)
-	}
-	for i := range ix.recs {
-		ix.recs[i].sid = rank[ix.recs[i].sid]
-	}
+// resolvedScope returns the scope claim c is about when it is not
+// relative: its own, an open end closed at the day stated, and for a stock
+// its period reduced to its last day.
+func resolvedScope(c *source.Claim) release.Scope {
+	return onLastDay(c, c.ResolvedScope())
 }
 
-// resolveRelatives gives every claim its quantity and resolved scope: its
-// own, or for a relative claim, its ratio applied to the figure of the claim
-// it refers to (itself resolved first), with the referent's scope where the
-// claim states none and the referent's end closing an open end of its own
-// period ("about half as many" speaks of the same days). A referent that is
-// missing, retracted or unresolved leaves the claim unresolved, about its
-// own scope. A stock's period is reduced to its last day. It returns the
-// resolved scopes, parallel to ix.recs.
-func (ix *Index) resolveRelatives() []release.Scope {
-	const (
-		todo = iota
-		busy
-		done
-	)
-	state := make([]uint8, len(ix.recs))
-	scopes := make([]release.Scope, len(ix.recs))
-	var resolve func(i int)
-	resolve = func(i int) {
+// onLastDay reduces s to its last day when c's measure is a stock.
+func onLastDay(c *source.Claim, s release.Scope) release.Scope {
+	if s.IsValid() && c.Measure.IsStock() {
+		return s.WithPeriod(release.Day(s.Period().Last()))
+	}
+	return s
+}
+
+// resolveRelatives gives every relative claim its quantity and resolved
+// scope: its ratio applied to the figure of the claim it refers to (itself
+// resolved first), with the referent's scope where the claim states none
+// and the referent's end closing an open end of its own period ("about
+// half as many" speaks of the same days). A referent that is missing,
+// retracted or unresolved leaves the claim unresolved, about its own
+// scope. It returns the resolved scopes of the relative claims; every
+// other claim is about its [resolvedScope].
+func (ix *Index) resolveRelatives() map[int32]release.Scope {
+	rel := map[int32]release.Scope{}
+	busy := map[int32]bool{}
+	var resolve func(i int32) release.Scope
+	resolve = func(i int32) release.Scope {
 		r := &ix.recs[i]
-		scope := &scopes[i]
-		switch state[i] {
-		case done:
-			return
-		case busy: // a cycle: the evidence forbids it, but never loop
-			*scope = r.c.ResolvedScope()
-			return
+		if r.c.Relative.IsZero() || r.c.Status == source.Retracted {
+			return resolvedScope(r.c)
 		}
-		state[i] = busy
-		*scope = r.c.ResolvedScope()
-		switch {
-		case r.c.Status == source.Retracted:
-		case r.c.Relative.IsZero():
-			r.q = qtyOf(r.c.Quantity)
-		default:
-			if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
-				resolve(j)
-				ref := &ix.recs[j]
-				if base := ref.q; base.HasFigure() {
-					if q, err := r.c.Relative.Apply(base.Number()); err == nil {
-						r.q = qtyOf(q)
-					}
+		if s, ok := rel[i]; ok {
+			return s
+		}
+		if busy[i] { // a cycle: the evidence forbids it, but never loop
+			return r.c.ResolvedScope()
+		}
+		busy[i] = true
+		scope := r.c.ResolvedScope()
+		if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
+			ref := resolve(int32(j))
+			if base := ix.recs[j].q; base.HasFigure() {
+				if q, err := r.c.Relative.Apply(base.Number()); err == nil {
+					r.q = qtyOf(q)
 				}
-				*scope = relativeScope(r.c, scopes[j])
 			}
+			scope = relativeScope(r.c, ref)
 		}
-		if scope.IsValid() && r.c.Measure.IsStock() {
-			*scope = scope.WithPeriod(release.Day(scope.Period().Last()))
-		}
-		state[i] = done
+		scope = onLastDay(r.c, scope)
+		rel[i] = scope
+		return scope
 	}
 	for i := range ix.recs {
-		resolve(i)
+		if c := ix.recs[i].c; !c.Relative.IsZero() && c.Status != source.Retracted {
+			resolve(int32(i))
+		}
 	}
-	return scopes
+	return rel
+}
+
+// scopeKey orders a claim by its resolved scope, then measure and source:
+// hi is the rank of the scope's population and region (among those read,
+// in their order) above its first day; lo is its last day above the
+// measure and the source. Days are numbered so that integers order as
+// periods do: an open start before every day, an open end after.
+type scopeKey struct {
+	hi, lo uint64
+	i      int32 // the claim
+}
+
+const (
+	openEnd   = 1 << 22 // above every day number (9999-12-31 is 3652058)
+	dayMask   = 1<<32 - 1
+	scopeBits = 40 // lo >> scopeBits is the last day
+)
+
+func (k scopeKey) sameScope(o scopeKey) bool {
+	return k.hi == o.hi && k.lo>>scopeBits == o.lo>>scopeBits
+}
+
+func compareScopeKeys(a, b scopeKey) int {
+	if a.hi != b.hi {
+		return cmp.Compare(a.hi, b.hi)
+	}
+	if a.lo != b.lo {
+		return cmp.Compare(a.lo, b.lo)
+	}
+	return cmp.Compare(a.i, b.i) // claim order is ID order
+}
+
+// numberScopes gives every scope read (of claims and verifications) its
+// rank in scope order (Index.scopes, rec.sid), and returns the claims in
+// order of scope, measure, source and ID: one sort serves both, and no
+// scope is hashed. Populations and regions, few beside the scopes, are
+// numbered in a map and ranked by one sort of the distinct pairs; a claim's
+// scope is then an integer key.
+func (rd *reader) numberScopes(rel map[int32]release.Scope) []scopeKey {
+	ix := rd.ix
+	scopeOf := func(i int32) release.Scope {
+		if s, ok := rel[i]; ok {
+			return s
+		}
+		return resolvedScope(ix.recs[i].c)
+	}
+	prs := map[popReg]uint64{}
+	var distinctPR []popReg
+	var last popReg
+	var lastN uint64
+	keys := make([]scopeKey, len(ix.recs))
+	for i := range ix.recs {
+		r := &ix.recs[i]
+		s := scopeOf(int32(i))
+		k := popReg{s.Population(), s.Region()}
+		if i == 0 || k != last {
+			n, ok := prs[k]
+			if !ok {
+				n = uint64(len(distinctPR))
+				prs[k] = n
+				distinctPR = append(distinctPR, k)
+			}
+			last, lastN = k, n
+		}
+		first, end := uint64(0), uint64(openEnd)
+		if d := s.Period().First(); d.IsValid() {
+			first = uint64(d.DaysSince(epoch)) + 1
+		}
+		if d := s.Period().Last(); d.IsValid() {
+			end = uint64(d.DaysSince(epoch))
+		}
+		keys[i] = scopeKey{
+			hi: lastN<<32 | first,
+			lo: end<<scopeBits | uint64(r.c.Measure)<<32 | uint64(uint32(r.src)),
+			i:  int32(i),
+		}
+	}
+	order := make([]int32, len(distinctPR))
+	for n := range order {
+		order[n] = int32(n)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := distinctPR[a], distinctPR[b]
+		return cmp.Or(x.pop.Compare(y.pop), x.reg.Compare(y.reg))
+	})
+	rank := make([]uint64, len(order))
+	for k, n := range order {
+		rank[n] = uint64(k)
+	}
+	for i := range keys {
+		keys[i].hi = rank[keys[i].hi>>32]<<32 | keys[i].hi&dayMask
+	}
+	slices.SortFunc(keys, compareScopeKeys)
+	// The claims' scopes, in order; then the verifications' scopes merged
+	// in.
+	var scopes []release.Scope
+	for k := range keys {
+		if k == 0 || !keys[k].sameScope(keys[k-1]) {
+			scopes = append(scopes, scopeOf(keys[k].i))
+		}
+		ix.recs[keys[k].i].sid = int32(len(scopes) - 1)
+	}
+	var vs []release.Scope
+	for _, v := range ix.ev.verified {
+		vs = append(vs, v.Scope)
+	}
+	slices.SortFunc(vs, release.Scope.Compare)
+	vs = slices.Compact(vs)
+	ix.scopes = make([]release.Scope, 0, len(scopes)+len(vs))
+	var remap []int32 // a claim scope's rank once the verifications' are in, if any moves it
+	j := 0
+	for n, s := range scopes {
+		for ; j < len(vs) && vs[j].Compare(s) <= 0; j++ {
+			if vs[j] != s {
+				if remap == nil {
+					remap = make([]int32, len(scopes))
+					for m := range n {
+						remap[m] = int32(m)
+					}
+				}
+				ix.scopes = append(ix.scopes, vs[j])
+			}
+		}
+		if remap != nil {
+			remap[n] = int32(len(ix.scopes))
+		}
+		ix.scopes = append(ix.scopes, s)
+	}
+	ix.scopes = append(ix.scopes, vs[j:]...)
+	if remap != nil {
+		for i := range ix.recs {
+			ix.recs[i].sid = remap[ix.recs[i].sid]
+		}
+	}
+	return keys
+}
+
+// scopeNumber returns the rank of s among the scopes read, if it is one.
+func (ix *Index) scopeNumber(s release.Scope) (int32, bool) {
+	n, ok := slices.BinarySearchFunc(ix.scopes, s, release.Scope.Compare)
+	return int32(n), ok
 }
 
 // relativeScope returns the scope of relative claim c whose referent is
@@ -576,13 +682,6 @@ func relativeScope(c *source.Claim, ref release.Scope) release.Scope {
 	return c.ResolvedScope()
 }
 
-// statementKey packs a claim's source, measure and scope ID, in that order
-// of significance: the claims of one key are one source's statements on one
-// measure and scope.
-func (ix *Index) statementKey(r *rec) uint64 {
-	return uint64(r.src)<<34 | uint64(r.c.Measure)<<32 | uint64(uint32(r.sid))
-}
-
 // foldStatements performs step 1 of the fold on every source's statements
 // about one measure and scope (see [Index] for the rules): copies and relays
 // of one figure fold into one statement, explicit supersession sets its
@@ -590,40 +689,35 @@ func (ix *Index) statementKey(r *rec) uint64 {
 // and of what is left the latest statements stand — all of them when
 // nothing orders them (the same day, a time known for at most one).
 //
-// One sort by statement key serves every step; each key's claims are then
-// handled in O(k log k), so the whole runs in O(n log n).
-func (rd *reader) foldStatements() {
+// The claims come sorted by scope, measure, source and ID (numberScopes),
+// so one source's statements on one measure and scope are adjacent; each
+// such group is handled in O(k log k), so the whole runs in O(n log n). A
+// lone statement is left as it stands, so only the groups of two or more
+// are kept, end to end in one slice.
+func (rd *reader) foldStatements(keys []scopeKey) {
 	ix := rd.ix
-	// Sort (key, claim) pairs by value rather than claim numbers through a
-	// table of keys: the same order, without a cache miss per comparison.
-	type keyed struct {
-		key uint64
-		i   int32
-	}
-	pairs := make([]keyed, len(ix.recs))
-	for i := range ix.recs {
-		pairs[i] = keyed{ix.statementKey(&ix.recs[i]), int32(i)}
-	}
-	slices.SortFunc(pairs, func(a, b keyed) int {
-		if a.key != b.key {
-			return cmp.Compare(a.key, b.key)
+	var members []int32
+	var ends []int
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].hi == keys[lo].hi && keys[hi].lo == keys[lo].lo {
+			hi++
 		}
-		return cmp.Compare(a.i, b.i) // claim order is ID order
-	})
-	order := make([]int32, len(pairs))
-	for k, p := range pairs {
-		order[k] = p.i
+		if hi-lo > 1 {
+			for _, k := range keys[lo:hi] {
+				members = append(members, k.i)
+			}
+			ends = append(ends, len(members))
+		}
+		lo = hi
 	}
 	groups := func(yield func([]int32) bool) {
-		for lo := 0; lo < len(order); {
-			hi := lo + 1
-			for hi < len(order) && pairs[hi].key == pairs[lo].key {
-				hi++
-			}
-			if !yield(order[lo:hi]) {
+		start := 0
+		for _, end := range ends {
+			if !yield(members[start:end]) {
 				return
 			}
-			lo = hi
+			start = end
 		}
 	}
 	for g := range groups {
@@ -877,7 +971,8 @@ func (ix *Index) buildCells() {
 	// Every scope in which someone was verified released is a part whose
 	// floor can add up, whether or not any claim is about it.
 	for _, v := range ix.ev.verified {
-		ix.cellAt[(int(source.Releases)-1)*n+int(ix.scopeID[v.Scope])] = 0
+		id, _ := ix.scopeNumber(v.Scope)
+		ix.cellAt[(int(source.Releases)-1)*n+int(id)] = 0
 	}
 	// Cells in (measure, scope) order, so that every later loop is
 	// deterministic.
@@ -897,7 +992,8 @@ func (ix *Index) buildCells() {
 		ix.cells = append(ix.cells, cell{key: cellKey{m, s}, first: startNum(s.Period()), last: endNum(s.Period())})
 	}
 	for _, v := range ix.ev.verified {
-		ix.cells[ix.cellAt[(int(source.Releases)-1)*n+int(ix.scopeID[v.Scope])]].verifiedScope = true
+		id, _ := ix.scopeNumber(v.Scope)
+		ix.cells[ix.cellAt[(int(source.Releases)-1)*n+int(id)]].verifiedScope = true
 	}
 	// Every cell's lists are carved from two allocations, each cell's
 	// capacity capped at its length so that nothing appends into the next.
@@ -966,7 +1062,7 @@ func (col *column) add(i int32) { col.cells = append(col.cells, i) }
 
 // cell returns the cell of measure m over scope s, if any.
 func (ix *Index) cell(m source.Measure, s release.Scope) (*cell, bool) {
-	id, ok := ix.scopeID[s]
+	id, ok := ix.scopeNumber(s)
 	if !ok || !m.IsValid() {
 		return nil, false
 	}

@@ -624,7 +624,7 @@ func (ix *Index) floorOf(k cellKey, verified int) (int, []int32) {
 
 // cellIndex returns the index of the cell of k, if any.
 func (ix *Index) cellIndex(k cellKey) (int32, bool) {
-	id, ok := ix.scopeID[k.s]
+	id, ok := ix.scopeNumber(k.s)
 	if !ok || !k.m.IsValid() {
 		return -1, false
 	}
