@@ -147,8 +147,10 @@ type rec struct {
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
-	// explicit: superseded by a claim that names it.
-	explicit bool
+	// relay and status are the claim's IsRelay and Status, at hand
+	// without a visit to the claim.
+	relay  bool
+	status source.Status
 }
 
 // qty is a [source.Quantity] in 12 bytes rather than 24: its kind and the
@@ -392,6 +394,7 @@ func (ix *Index) readClaims() {
 	for i, c := range claims {
 		r := &ix.recs[i]
 		r.c, r.by, r.state = c, -1, Live
+		r.relay, r.status = len(c.Via) > 0, c.Status
 		if c.Status == source.Pledged {
 			r.state = Pledged
 		}
@@ -403,7 +406,7 @@ func (ix *Index) readClaims() {
 		_, off := c.Stated.Zone()
 		rd.when[i] = moment{
 			stated: c.Stated.UnixNano(), offset: int32(off),
-			day: int32(c.StatedDay().DaysSince(epoch)), dayOnly: c.DayOnly,
+			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
 		}
 	}
 	rd.foldStatements(rd.numberScopes(ix.resolveRelatives()))
@@ -463,7 +466,11 @@ func (ix *Index) weightOf(r *rec) decimal.Decimal {
 // relative: its own, an open end closed at the day stated, and for a stock
 // its period reduced to its last day.
 func resolvedScope(c *source.Claim) release.Scope {
-	return onLastDay(c, c.ResolvedScope())
+	s := c.Scope
+	if !s.Period().Last().IsValid() {
+		s = c.ResolvedScope() // its open end closed; a closed one stays
+	}
+	return onLastDay(c, s)
 }
 
 // onLastDay reduces s to its last day when c's measure is a stock.
@@ -729,7 +736,7 @@ func (rd *reader) foldStatements(keys []scopeKey) {
 	}
 	for k, by := range named {
 		if t := &ix.recs[k]; by >= 0 && (t.state == Live || t.state == Superseded) {
-			t.state, t.by, t.explicit = Superseded, by, true
+			t.state, t.by = Superseded, by
 		}
 	}
 }
@@ -743,7 +750,7 @@ func (rd *reader) sameStatement(a, b int32) int {
 	if c := compareFigure(x, y); c != 0 {
 		return c
 	}
-	if rx, ry := x.c.IsRelay(), y.c.IsRelay(); rx != ry {
+	if rx, ry := x.relay, y.relay; rx != ry {
 		if rx {
 			return 1
 		}
@@ -758,7 +765,7 @@ func (rd *reader) sameStatement(a, b int32) int {
 // compareFigure orders claims by retraction (retractions last) and figure;
 // a relative claim left unresolved, by what it is relative to.
 func compareFigure(x, y *rec) int {
-	xr, yr := x.c.Status == source.Retracted, y.c.Status == source.Retracted
+	xr, yr := x.status == source.Retracted, y.status == source.Retracted
 	if xr != yr {
 		if xr {
 			return 1
@@ -818,7 +825,7 @@ func (rd *reader) foldCopies(group []int32) {
 	}
 	list := make([]int32, 0, len(group))
 	for _, i := range group {
-		if s := ix.recs[i].c.Status; s != source.Retracted && s != source.Pledged {
+		if s := ix.recs[i].status; s != source.Retracted && s != source.Pledged {
 			list = append(list, i)
 		}
 	}
@@ -834,7 +841,7 @@ func (rd *reader) foldCopies(group []int32) {
 		for _, k := range list[lo+1 : hi] {
 			r := &ix.recs[k]
 			switch {
-			case r.c.IsRelay():
+			case r.relay:
 				r.state, r.by = Relayed, rep
 			case compareMoment(&rd.when[k], &rd.when[rep]) == 0 && rd.when[k].dayOnly == rd.when[rep].dayOnly:
 				// The same statement at the same moment, entered twice.
@@ -906,7 +913,7 @@ func (rd *reader) orderStatements(group []int32, named []int32) {
 		if r.state != Live {
 			continue
 		}
-		if r.c.IsRelay() {
+		if r.relay {
 			relays = append(relays, i)
 		} else {
 			direct = append(direct, i)
