@@ -3,9 +3,12 @@ package reconcile
 import (
 	"cmp"
 	"errors"
+	"iter"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/freedcount/freedcount/internal/enum"
 	"github.com/freedcount/freedcount/release"
@@ -563,7 +566,7 @@ func compareScopeKeys(a, b scopeKey) int {
 // scope is hashed. Populations and regions, few beside the scopes, are
 // numbered in a map and ranked by one sort of the distinct pairs; a claim's
 // scope is then an integer key.
-func (rd *reader) numberScopes(rel map[int32]release.Scope) []scopeKey {
+func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 	ix := rd.ix
 	scopeOf := func(i int32) release.Scope {
 		if s, ok := rel[i]; ok {
@@ -617,16 +620,33 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) []scopeKey {
 	for i := range keys {
 		keys[i].hi = rank[keys[i].hi>>32]<<32 | keys[i].hi&dayMask
 	}
-	slices.SortFunc(keys, compareScopeKeys)
-	// The claims' scopes, in order; then the verifications' scopes merged
-	// in.
-	var scopes []release.Scope
-	for k := range keys {
-		if k == 0 || !keys[k].sameScope(keys[k-1]) {
-			scopes = append(scopes, scopeOf(keys[k].i))
+	// The claims' scopes, in order, and the groups of statements; then
+	// the verifications' scopes merged in.
+	var (
+		scopes []release.Scope
+		g      groups
+		run    []int32 // the claims of the current group
+		prev   scopeKey
+	)
+	flush := func() {
+		if len(run) > 1 {
+			g.members = append(g.members, run...)
+			g.ends = append(g.ends, len(g.members))
 		}
-		ix.recs[keys[k].i].sid = int32(len(scopes) - 1)
+		run = run[:0]
 	}
+	for k := range inScopeOrder(keys) {
+		if len(scopes) == 0 || !k.sameScope(prev) {
+			scopes = append(scopes, scopeOf(k.i))
+		}
+		if k.hi != prev.hi || k.lo != prev.lo {
+			flush()
+		}
+		run = append(run, k.i)
+		ix.recs[k.i].sid = int32(len(scopes) - 1)
+		prev = k
+	}
+	flush()
 	var vs []release.Scope
 	for _, v := range ix.ev.verified {
 		vs = append(vs, v.Scope)
@@ -659,7 +679,82 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) []scopeKey {
 			ix.recs[i].sid = remap[ix.recs[i].sid]
 		}
 	}
-	return keys
+	return g
+}
+
+// groups lists one source's statements on one measure and scope, each
+// group of two or more claims, end to end: group k is
+// members[ends[k-1]:ends[k]]. A lone statement is left as it stands, so
+// it is in no group.
+type groups struct {
+	members []int32
+	ends    []int
+}
+
+// parallelMin is the least number of items that is worth splitting
+// between two goroutines.
+const parallelMin = 1 << 14
+
+// each calls f on every group. With two processors or more and many
+// claims, two goroutines share the groups: f must touch only the records
+// of the group it is given.
+func (g groups) each(f func([]int32)) {
+	run := func(ends []int, start int) {
+		for _, end := range ends {
+			f(g.members[start:end])
+			start = end
+		}
+	}
+	if runtime.GOMAXPROCS(0) < 2 || len(g.members) < parallelMin {
+		run(g.ends, 0)
+		return
+	}
+	// Split at the first group that ends past half the claims.
+	half, _ := slices.BinarySearch(g.ends, len(g.members)/2)
+	start := 0
+	if half > 0 {
+		start = g.ends[half-1]
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { run(g.ends[:half], 0) })
+	run(g.ends[half:], start)
+	wg.Wait()
+}
+
+// inScopeOrder yields keys in the order of compareScopeKeys. With two
+// processors or more and many keys, it sorts the two halves at once and
+// merges them as it yields them: the keys are distinct, so the order is
+// the same.
+func inScopeOrder(keys []scopeKey) iter.Seq[scopeKey] {
+	if runtime.GOMAXPROCS(0) < 2 || len(keys) < parallelMin {
+		slices.SortFunc(keys, compareScopeKeys)
+		return slices.Values(keys)
+	}
+	a, b := keys[:len(keys)/2], keys[len(keys)/2:]
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(a, compareScopeKeys) })
+	slices.SortFunc(b, compareScopeKeys)
+	wg.Wait()
+	return func(yield func(scopeKey) bool) {
+		for len(a) > 0 && len(b) > 0 {
+			var k scopeKey
+			if compareScopeKeys(a[0], b[0]) < 0 {
+				k, a = a[0], a[1:]
+			} else {
+				k, b = b[0], b[1:]
+			}
+			if !yield(k) {
+				return
+			}
+		}
+		for _, rest := range [2][]scopeKey{a, b} {
+			for _, k := range rest {
+				if !yield(k) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // scopeNumber returns the rank of s among the scopes read, if it is one.
@@ -696,44 +791,14 @@ func relativeScope(c *source.Claim, ref release.Scope) release.Scope {
 // and of what is left the latest statements stand — all of them when
 // nothing orders them (the same day, a time known for at most one).
 //
-// The claims come sorted by scope, measure, source and ID (numberScopes),
-// so one source's statements on one measure and scope are adjacent; each
-// such group is handled in O(k log k), so the whole runs in O(n log n). A
-// lone statement is left as it stands, so only the groups of two or more
-// are kept, end to end in one slice.
-func (rd *reader) foldStatements(keys []scopeKey) {
+// numberScopes found the groups in its one sort of the claims; each group
+// is handled in O(k log k), so the whole runs in O(n log n). Groups touch
+// only their own records, so two goroutines can share them.
+func (rd *reader) foldStatements(g groups) {
 	ix := rd.ix
-	var members []int32
-	var ends []int
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi].hi == keys[lo].hi && keys[hi].lo == keys[lo].lo {
-			hi++
-		}
-		if hi-lo > 1 {
-			for _, k := range keys[lo:hi] {
-				members = append(members, k.i)
-			}
-			ends = append(ends, len(members))
-		}
-		lo = hi
-	}
-	groups := func(yield func([]int32) bool) {
-		start := 0
-		for _, end := range ends {
-			if !yield(members[start:end]) {
-				return
-			}
-			start = end
-		}
-	}
-	for g := range groups {
-		rd.foldCopies(g)
-	}
+	g.each(rd.foldCopies)
 	named := ix.explicitTargets()
-	for g := range groups {
-		rd.orderStatements(g, named)
-	}
+	g.each(func(group []int32) { rd.orderStatements(group, named) })
 	for k, by := range named {
 		if t := &ix.recs[k]; by >= 0 && (t.state == Live || t.state == Superseded) {
 			t.state, t.by = Superseded, by

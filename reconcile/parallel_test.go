@@ -1,0 +1,39 @@
+package reconcile
+
+import (
+	"fmt"
+
+	"github.com/freedcount/freedcount/release"
+)
+
+// SameReading returns an error naming the first claim or scope that a and
+// b read differently: the records of their claims and their scopes must be
+// identical, for the external tests.
+func SameReading(a, b *Index) error {
+	if len(a.recs) != len(b.recs) || len(a.scopes) != len(b.scopes) {
+		return fmt.Errorf("%d claims and %d scopes against %d and %d", len(a.recs), len(a.scopes), len(b.recs), len(b.scopes))
+	}
+	for i := range a.recs {
+		if a.recs[i] != b.recs[i] {
+			return fmt.Errorf("claim %s: %+v against %+v", a.recs[i].c.ID, a.recs[i], b.recs[i])
+		}
+	}
+	for i := range a.scopes {
+		if a.scopes[i] != b.scopes[i] {
+			return fmt.Errorf("scope %d: %v against %v", i, a.scopes[i], b.scopes[i])
+		}
+	}
+	return nil
+}
+
+// GroupedClaims returns how many claims of ix are in groups of a source's
+// statements on one measure and scope (see groups), and how many a reader
+// needs before it splits them between two goroutines.
+func GroupedClaims(ix *Index) (grouped, least int) {
+	rd := reader{ix: &Index{ev: ix.ev, recs: make([]rec, len(ix.recs))}}
+	for i := range rd.ix.recs {
+		r := &rd.ix.recs[i]
+		r.c, r.src = ix.recs[i].c, ix.recs[i].src
+	}
+	return len(rd.numberScopes(map[int32]release.Scope{}).members), parallelMin
+}
