@@ -384,7 +384,14 @@ func (ix *Index) sourceIndex(id source.SourceID) int32 {
 // reader holds what reading the claims needs and the index does not keep.
 type reader struct {
 	ix   *Index
-	when []moment // parallel to ix.recs
+	when []moment   // parallel to ix.recs
+	keys []scopeKey // parallel to ix.recs until numberScopes sorts them
+	// prs numbers the populations and regions read, distinctPR lists
+	// them, lastPR and lastN are the last numbered (see setKey).
+	prs        map[popReg]uint64
+	distinctPR []popReg
+	lastPR     popReg
+	lastN      uint64
 }
 
 // readClaims performs steps 1 and 2 of the fold: resolve relative
@@ -393,7 +400,14 @@ type reader struct {
 func (ix *Index) readClaims() {
 	claims := ix.ev.claims
 	ix.recs = make([]rec, len(claims))
-	rd := reader{ix: ix, when: make([]moment, len(claims))}
+	rd := reader{
+		ix: ix, when: make([]moment, len(claims)), keys: make([]scopeKey, len(claims)),
+		prs: map[popReg]uint64{},
+	}
+	srcOf := make(map[source.SourceID]int32, len(ix.ev.sources))
+	for n, s := range ix.ev.sources {
+		srcOf[s.ID] = int32(n)
+	}
 	for i, c := range claims {
 		r := &ix.recs[i]
 		r.c, r.by, r.state = c, -1, Live
@@ -401,7 +415,11 @@ func (ix *Index) readClaims() {
 		if c.Status == source.Pledged {
 			r.state = Pledged
 		}
-		r.src = ix.sourceIndex(c.Source)
+		src, ok := srcOf[c.Source]
+		if !ok {
+			src = ix.sourceIndex(c.Source)
+		}
+		r.src = src
 		r.group = ix.srcG[r.src]
 		if c.Status != source.Retracted && c.Relative.IsZero() {
 			r.q = qtyOf(c.Quantity) // a relative one is resolved below
@@ -411,6 +429,7 @@ func (ix *Index) readClaims() {
 			stated: c.Stated.UnixNano(), offset: int32(off),
 			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
 		}
+		rd.setKey(i, resolvedScope(c)) // a relative claim's is set again once resolved
 	}
 	rd.foldStatements(rd.numberScopes(ix.resolveRelatives()))
 	type wkey struct {
@@ -560,6 +579,34 @@ func compareScopeKeys(a, b scopeKey) int {
 	return cmp.Compare(a.i, b.i) // claim order is ID order
 }
 
+// setKey sets the key of claim i, about scope s, numbering s's population
+// and region in order of first sight (numberScopes ranks them).
+func (rd *reader) setKey(i int, s release.Scope) {
+	k := popReg{s.Population(), s.Region()}
+	if len(rd.distinctPR) == 0 || k != rd.lastPR {
+		n, ok := rd.prs[k]
+		if !ok {
+			n = uint64(len(rd.distinctPR))
+			rd.prs[k] = n
+			rd.distinctPR = append(rd.distinctPR, k)
+		}
+		rd.lastPR, rd.lastN = k, n
+	}
+	first, end := uint64(0), uint64(openEnd)
+	if d := s.Period().First(); d.IsValid() {
+		first = uint64(d.DaysSince(epoch)) + 1
+	}
+	if d := s.Period().Last(); d.IsValid() {
+		end = uint64(d.DaysSince(epoch))
+	}
+	r := &rd.ix.recs[i]
+	rd.keys[i] = scopeKey{
+		hi: rd.lastN<<32 | first,
+		lo: end<<scopeBits | uint64(r.c.Measure)<<32 | uint64(uint32(r.src)),
+		i:  int32(i),
+	}
+}
+
 // numberScopes gives every scope read (of claims and verifications) its
 // rank in scope order (Index.scopes, rec.sid), and returns the claims in
 // order of scope, measure, source and ID: one sort serves both, and no
@@ -574,37 +621,10 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 		}
 		return resolvedScope(ix.recs[i].c)
 	}
-	prs := map[popReg]uint64{}
-	var distinctPR []popReg
-	var last popReg
-	var lastN uint64
-	keys := make([]scopeKey, len(ix.recs))
-	for i := range ix.recs {
-		r := &ix.recs[i]
-		s := scopeOf(int32(i))
-		k := popReg{s.Population(), s.Region()}
-		if i == 0 || k != last {
-			n, ok := prs[k]
-			if !ok {
-				n = uint64(len(distinctPR))
-				prs[k] = n
-				distinctPR = append(distinctPR, k)
-			}
-			last, lastN = k, n
-		}
-		first, end := uint64(0), uint64(openEnd)
-		if d := s.Period().First(); d.IsValid() {
-			first = uint64(d.DaysSince(epoch)) + 1
-		}
-		if d := s.Period().Last(); d.IsValid() {
-			end = uint64(d.DaysSince(epoch))
-		}
-		keys[i] = scopeKey{
-			hi: lastN<<32 | first,
-			lo: end<<scopeBits | uint64(r.c.Measure)<<32 | uint64(uint32(r.src)),
-			i:  int32(i),
-		}
+	for i, s := range rel {
+		rd.setKey(int(i), s) // the key readClaims gave it was of its own scope
 	}
+	keys, distinctPR := rd.keys, rd.distinctPR
 	order := make([]int32, len(distinctPR))
 	for n := range order {
 		order[n] = int32(n)

@@ -2,8 +2,7 @@ package reconcile
 
 import (
 	"fmt"
-
-	"github.com/freedcount/freedcount/release"
+	"slices"
 )
 
 // SameReading returns an error naming the first claim or scope that a and
@@ -30,10 +29,12 @@ func SameReading(a, b *Index) error {
 // statements on one measure and scope (see groups), and how many a reader
 // needs before it splits them between two goroutines.
 func GroupedClaims(ix *Index) (grouped, least int) {
-	rd := reader{ix: &Index{ev: ix.ev, recs: make([]rec, len(ix.recs))}}
-	for i := range rd.ix.recs {
-		r := &rd.ix.recs[i]
-		r.c, r.src = ix.recs[i].c, ix.recs[i].src
+	rd := reader{
+		ix:   &Index{ev: ix.ev, recs: slices.Clone(ix.recs)},
+		keys: make([]scopeKey, len(ix.recs)), prs: map[popReg]uint64{},
 	}
-	return len(rd.numberScopes(map[int32]release.Scope{}).members), parallelMin
+	for i := range rd.ix.recs {
+		rd.setKey(i, ix.scopes[ix.recs[i].sid]) // the scope as resolved
+	}
+	return len(rd.numberScopes(nil).members), parallelMin
 }
