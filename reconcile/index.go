@@ -274,7 +274,7 @@ type identity struct {
 // from a named list.
 type count struct {
 	n     int
-	scope release.Scope
+	sid   int32 // the scope, by rank (Index.scopes)
 	claim int32 // the claim it comes from, or -1 for a Verification
 }
 
@@ -1225,7 +1225,8 @@ func (ix *Index) buildIdentities() {
 	}
 	for _, v := range ix.ev.verified {
 		if v.Count > 0 {
-			ix.counts = append(ix.counts, count{v.Count, v.Scope, -1})
+			sid, _ := ix.scopeNumber(v.Scope)
+			ix.counts = append(ix.counts, count{v.Count, sid, -1})
 			continue
 		}
 		ix.ids = append(ix.ids, identity{id(v.Detainee), v.Scope})
@@ -1236,7 +1237,7 @@ func (ix *Index) buildIdentities() {
 			continue
 		}
 		if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
-			ix.counts = append(ix.counts, count{r.iv.lo, ix.scopes[r.sid], int32(i)})
+			ix.counts = append(ix.counts, count{r.iv.lo, r.sid, int32(i)})
 		}
 		if r.c.Status != source.Verified && r.c.Status != source.Final {
 			continue
@@ -1247,7 +1248,7 @@ func (ix *Index) buildIdentities() {
 	}
 	ix.nPeople = len(num)
 	ix.idDown = downLists(len(ix.ids), func(i int) release.Scope { return ix.ids[i].scope })
-	ix.countDown = downLists(len(ix.counts), func(i int) release.Scope { return ix.counts[i].scope })
+	ix.countDown = downLists(len(ix.counts), func(i int) release.Scope { return ix.scopes[ix.counts[i].sid] })
 }
 
 // isCountOfNames reports whether q can be a count of names: a bare figure
@@ -1296,7 +1297,7 @@ func downLists(n int, scope func(int) release.Scope) map[popReg][][]int32 {
 func (ix *Index) verifiedCount(s release.Scope) (int, int32) {
 	best, from := 0, int32(-1)
 	for _, list := range ix.countDown[popReg{s.Population(), s.Region()}] {
-		for _, i := range periodsWithin(list, s.Period(), func(i int32) release.Period { return ix.counts[i].scope.Period() }) {
+		for _, i := range periodsWithin(list, s.Period(), func(i int32) release.Period { return ix.scopes[ix.counts[i].sid].Period() }) {
 			c := &ix.counts[i]
 			if c.n > best || c.n == best && c.claim >= 0 && (from < 0 || c.claim < from) {
 				best, from = c.n, c.claim
