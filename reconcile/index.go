@@ -386,12 +386,30 @@ type reader struct {
 	ix   *Index
 	when []moment   // parallel to ix.recs
 	keys []scopeKey // parallel to ix.recs until numberScopes sorts them
-	// prs numbers the populations and regions read, distinctPR lists
-	// them, lastPR and lastN are the last numbered (see setKey).
-	prs        map[popReg]uint64
-	distinctPR []popReg
-	lastPR     popReg
-	lastN      uint64
+	prs  interner   // the populations and regions of the keys
+	// srcOf numbers the sources, as Index.sourceIndex does.
+	srcOf map[source.SourceID]int32
+}
+
+// interner numbers populations and regions in order of first sight.
+type interner struct {
+	n        map[popReg]uint64
+	distinct []popReg
+	last     popReg // the last numbered, and its number
+	lastN    uint64
+}
+
+func (in *interner) number(k popReg) uint64 {
+	if len(in.distinct) == 0 || k != in.last {
+		n, ok := in.n[k]
+		if !ok {
+			n = uint64(len(in.distinct))
+			in.n[k] = n
+			in.distinct = append(in.distinct, k)
+		}
+		in.last, in.lastN = k, n
+	}
+	return in.lastN
 }
 
 // readClaims performs steps 1 and 2 of the fold: resolve relative
@@ -402,34 +420,30 @@ func (ix *Index) readClaims() {
 	ix.recs = make([]rec, len(claims))
 	rd := reader{
 		ix: ix, when: make([]moment, len(claims)), keys: make([]scopeKey, len(claims)),
-		prs: map[popReg]uint64{},
+		prs: interner{n: map[popReg]uint64{}}, srcOf: make(map[source.SourceID]int32, len(ix.ev.sources)),
 	}
-	srcOf := make(map[source.SourceID]int32, len(ix.ev.sources))
 	for n, s := range ix.ev.sources {
-		srcOf[s.ID] = int32(n)
+		rd.srcOf[s.ID] = int32(n)
 	}
-	for i, c := range claims {
-		r := &ix.recs[i]
-		r.c, r.by, r.state = c, -1, Live
-		r.relay, r.status = len(c.Via) > 0, c.Status
-		if c.Status == source.Pledged {
-			r.state = Pledged
+	if mid := len(claims) / 2; runtime.GOMAXPROCS(0) < 2 || len(claims) < parallelMin {
+		rd.fill(0, len(claims), &rd.prs)
+	} else {
+		// Two goroutines fill a half each, numbering populations and
+		// regions apart; the second half's numbers are then made the
+		// first's.
+		other := interner{n: map[popReg]uint64{}}
+		var wg sync.WaitGroup
+		wg.Go(func() { rd.fill(0, mid, &rd.prs) })
+		rd.fill(mid, len(claims), &other)
+		wg.Wait()
+		to := make([]uint64, len(other.distinct))
+		for n, k := range other.distinct {
+			to[n] = rd.prs.number(k)
 		}
-		src, ok := srcOf[c.Source]
-		if !ok {
-			src = ix.sourceIndex(c.Source)
+		for i := mid; i < len(claims); i++ {
+			k := &rd.keys[i]
+			k.hi = to[k.hi>>32]<<32 | k.hi&dayMask
 		}
-		r.src = src
-		r.group = ix.srcG[r.src]
-		if c.Status != source.Retracted && c.Relative.IsZero() {
-			r.q = qtyOf(c.Quantity) // a relative one is resolved below
-		}
-		_, off := c.Stated.Zone()
-		rd.when[i] = moment{
-			stated: c.Stated.UnixNano(), offset: int32(off),
-			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
-		}
-		rd.setKey(i, resolvedScope(c)) // a relative claim's is set again once resolved
 	}
 	rd.foldStatements(rd.numberScopes(ix.resolveRelatives()))
 	type wkey struct {
@@ -579,19 +593,41 @@ func compareScopeKeys(a, b scopeKey) int {
 	return cmp.Compare(a.i, b.i) // claim order is ID order
 }
 
-// setKey sets the key of claim i, about scope s, numbering s's population
-// and region in order of first sight (numberScopes ranks them).
-func (rd *reader) setKey(i int, s release.Scope) {
-	k := popReg{s.Population(), s.Region()}
-	if len(rd.distinctPR) == 0 || k != rd.lastPR {
-		n, ok := rd.prs[k]
-		if !ok {
-			n = uint64(len(rd.distinctPR))
-			rd.prs[k] = n
-			rd.distinctPR = append(rd.distinctPR, k)
+// fill fills the records, moments and keys of claims lo to hi, numbering
+// their populations and regions with in. It touches nothing else, so two
+// goroutines can fill two ranges.
+func (rd *reader) fill(lo, hi int, in *interner) {
+	ix := rd.ix
+	for i := lo; i < hi; i++ {
+		c := ix.ev.claims[i]
+		r := &ix.recs[i]
+		r.c, r.by, r.state = c, -1, Live
+		r.relay, r.status = len(c.Via) > 0, c.Status
+		if c.Status == source.Pledged {
+			r.state = Pledged
 		}
-		rd.lastPR, rd.lastN = k, n
+		src, ok := rd.srcOf[c.Source]
+		if !ok {
+			src = ix.sourceIndex(c.Source)
+		}
+		r.src = src
+		r.group = ix.srcG[r.src]
+		if c.Status != source.Retracted && c.Relative.IsZero() {
+			r.q = qtyOf(c.Quantity) // a relative one is resolved later
+		}
+		_, off := c.Stated.Zone()
+		rd.when[i] = moment{
+			stated: c.Stated.UnixNano(), offset: int32(off),
+			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
+		}
+		rd.setKey(i, resolvedScope(c), in) // a relative claim's is set again once resolved
 	}
+}
+
+// setKey sets the key of claim i, about scope s, numbering s's population
+// and region with in (numberScopes ranks them).
+func (rd *reader) setKey(i int, s release.Scope, in *interner) {
+	n := in.number(popReg{s.Population(), s.Region()})
 	first, end := uint64(0), uint64(openEnd)
 	if d := s.Period().First(); d.IsValid() {
 		first = uint64(d.DaysSince(epoch)) + 1
@@ -601,7 +637,7 @@ func (rd *reader) setKey(i int, s release.Scope) {
 	}
 	r := &rd.ix.recs[i]
 	rd.keys[i] = scopeKey{
-		hi: rd.lastN<<32 | first,
+		hi: n<<32 | first,
 		lo: end<<scopeBits | uint64(r.c.Measure)<<32 | uint64(uint32(r.src)),
 		i:  int32(i),
 	}
@@ -622,9 +658,9 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 		return resolvedScope(ix.recs[i].c)
 	}
 	for i, s := range rel {
-		rd.setKey(int(i), s) // the key readClaims gave it was of its own scope
+		rd.setKey(int(i), s, &rd.prs) // the key readClaims gave it was of its own scope
 	}
-	keys, distinctPR := rd.keys, rd.distinctPR
+	keys, distinctPR := rd.keys, rd.prs.distinct
 	order := make([]int32, len(distinctPR))
 	for n := range order {
 		order[n] = int32(n)

@@ -31,10 +31,10 @@ func SameReading(a, b *Index) error {
 func GroupedClaims(ix *Index) (grouped, least int) {
 	rd := reader{
 		ix:   &Index{ev: ix.ev, recs: slices.Clone(ix.recs)},
-		keys: make([]scopeKey, len(ix.recs)), prs: map[popReg]uint64{},
+		keys: make([]scopeKey, len(ix.recs)), prs: interner{n: map[popReg]uint64{}},
 	}
 	for i := range rd.ix.recs {
-		rd.setKey(i, ix.scopes[ix.recs[i].sid]) // the scope as resolved
+		rd.setKey(i, ix.scopes[ix.recs[i].sid], &rd.prs) // the scope as resolved
 	}
 	return len(rd.numberScopes(nil).members), parallelMin
 }
