@@ -194,7 +194,8 @@ func (q qty) Number() int               { return int(q.lo) }
 func (q qty) Stated() (lo, hi int)      { return int(q.lo), int(q.hi) }
 
 // moment is when a claim was stated, as far as the fold orders statements
-// by it; held only while the claims are read.
+// by it, and the claim's basis: what reading the claims needs of it beside
+// its record, held only while the claims are read.
 type moment struct {
 	stated int64 // Stated as Unix nanoseconds
 	offset int32 // Stated's zone offset, in seconds
@@ -202,6 +203,7 @@ type moment struct {
 	// dayOnly: the statement is known to the day only; its clock time
 	// orders nothing.
 	dayOnly bool
+	basis   source.Basis // the claim's, for its weight (see weigh)
 }
 
 // cellKey is a measure over a resolved scope: what one figure is about.
@@ -446,6 +448,22 @@ func (ix *Index) readClaims() {
 		}
 	}
 	rd.foldStatements(rd.numberScopes(ix.resolveRelatives()))
+	if mid := len(ix.recs) / 2; runtime.GOMAXPROCS(0) < 2 || len(ix.recs) < parallelMin {
+		rd.weigh(0, len(ix.recs))
+	} else {
+		var wg sync.WaitGroup
+		wg.Go(func() { rd.weigh(0, mid) })
+		rd.weigh(mid, len(ix.recs))
+		wg.Wait()
+	}
+}
+
+// weigh performs step 2 of the fold on claims lo to hi: retractions and
+// unresolved claims marked, and every other claim given its bounds under
+// the policy's tolerance and its weight. It touches only their records,
+// so two goroutines can weigh two ranges.
+func (rd *reader) weigh(lo, hi int) {
+	ix := rd.ix
 	type wkey struct {
 		src           int32
 		status, basis uint8
@@ -457,10 +475,10 @@ func (ix *Index) readClaims() {
 	}
 	weights := map[wkey]weight{}
 	bounds := map[qty]span{} // quantities repeat; their bounds need decimal arithmetic
-	for i := range ix.recs {
+	for i := lo; i < hi; i++ {
 		r := &ix.recs[i]
 		switch {
-		case r.c.Status == source.Retracted:
+		case r.status == source.Retracted:
 			r.state = Retracted
 		case !r.q.IsValid() && r.state == Live:
 			r.state = Unresolved
@@ -475,12 +493,12 @@ func (ix *Index) readClaims() {
 			bounds[r.q] = iv
 		}
 		r.iv = iv
-		if r.c.Status == source.Preliminary && ix.policy.PreliminaryIsFloor {
+		if r.status == source.Preliminary && ix.policy.PreliminaryIsFloor {
 			r.iv.hi = unbounded
 		}
 		lo, hi := r.q.Stated()
 		r.lo, r.hi = r.iv.clamp(lo), r.iv.clamp(hi)
-		k := wkey{r.src, uint8(r.c.Status), uint8(r.c.Basis)}
+		k := wkey{r.src, uint8(r.status), uint8(rd.when[i].basis)}
 		w, ok := weights[k]
 		if !ok {
 			w.wd = ix.weightOf(r)
@@ -618,7 +636,7 @@ func (rd *reader) fill(lo, hi int, in *interner) {
 		_, off := c.Stated.Zone()
 		rd.when[i] = moment{
 			stated: c.Stated.UnixNano(), offset: int32(off),
-			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
+			day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly, basis: c.Basis,
 		}
 		rd.setKey(i, resolvedScope(c), in) // a relative claim's is set again once resolved
 	}
