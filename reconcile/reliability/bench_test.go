@@ -56,7 +56,9 @@ func estimateWith(b *testing.B, e reconcile.Evidence, opt reliability.Options) r
 // the baselines: majority vote (ties to the first claim in file order), the
 // lower median, the earliest and the latest claim in file order (see
 // earliest), and Pasternack and Roth's PooledInvestment (g = 1.4) and
-// Investment (g = 1.2) after factFinderRounds rounds. ns/op is the whole
+// Investment (g = 1.2) after factFinderRounds rounds, and the copy-aware
+// vote of Dong, Berti-Equille and Srivastava 2009 (dongCopyVote, metrics
+// dongcopy-*). ns/op is the whole
 // Estimate, including reading the evidence with reconcile.NewIndex; the
 // index sub-benchmark times that reading alone.
 func BenchmarkPopulation(b *testing.B) {
@@ -84,6 +86,11 @@ func BenchmarkPopulation(b *testing.B) {
 			pExact, pBeyond := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0.01)
 			pTook := time.Since(start)
 			iExact, iBeyond := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0.01)
+			dEst, dRounds := dongCopyVote(d)
+			dExact, dBeyond := score(d.truth, dEst, 0.01)
+			b.ReportMetric(dExact, "dongcopy-exact")
+			b.ReportMetric(dBeyond, "dongcopy-1%")
+			b.ReportMetric(float64(dRounds), "dongcopy-rounds")
 			b.ReportMetric(mExact, "majority-exact")
 			b.ReportMetric(mBeyond, "majority-1%")
 			b.ReportMetric(lExact, "lowmedian-exact")
@@ -113,8 +120,9 @@ func BenchmarkPopulation(b *testing.B) {
 // reports, from the same run, the accuracy against clean.csv, the gap to
 // the goal (≥ 0.95), and the same estimation without the copy
 // model; the default's sub-benchmark also reports the baselines: majority vote on the raw strings (the
-// README's), majority vote on the parsed times, and PooledInvestment and
-// Investment on the parsed times, as in BenchmarkPopulation; and the
+// README's), majority vote on the parsed times, and PooledInvestment,
+// Investment and Dong et al.'s copy-aware vote on the parsed times, as in
+// BenchmarkPopulation; and the
 // estimate with sources that state identical records declared one group
 // (cloneGroups, over 50 and over 100 shared items: metrics clonesN-accuracy).
 func BenchmarkFlights(b *testing.B) {
@@ -145,6 +153,9 @@ func BenchmarkFlights(b *testing.B) {
 			mExact, _ := score(d.truth, baseline(d, majority), 0)
 			pExact, _ := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0)
 			iExact, _ := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0)
+			dEst, _ := dongCopyVote(d)
+			dExact, _ := score(d.truth, dEst, 0)
+			b.ReportMetric(1-dExact, "dongcopy-accuracy")
 			b.ReportMetric(1-pExact, "pooledinv-accuracy")
 			b.ReportMetric(1-iExact, "investment-accuracy")
 			for _, minShared := range []int{50, 100} {
