@@ -30,7 +30,10 @@ import (
 //   - Votes. On each object, the sources stating a figure are taken in
 //     greedy order, each time the one that depends least on those already
 //     taken (the most likely original), and each adds its vote
-//     ln(n·A/(1−A)) times Π(1 − c·P(S→S′)) over the S′ taken before it.
+//     ln(n·A/(1−A)) times Π(1 − c·P(S~S′)) over the S′ taken before it,
+//     P(S~S′) = P(S→S′) + P(S′→S) being the chance that the two are
+//     dependent either way (the order is no inference of direction, so a
+//     pair's discount is the same whichever of them is taken first).
 //     A figure's chance is e^C / (Σ e^C′ + (n+1−k)), the k stated figures'
 //     votes C′ beside the n+1−k that nobody states (vote 0).
 //   - Accuracy. A source's accuracy is the mean chance of its figures, kept
@@ -136,11 +139,9 @@ func dongCopyVote(d *dataset) (func(objKey) (int, bool), int) {
 			}
 		}
 		first = false
-		copies := func(s, t int) float64 { // P(s copies t)
-			if s < t {
-				return dep[dongPair{s, t}][0]
-			}
-			return dep[dongPair{t, s}][1]
+		dependent := func(s, t int) float64 { // P(s→t) + P(t→s)
+			pr := dep[dongPair{min(s, t), max(s, t)}]
+			return pr[0] + pr[1]
 		}
 		// Votes and chances.
 		var group []int
@@ -166,7 +167,7 @@ func dongCopyVote(d *dataset) (func(objKey) (int, bool), int) {
 					for gi, j := range group {
 						var sum float64
 						for _, t := range taken {
-							sum += copies(claims[j].src, claims[t].src)
+							sum += dependent(claims[j].src, claims[t].src)
 						}
 						if sum < bestDep {
 							best, bestDep = gi, sum
@@ -177,7 +178,7 @@ func dongCopyVote(d *dataset) (func(objKey) (int, bool), int) {
 					s := claims[j].src
 					indep := 1.0
 					for _, t := range taken {
-						indep *= 1 - dongCopy*copies(s, claims[t].src)
+						indep *= 1 - dongCopy*dependent(s, claims[t].src)
 					}
 					votes[vi] += math.Log(dongN*acc[s]/(1-acc[s])) * indep
 					taken = append(taken, j)
