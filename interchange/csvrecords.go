@@ -40,8 +40,8 @@ const (
 	// pipeMin is the least number of bytes of input, where its length is
 	// known, worth a second goroutine.
 	pipeMin = 64 << 10
-	// batchRecords and batchCells bound a batch (a record longer than
-	// batchCells cells makes a batch alone); batches is the number
+	// batchRecords and batchCells bound a batch (it ends after the
+	// record that takes it to batchCells cells); batches is the number
 	// of batches in flight (one being filled, one being parsed, one
 	// waiting), whose buffers are reused.
 	batchRecords = 1024

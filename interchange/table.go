@@ -378,16 +378,16 @@ func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines in
 	}
 	out := collector[T]{size: size, most: lines}
 	seen := newSeen[T](len(header))
-	for r := range csvRecords(cr, batch) {
-		out.read = r.offset
-		if r.err != nil {
-			errs = append(errs, csvErr(r.err, file))
-			if !r.fatal() {
+	for got := range csvRecords(cr, batch) {
+		out.read = got.offset
+		if got.err != nil {
+			errs = append(errs, csvErr(got.err, file))
+			if !got.fatal() {
 				continue
 			}
 			return lined[T]{}, errors.Join(errs...)
 		}
-		rec, line := r.cells, r.line
+		rec, line := got.cells, got.line
 		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
 			// Note columns at the end may be left out of a record, as a
 			// template's header that lists allowed values in them is
