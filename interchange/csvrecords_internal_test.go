@@ -121,33 +121,39 @@ func drawInput(t *rapid.T, in []byte) func() io.Reader {
 // order, whatever the lines hold and however the input ends (at its end,
 // failing midway, at a line too long).
 func TestPipedReadIsTheSame(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		in := drawClaimsCSV(t)
-		input := drawInput(t, in)
-		batch := rapid.IntRange(1, 7).Draw(t, "batch")
-		read := func(batch int) (lined[source.Claim], error) {
-			r := input()
-			return readCSVBatched(limited(r, "claims.csv"), claimTable, "claims.csv", inputSize(r), inputLines(r), batch)
+	rapid.Check(t, propPipedReadIsTheSame)
+}
+
+func FuzzPipedReadIsTheSame(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(propPipedReadIsTheSame))
+}
+
+func propPipedReadIsTheSame(t *rapid.T) {
+	in := drawClaimsCSV(t)
+	input := drawInput(t, in)
+	batch := rapid.IntRange(1, 7).Draw(t, "batch")
+	read := func(batch int) (lined[source.Claim], error) {
+		r := input()
+		return readCSVBatched(limited(r, "claims.csv"), claimTable, "claims.csv", inputSize(r), inputLines(r), batch)
+	}
+	want, wantErr := read(0)
+	got, gotErr := read(batch)
+	if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+		t.Fatalf("piped error:\n%v\nwant:\n%v", gotErr, wantErr)
+	}
+	wl, wo := LineErrors(wantErr)
+	gl, gother := LineErrors(gotErr)
+	if len(wl) != len(gl) || len(wo) != len(gother) {
+		t.Fatalf("piped: %d line errors and %d others, want %d and %d", len(gl), len(gother), len(wl), len(wo))
+	}
+	if got.len() != want.len() {
+		t.Fatalf("piped: %d claims, want %d", got.len(), want.len())
+	}
+	for i := range want.recs {
+		if !got.recs[i].Equal(want.recs[i]) || got.lines[i] != want.lines[i] {
+			t.Fatalf("piped: claim %d (line %d) differs from line %d's", i, got.lines[i], want.lines[i])
 		}
-		want, wantErr := read(0)
-		got, gotErr := read(batch)
-		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
-			t.Fatalf("piped error:\n%v\nwant:\n%v", gotErr, wantErr)
-		}
-		wl, wo := LineErrors(wantErr)
-		gl, gother := LineErrors(gotErr)
-		if len(wl) != len(gl) || len(wo) != len(gother) {
-			t.Fatalf("piped: %d line errors and %d others, want %d and %d", len(gl), len(gother), len(wl), len(wo))
-		}
-		if got.len() != want.len() {
-			t.Fatalf("piped: %d claims, want %d", got.len(), want.len())
-		}
-		for i := range want.recs {
-			if !got.recs[i].Equal(want.recs[i]) || got.lines[i] != want.lines[i] {
-				t.Fatalf("piped: claim %d (line %d) differs from line %d's", i, got.lines[i], want.lines[i])
-			}
-		}
-	})
+	}
 }
 
 // waitGoroutines waits a little for the number of goroutines to fall to
