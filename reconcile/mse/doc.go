@@ -131,7 +131,10 @@
 // of the truth among the draws are uniform (chi-square 7.2 on 4 degrees
 // of freedom). The first 200 of those populations alone cover only 183,
 // with misses in both directions; the next 600 cover 584: a chance
-// shortfall of one set of seeds, not a defect.
+// shortfall of one set of seeds, not a defect. Prior draws selected by
+// their data alone (which keeps the posterior calibrated) to be as hard
+// as the study's, with at least 43 % of the people seen on one list only
+// (the study's median), are covered as well: 568 of 600 (94.7 %).
 // The study's misses, underestimates, are the model's own preference for
 // simple mixtures: where the lists show little of the
 // heterogeneity (few people, four lists), the posterior, as any Bayesian
