@@ -22,12 +22,11 @@ type item struct {
 // part counts by its lowest credible figure), so the first two are set for
 // every cell before the floors are solved together (see parts.go).
 func (ix *Index) deriveFloors() {
-	ids := ix.identityCounts()
+	ids, counts := ix.identityCounts(), ix.countCeilings()
 	for i := range ix.cells {
 		c := &ix.cells[i]
 		if c.key.m == source.Releases {
-			n, _ := ix.verifiedCount(c.key.s)
-			c.verified = max(n, ids[i])
+			c.verified = max(counts[i], ids[i])
 		}
 		c.lowDirect = c.verified
 		if len(c.direct) > 0 {

@@ -6,6 +6,7 @@ import (
 	"github.com/freedcount/freedcount/reconcile"
 	"github.com/freedcount/freedcount/reconcile/reconciletest"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 )
 
 // TestFiguresChunkedSynthetic checks, on synthetic evidence with every
@@ -25,4 +26,26 @@ func TestFiguresChunkedSynthetic(t *testing.T) {
 			require.True(t, want[i].Equal(got[i]), "parts=%d: figure %d differs:\n%s\n%s", parts, i, want[i].Describe(), got[i].Describe())
 		}
 	}
+}
+
+// TestCountCeilingsMatchScan checks the invariant that the largest verified
+// count within every cell's scope, found for all cells at once by a sweep,
+// is the one a scan of that scope finds.
+func TestCountCeilingsMatchScan(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := reconciletest.Evidence().Draw(t, "evidence")
+		for _, v := range rapid.SliceOfN(reconciletest.VerificationOf(e), 0, 8).Draw(t, "verifications") {
+			if e2, err := e.AddVerifications(v); err == nil {
+				e = e2
+			}
+		}
+		p := reconciletest.Policy().Draw(t, "policy")
+		ix, err := reconcile.NewIndex(e, p)
+		if err != nil {
+			t.Skip("policy refused:", err)
+		}
+		if scope, batch, scan := ix.CountCeilingsByScan(); scope != "" {
+			t.Fatalf("cell %s: largest verified count %d by sweep, %d by scan", scope, batch, scan)
+		}
+	})
 }

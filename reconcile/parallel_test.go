@@ -3,6 +3,7 @@ package reconcile
 import (
 	"testing"
 
+	"github.com/freedcount/freedcount/source"
 	"github.com/stretchr/testify/require"
 )
 
@@ -53,4 +54,22 @@ func TestFiguresChunked(t *testing.T) {
 			require.True(t, want[i].Equal(got[i]), "parts=%d: figure %d differs:\n%s\n%s", parts, i, want[i].Describe(), got[i].Describe())
 		}
 	}
+}
+
+// CountCeilingsByScan compares, for every cell about releases, the largest
+// verified count within its scope found for all cells at once (as NewIndex
+// does) with verifiedCount's scan of that one scope, and returns the first
+// cell where they differ, or "".
+func (ix *Index) CountCeilingsByScan() (scope string, batch, scan int) {
+	got := ix.countCeilings()
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		if c.key.m != source.Releases {
+			continue
+		}
+		if n, _ := ix.verifiedCount(c.key.s); n != got[i] {
+			return c.key.s.String(), got[i], n
+		}
+	}
+	return "", 0, 0
 }

@@ -47,6 +47,10 @@ type part struct {
 	w           int
 	cell        int32 // the cell, or -1 for a derived floor
 	col, pos    int32 // a derived floor: ix.cols[col].derived[pos]
+	// named reports that claims stand behind the part's figure (a cell's
+	// lowFrom, a derived floor's from): only such parts add to the claims
+	// of a floor.
+	named bool
 }
 
 // buildParts lists the parts of every column. Every cell's lowDirect must
@@ -60,13 +64,13 @@ func (ix *Index) buildParts() {
 			c := &ix.cells[ci]
 			if c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) {
 				col.cellParts = append(col.cellParts, int32(len(ix.parts)))
-				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1})
+				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1, named: len(c.lowFrom) > 0})
 			}
 		}
 		for pos, d := range col.derived {
 			col.derivedParts = append(col.derivedParts, int32(len(ix.parts)))
 			p := d.scope.Period()
-			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos)})
+			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos), named: len(d.from) > 0})
 		}
 	}
 	ix.partOf = make([]int32, len(ix.cells))
@@ -315,6 +319,10 @@ type sched struct {
 	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
 	top1, top2 []int32
 	with       []int
+	// jump[p]: the first part, as lastTake gives it, on the chain of
+	// choices of the first p that has claims behind it (see part.named),
+	// or 0; pick follows it to skip the parts that add no claims.
+	jump []int32
 }
 
 func (fs *floorSolver) newSched(set int32, a, b int) *sched {
@@ -342,11 +350,11 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 	}
 	n := len(sel)
 	ints := make([]int, 3*n+1)
-	i32 := make([]int32, 5*n+2)
+	i32 := make([]int32, 6*n+3)
 	t := &sched{
 		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1], with: ints[2*n+1:],
 		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
-		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2:],
+		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2 : 5*n+2 : 5*n+2], jump: i32[5*n+2:],
 	}
 	copy(t.part, sel)
 	for i, pi := range t.part {
@@ -384,6 +392,15 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 		t.top1[g], t.top2[g] = t1, t2
 		g = h
 	}
+	for k := 1; k <= n; k++ {
+		switch p := t.lastTake[k]; {
+		case p == 0:
+		case ix.parts[t.part[p-1]].named:
+			t.jump[k] = p
+		default:
+			t.jump[k] = t.jump[t.prev[p]]
+		}
+	}
 	return t
 }
 
@@ -420,15 +437,17 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 	return schedResult{t.best[hi], -1, int32(hi)}
 }
 
-// pick appends the parts of a result.
-func (t *sched) pick(r schedResult, out []int32) []int32 {
+// pick appends the parts of a result that have claims behind them (the
+// others add nothing to a floor's claims): in time proportional to those
+// it appends, however many parts the family holds.
+func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
 	if t == nil {
 		return out
 	}
-	if r.chosen >= 0 {
+	if r.chosen >= 0 && ix.parts[t.part[r.chosen]].named {
 		out = append(out, t.part[r.chosen])
 	}
-	for p := t.lastTake[r.from]; p > 0; p = t.lastTake[t.prev[p]] {
+	for p := t.jump[r.from]; p > 0; p = t.jump[t.prev[p]] {
 		out = append(out, t.part[p-1])
 	}
 	return out
@@ -482,7 +501,7 @@ func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
 	fs.picked = fs.picked[:0]
 	switch family {
 	case 0:
-		fs.picked = allT.pick(all, fs.picked)
+		fs.picked = allT.pick(ix, all, fs.picked)
 	case 1:
 		fs.regionPick(q, 0)
 	case 2:
@@ -529,7 +548,7 @@ func (fs *floorSolver) regionPick(q floorQuery, i int32) {
 		}
 		return
 	}
-	fs.picked = fs.tab(n.set, q.a).pick(fs.regRes[i], fs.picked)
+	fs.picked = fs.tab(n.set, q.a).pick(fs.ix, fs.regRes[i], fs.picked)
 }
 
 // populationVal is populationFamily's weight at node i: the parts of its
@@ -575,7 +594,7 @@ func (fs *floorSolver) populationPick(q floorQuery, i int32) {
 	n := &q.sh.pop[i]
 	switch c := fs.popChoice[i]; {
 	case c == -1:
-		fs.picked = fs.tab(n.set, q.a).pick(fs.popRes[i], fs.picked)
+		fs.picked = fs.tab(n.set, q.a).pick(fs.ix, fs.popRes[i], fs.picked)
 	case c >= 0:
 		fs.populationPick(q, c)
 	default:
