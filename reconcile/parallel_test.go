@@ -73,3 +73,40 @@ func (ix *Index) CountCeilingsByScan() (scope string, batch, scan int) {
 	}
 	return "", 0, 0
 }
+
+// TestFloorsChunked checks that solving the cells' floors in several
+// chunks, one goroutine each, gives the floors and claims of one pass.
+func TestFloorsChunked(t *testing.T) {
+	n := 20_000
+	if testing.Short() {
+		n = 4_000
+	}
+	for _, open := range []float64{0, 0.1} {
+		ev, err := NestedEvidence(n, open, 5)
+		require.NoError(t, err)
+		ix, err := NewIndex(ev, DefaultPolicy())
+		require.NoError(t, err)
+		ix.solveCellsIn(1)
+		type floor struct {
+			w    int
+			from []int32
+		}
+		want := make([]floor, len(ix.cells))
+		named := 0
+		for i := range ix.cells {
+			want[i] = floor{ix.cells[i].floor, ix.cells[i].floorFrom}
+			if len(want[i].from) > 0 {
+				named++
+			}
+		}
+		require.NotZero(t, named, "open=%g: no floor made of claims, nothing to compare", open)
+		for _, parts := range []int{2, 3, 8} {
+			ix.solveCellsIn(parts)
+			for i := range ix.cells {
+				c := &ix.cells[i]
+				require.Equal(t, want[i].w, c.floor, "open=%g parts=%d: floor of %s", open, parts, c.key.s)
+				require.Equal(t, want[i].from, c.floorFrom, "open=%g parts=%d: claims of the floor of %s", open, parts, c.key.s)
+			}
+		}
+	}
+}

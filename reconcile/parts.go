@@ -114,7 +114,6 @@ type floorSolver struct {
 	setParts [][]int32
 	tabA     [][]int
 	tabT     [][]*sched
-	scratch  []int32
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -122,6 +121,9 @@ type floorSolver struct {
 	popChoice      []int32 // -1 here; k ≥ 0 kid k; -2 − j partition j
 	popDone        []bool
 	picked         []int32
+	from           []int32
+	// slab hands out the floors' claim lists, several to an allocation.
+	slab []int32
 }
 
 // tabNeed is a table some query needs: set's parts from day a to day b.
@@ -258,8 +260,9 @@ func (fs *floorSolver) mark(q floorQuery) {
 	}
 }
 
-// build makes every table marked.
-func (fs *floorSolver) build() {
+// build makes every table marked, in up to parts goroutines, each
+// table in its own slot.
+func (fs *floorSolver) build(parts int) {
 	slices.SortFunc(fs.need, func(x, y tabNeed) int {
 		if c := cmp.Compare(x.set, y.set); c != 0 {
 			return c
@@ -272,16 +275,38 @@ func (fs *floorSolver) build() {
 	fs.setParts = make([][]int32, len(fs.setCol))
 	fs.tabA = make([][]int, len(fs.setCol))
 	fs.tabT = make([][]*sched, len(fs.setCol))
+	uniq := fs.need[:0]
 	for i, k := range fs.need {
 		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
 			continue
 		}
+		uniq = append(uniq, k)
+	}
+	work := 0
+	slot := make([]int32, len(uniq)) // each table's place among its set's
+	for i, k := range uniq {
 		if fs.setParts[k.set] == nil {
 			fs.setParts[k.set] = fs.partsOf(k.set)
 		}
+		slot[i] = int32(len(fs.tabA[k.set]))
 		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
-		fs.tabT[k.set] = append(fs.tabT[k.set], fs.newSched(k.set, k.a, k.b))
+		work += len(fs.setParts[k.set])
 	}
+	for set, as := range fs.tabA {
+		if len(as) > 0 {
+			fs.tabT[set] = make([]*sched, len(as))
+		}
+	}
+	// A table's work is at most its set's parts: a rough measure, enough
+	// to balance the chunks.
+	chunks := splitWork(parts, len(uniq), work, func(i int) int { return len(fs.setParts[uniq[i].set]) })
+	parallel(chunks, func(lo, hi int) {
+		var scratch []int32
+		for i := lo; i < hi; i++ {
+			k := uniq[i]
+			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &scratch)
+		}
+	})
 	fs.need = nil
 }
 
@@ -325,7 +350,7 @@ type sched struct {
 	jump []int32
 }
 
-func (fs *floorSolver) newSched(set int32, a, b int) *sched {
+func (fs *floorSolver) newSched(set int32, a, b int, scratch *[]int32) *sched {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -333,7 +358,7 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := fs.scratch[:0]
+	sel := (*scratch)[:0]
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -344,7 +369,7 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 			sel = append(sel, pi)
 		}
 	}
-	fs.scratch = sel
+	*scratch = sel
 	if len(sel) == 0 {
 		return nil
 	}
@@ -507,7 +532,7 @@ func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
 	case 2:
 		fs.populationPick(q, 0)
 	}
-	var from []int32
+	from := fs.from[:0]
 	for _, pi := range fs.picked {
 		p := &ix.parts[pi]
 		if p.cell >= 0 {
@@ -517,7 +542,18 @@ func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
 		}
 	}
 	slices.Sort(from)
-	return total, slices.Compact(from)
+	from = slices.Compact(from)
+	fs.from = from
+	if len(from) == 0 {
+		return total, nil
+	}
+	if len(fs.slab) < len(from) {
+		fs.slab = make([]int32, max(len(from), 1024))
+	}
+	out := fs.slab[:len(from):len(from)]
+	fs.slab = fs.slab[len(from):]
+	copy(out, from)
+	return total, out
 }
 
 // regionVal is regionFamily's weight at node i: the parts of its region
@@ -604,25 +640,47 @@ func (fs *floorSolver) populationPick(q floorQuery, i int32) {
 	}
 }
 
-// solveCells sets the floor of every cell.
-func (ix *Index) solveCells() {
+// solveCells sets the floor of every cell. The tables are built, and the
+// cells solved, in contiguous chunks, one goroutine per processor that the
+// index keeps busy (see workers); each result goes to its own slot, so the
+// floors are those of one pass.
+func (ix *Index) solveCells() { ix.solveCellsIn(workers(len(ix.recs))) }
+
+// solveCellsIn is solveCells in at most parts chunks.
+func (ix *Index) solveCellsIn(parts int) {
 	fs := newFloorSolver(ix)
-	shapes := make([]*shape, len(ix.cols))
 	queries := make([]floorQuery, len(ix.cells))
-	for i := range ix.cells {
-		c := &ix.cells[i]
-		if shapes[c.col] == nil {
-			k := ix.cols[c.col].key
-			shapes[c.col] = fs.shapeOf(k.pop, k.reg, ix.cols[c.col].down)
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if len(col.cells) == 0 {
+			continue
 		}
-		queries[i] = floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
-		fs.mark(queries[i])
+		sh := fs.shapeOf(col.key.pop, col.key.reg, col.down)
+		for _, ci := range col.cells {
+			c := &ix.cells[ci]
+			queries[ci] = floorQuery{sh, c.first, c.last, ix.partOf[ci]}
+		}
+		// One table per set and first day, to the latest last day of the
+		// cells that start on it (the column's cells are by period).
+		for k := 0; k < len(col.cells); {
+			a, b := ix.cells[col.cells[k]].first, ix.cells[col.cells[k]].last
+			j := k + 1
+			for ; j < len(col.cells) && ix.cells[col.cells[j]].first == a; j++ {
+				b = max(b, ix.cells[col.cells[j]].last)
+			}
+			fs.mark(floorQuery{sh: sh, a: a, b: b, self: -1})
+			k = j
+		}
 	}
-	fs.build()
-	for i := range ix.cells {
-		c := &ix.cells[i]
-		c.floor, c.floorFrom = fs.solve(queries[i], c.verified)
-	}
+	fs.build(parts)
+	chunks := splitWork(parts, len(ix.cells), len(ix.cells), func(int) int { return 1 })
+	parallel(chunks, func(lo, hi int) {
+		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabT: fs.tabT}
+		for i := lo; i < hi; i++ {
+			c := &ix.cells[i]
+			c.floor, c.floorFrom = sub.solve(queries[i], c.verified)
+		}
+	})
 }
 
 // floorOf answers one scope that need not be a cell.
@@ -637,7 +695,7 @@ func (ix *Index) floorOf(k cellKey, verified int) (int, []int32) {
 		q.self = ix.partOf[id]
 	}
 	fs.mark(q)
-	fs.build()
+	fs.build(1)
 	return fs.solve(q, verified)
 }
 
