@@ -227,7 +227,7 @@ func (ix *Index) figures(parts int) []Figure {
 		var slab idSlab
 		var sc figScratch
 		for k := lo; k < hi; k++ {
-			out[k] = ix.figureWith(&ix.cells[with[k]], &slab, &sc)
+			ix.figureWith(&ix.cells[with[k]], &slab, &sc, &out[k])
 		}
 	}
 	parallel(splitWork(parts, len(with), claims, func(k int) int { return len(ix.cells[with[k]].claims) }), read)
@@ -368,16 +368,20 @@ func (s *idSlab) where(ix *Index, list []int32, keep func(*rec) bool) []source.C
 
 // figure computes steps 3 to 6 of the fold for one cell, its lists of
 // claim IDs taken from slab.
-func (ix *Index) figure(c *cell, slab *idSlab) Figure { return ix.figureWith(c, slab, nil) }
+func (ix *Index) figure(c *cell, slab *idSlab) Figure {
+	var f Figure
+	ix.figureWith(c, slab, nil, &f)
+	return f
+}
 
-// figureWith is figure with its working lists taken from sc (nil: its
-// own).
-func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch) Figure {
+// figureWith is figure written to *f, with its working lists taken from
+// sc (nil: its own).
+func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch, f *Figure) {
 	if sc == nil {
 		sc = new(figScratch)
 	}
-	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
-	ix.listSetAside(c, &f, slab)
+	*f = Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
+	ix.listSetAside(c, f, slab)
 	f.Claims = slab.ids(ix, c.direct)
 	cap, capFrom := ix.cap(c)
 	f.Cap = cap.interval()
@@ -400,10 +404,10 @@ func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch) Figure {
 		f.Consensus = cons.interval()
 		f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
 		f.Confidence = decimal.Zero
-		return f
+		return
 	}
 
-	cons, support, groupW := ix.consensus(c, &f, slab, sc)
+	cons, support, groupW := ix.consensus(c, f, slab, sc)
 	derived := span{c.floor, cap.hi}
 	if both := cons.intersect(derived); !both.empty() {
 		cons = both
@@ -423,7 +427,7 @@ func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch) Figure {
 	case c.floor >= f.Low && c.floor > c.verified:
 		f.LowFrom = f.FloorFrom
 	}
-	ix.high(c, &f, cons, cap, support, slab)
+	ix.high(c, f, cons, cap, support, slab)
 
 	best, bestFrom := ix.best(c, support, cons, f.Low, f.High, sc)
 	f.Best = max(f.Low, min(best, f.High))
@@ -444,7 +448,6 @@ func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch) Figure {
 	if total := ix.groupTotal(c.direct, sc); total > 0 {
 		f.Confidence = ratio4(groupW, total)
 	}
-	return f
 }
 
 // high sets High, HighOpen and HighFrom (step 6): the highest figure

@@ -301,10 +301,10 @@ func (fs *floorSolver) build(parts int) {
 	// to balance the chunks.
 	chunks := splitWork(parts, len(uniq), work, func(i int) int { return len(fs.setParts[uniq[i].set]) })
 	parallel(chunks, func(lo, hi int) {
-		var scratch []int32
+		var sl schedSlab
 		for i := lo; i < hi; i++ {
 			k := uniq[i]
-			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &scratch)
+			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &sl)
 		}
 	})
 	fs.need = nil
@@ -343,14 +343,47 @@ type sched struct {
 	// top1[g] is the index of the first part of heaviest with (best before
 	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
 	top1, top2 []int32
-	with       []int
 	// jump[p]: the first part, as lastTake gives it, on the chain of
 	// choices of the first p that has claims behind it (see part.named),
 	// or 0; pick follows it to skip the parts that add no claims.
 	jump []int32
 }
 
-func (fs *floorSolver) newSched(set int32, a, b int, scratch *[]int32) *sched {
+// with returns the weight of the heaviest family whose last part is the
+// table's i-th: that part's weight and the best of those ending before it
+// starts.
+func (t *sched) with(ix *Index, i int32) int {
+	return t.best[t.prev[i+1]] + ix.parts[t.part[i]].w
+}
+
+// schedSlab hands out the lists of many tables from a few large
+// allocations.
+type schedSlab struct {
+	scratch []int32
+	ints    []int
+	i32     []int32
+	scheds  []sched
+}
+
+// slabMin is the least number of entries a slab allocates at a time.
+const slabMin = 1 << 14
+
+func (sl *schedSlab) take(n int) ([]int, []int32, *sched) {
+	if len(sl.ints) < 2*n+1 {
+		sl.ints = make([]int, max(2*n+1, slabMin))
+	}
+	if len(sl.i32) < 6*n+3 {
+		sl.i32 = make([]int32, max(6*n+3, 3*slabMin))
+	}
+	if len(sl.scheds) == 0 {
+		sl.scheds = make([]sched, 256)
+	}
+	ints, i32, t := sl.ints[:2*n+1:2*n+1], sl.i32[:6*n+3:6*n+3], &sl.scheds[0]
+	sl.ints, sl.i32, sl.scheds = sl.ints[2*n+1:], sl.i32[6*n+3:], sl.scheds[1:]
+	return ints, i32, t
+}
+
+func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -358,7 +391,7 @@ func (fs *floorSolver) newSched(set int32, a, b int, scratch *[]int32) *sched {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := (*scratch)[:0]
+	sel := sl.scratch[:0]
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -369,15 +402,14 @@ func (fs *floorSolver) newSched(set int32, a, b int, scratch *[]int32) *sched {
 			sel = append(sel, pi)
 		}
 	}
-	*scratch = sel
+	sl.scratch = sel
 	if len(sel) == 0 {
 		return nil
 	}
 	n := len(sel)
-	ints := make([]int, 3*n+1)
-	i32 := make([]int32, 6*n+3)
-	t := &sched{
-		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1], with: ints[2*n+1:],
+	ints, i32, t := sl.take(n)
+	*t = sched{
+		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1],
 		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
 		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2 : 5*n+2 : 5*n+2], jump: i32[5*n+2:],
 	}
@@ -395,23 +427,23 @@ func (fs *floorSolver) newSched(set int32, a, b int, scratch *[]int32) *sched {
 		for i := g; i < h; i++ {
 			p := &ix.parts[t.part[i]]
 			t.prev[i+1] = int32(sort.SearchInts(t.end[:g], p.first))
-			t.with[i] = t.best[t.prev[i+1]] + p.w
+			with := t.best[t.prev[i+1]] + p.w
 			k := i + 1
-			if t.with[i] > t.best[k-1] {
-				t.best[k], t.lastTake[k] = t.with[i], int32(k)
+			if with > t.best[k-1] {
+				t.best[k], t.lastTake[k] = with, int32(k)
 			} else {
 				t.best[k], t.lastTake[k] = t.best[k-1], t.lastTake[k-1]
 			}
 		}
 		t1, t2 := int32(-1), int32(-1)
-		for i := g; i < h; i++ {
-			if t1 < 0 || t.with[i] > t.with[t1] {
-				t1 = int32(i)
+		for i := int32(g); i < int32(h); i++ {
+			if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
+				t1 = i
 			}
 		}
-		for i := g; i < h; i++ {
-			if int32(i) != t1 && (t2 < 0 || t.with[i] > t.with[t2]) {
-				t2 = int32(i)
+		for i := int32(g); i < int32(h); i++ {
+			if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
+				t2 = i
 			}
 		}
 		t.top1[g], t.top2[g] = t1, t2
@@ -453,8 +485,8 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 			if int(f) == x {
 				f = t.top2[lo]
 			}
-			if f >= 0 && t.with[f] > t.best[lo] {
-				return schedResult{t.with[f], f, t.prev[f+1]}
+			if f >= 0 && t.with(ix, f) > t.best[lo] {
+				return schedResult{t.with(ix, f), f, t.prev[f+1]}
 			}
 			return schedResult{t.best[lo], -1, int32(lo)}
 		}
