@@ -56,22 +56,44 @@ type part struct {
 // buildParts lists the parts of every column. Every cell's lowDirect must
 // be known.
 func (ix *Index) buildParts() {
-	ix.parts = ix.parts[:0]
+	isPart := func(c *cell) bool { return c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) }
+	count := 0
+	for n := range ix.cols {
+		for _, ci := range ix.cols[n].cells {
+			if isPart(&ix.cells[ci]) {
+				count++
+			}
+		}
+		count += len(ix.cols[n].derived)
+	}
+	ix.parts = slices.Grow(ix.parts[:0], count)
+	// A column's parts are numbered in a run, its cells' then its derived
+	// floors': their lists are runs of one list of every number.
+	seq := make([]int32, count)
+	for i := range seq {
+		seq[i] = int32(i)
+	}
+	run := func(from int) []int32 {
+		if from == len(ix.parts) {
+			return nil
+		}
+		return seq[from:len(ix.parts):len(ix.parts)]
+	}
 	for n := range ix.cols {
 		col := &ix.cols[n]
-		col.cellParts, col.derivedParts = nil, nil
+		start := len(ix.parts)
 		for _, ci := range col.cells {
-			c := &ix.cells[ci]
-			if c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) {
-				col.cellParts = append(col.cellParts, int32(len(ix.parts)))
+			if c := &ix.cells[ci]; isPart(c) {
 				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1, named: len(c.lowFrom) > 0})
 			}
 		}
+		col.cellParts = run(start)
+		start = len(ix.parts)
 		for pos, d := range col.derived {
-			col.derivedParts = append(col.derivedParts, int32(len(ix.parts)))
 			p := d.scope.Period()
 			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos), named: len(d.from) > 0})
 		}
+		col.derivedParts = run(start)
 	}
 	ix.partOf = make([]int32, len(ix.cells))
 	for i := range ix.partOf {
@@ -682,12 +704,30 @@ func (ix *Index) solveCells() { ix.solveCellsIn(workers(len(ix.recs))) }
 func (ix *Index) solveCellsIn(parts int) {
 	fs := newFloorSolver(ix)
 	queries := make([]floorQuery, len(ix.cells))
+	shapes := make([]*shape, len(ix.cols))
+	marks := 0
 	for n := range ix.cols {
 		col := &ix.cols[n]
 		if len(col.cells) == 0 {
 			continue
 		}
 		sh := fs.shapeOf(col.key.pop, col.key.reg, col.down)
+		shapes[n] = sh
+		firsts := 0
+		for k, ci := range col.cells {
+			if k == 0 || ix.cells[ci].first != ix.cells[col.cells[k-1]].first {
+				firsts++
+			}
+		}
+		marks += firsts * (1 + len(sh.reg) + len(sh.pop))
+	}
+	fs.need = make([]tabNeed, 0, marks)
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if len(col.cells) == 0 {
+			continue
+		}
+		sh := shapes[n]
 		for _, ci := range col.cells {
 			c := &ix.cells[ci]
 			queries[ci] = floorQuery{sh, c.first, c.last, ix.partOf[ci]}
