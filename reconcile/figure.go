@@ -227,7 +227,7 @@ func (ix *Index) figures(parts int) []Figure {
 		var slab idSlab
 		var sc figScratch
 		for k := lo; k < hi; k++ {
-			ix.figureWith(&ix.cells[with[k]], &slab, &sc, &out[k])
+			ix.figureWith(with[k], &ix.cells[with[k]], &slab, &sc, &out[k])
 		}
 	}
 	parallel(splitWork(parts, len(with), claims, func(k int) int { return len(ix.cells[with[k]].claims) }), read)
@@ -370,20 +370,25 @@ func (s *idSlab) where(ix *Index, list []int32, keep func(*rec) bool) []source.C
 // claim IDs taken from slab.
 func (ix *Index) figure(c *cell, slab *idSlab) Figure {
 	var f Figure
-	ix.figureWith(c, slab, nil, &f)
+	id, ok := ix.cellIndex(c.key)
+	if !ok || &ix.cells[id] != c {
+		id = -1
+	}
+	ix.figureWith(id, c, slab, nil, &f)
 	return f
 }
 
 // figureWith is figure written to *f, with its working lists taken from
-// sc (nil: its own).
-func (ix *Index) figureWith(c *cell, slab *idSlab, sc *figScratch, f *Figure) {
+// sc (nil: its own); c is ix.cells[id], or id is -1 for a scope that is
+// not a cell of the index.
+func (ix *Index) figureWith(id int32, c *cell, slab *idSlab, sc *figScratch, f *Figure) {
 	if sc == nil {
 		sc = new(figScratch)
 	}
 	*f = Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
 	ix.listSetAside(c, f, slab)
 	f.Claims = slab.ids(ix, c.direct)
-	cap, capFrom := ix.cap(c)
+	cap, capFrom := ix.capOf(id, c)
 	f.Cap = cap.interval()
 	f.CapFrom = slab.ids(ix, capFrom)
 	f.FloorFrom = slab.ids(ix, c.floorFrom)
@@ -584,7 +589,17 @@ func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 // other scope asks each column for the cells that contain it (see
 // containing).
 func (ix *Index) cap(c *cell) (span, []int32) {
-	if id, ok := ix.cellIndex(c.key); ok && &ix.cells[id] == c {
+	id, ok := ix.cellIndex(c.key)
+	if !ok || &ix.cells[id] != c {
+		id = -1
+	}
+	return ix.capOf(id, c)
+}
+
+// capOf is cap for c = ix.cells[id], or id −1 for a scope that is not a
+// cell of the index.
+func (ix *Index) capOf(id int32, c *cell) (span, []int32) {
+	if id >= 0 {
 		if r := ix.caps[id]; r.cell >= 0 {
 			return span{0, r.hi}, ix.cells[r.cell].direct
 		}
