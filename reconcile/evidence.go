@@ -182,10 +182,52 @@ type Evidence struct {
 	sources  []*source.Source
 	claims   []*source.Claim
 	verified []Verification
-	// open holds, sorted by ID, the claims whose Supersedes or
-	// Relative.To names a claim not in claims: the only chains a merge or
-	// an addition can complete. Every chain within claims is sound.
-	open []*source.Claim
+	// open holds, sorted by [compareRef], the references (Supersedes,
+	// Relative.To) to claims not in claims: the only chains a merge or an
+	// addition can complete. Every chain within claims is sound.
+	open []ref
+}
+
+// ref is a reference of a claim to another by ID: its Supersedes, or its
+// Relative.To when rel is set.
+type ref struct {
+	to   source.ClaimID
+	from *source.Claim
+	rel  bool
+}
+
+// compareRef orders references by the claim they name, then by the claim
+// that names it, supersession first: sorted so, the references of an
+// evidence set find their targets in one walk over its claims.
+func compareRef(a, b ref) int {
+	if c := a.to.Compare(b.to); c != 0 {
+		return c
+	}
+	if c := a.from.ID.Compare(b.from.ID); c != 0 {
+		return c
+	}
+	switch {
+	case a.rel == b.rel:
+		return 0
+	case b.rel:
+		return -1
+	}
+	return 1
+}
+
+// refsOf returns the references of the claims cs, sorted by [compareRef].
+func refsOf(cs []*source.Claim) []ref {
+	var out []ref
+	for _, c := range cs {
+		if c.Supersedes.IsValid() {
+			out = append(out, ref{to: c.Supersedes, from: c})
+		}
+		if !c.Relative.IsZero() {
+			out = append(out, ref{to: c.Relative.To, from: c, rel: true})
+		}
+	}
+	slices.SortFunc(out, compareRef)
+	return out
 }
 
 // NumSources returns the number of sources.
@@ -328,14 +370,14 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 	if err != nil {
 		return e, err
 	}
-	merged, err := mergeSorted(e.claims, sorted, compareClaimID, sameClaim)
+	merged, err := mergeClaims(e.claims, sorted)
 	if err != nil {
 		return e, err
 	}
 	// Chains within e are sound: only those of the new claims and those
 	// that e left open can change.
-	cand, _ := mergeSorted(e.open, sorted, compareClaimID, sameClaim)
-	open, err := checkChains(merged, cand)
+	refs, _ := mergeSorted(e.open, refsOf(sorted), compareRef, noConflict)
+	open, err := checkChains(merged, refs, resolve(refs, merged))
 	if err != nil {
 		return e, err
 	}
@@ -379,7 +421,7 @@ func (e Evidence) AddVerifications(vs ...Verification) (Evidence, error) {
 	}
 	slices.SortFunc(add, Verification.Compare)
 	add = slices.CompactFunc(add, Verification.Equal)
-	merged, _ := mergeSorted(e.verified, add, Verification.Compare, func(Verification, Verification) error { return nil })
+	merged, _ := mergeSorted(e.verified, add, Verification.Compare, noConflict)
 	e.verified = merged
 	return e, nil
 }
@@ -395,19 +437,20 @@ func Merge(a, b Evidence) (Evidence, error) {
 	if out.sources, err = mergeSorted(a.sources, b.sources, func(x, y *source.Source) int { return x.ID.Compare(y.ID) }, sameSource); err != nil {
 		return Evidence{}, err
 	}
-	if out.claims, err = mergeSorted(a.claims, b.claims, compareClaimID, sameClaim); err != nil {
+	if out.claims, err = mergeClaims(a.claims, b.claims); err != nil {
 		return Evidence{}, err
 	}
 	// Every chain within a and within b is sound, so only a chain through a
 	// reference that one of them left open can be unsound in the union: a
 	// bad link is one neither operand held both ends of, and a new cycle
 	// passes from claims only in a to claims only in b, so it follows a
-	// reference that one operand left open.
-	cand, _ := mergeSorted(a.open, b.open, compareClaimID, sameClaim)
-	if out.open, err = checkChains(out.claims, cand); err != nil {
+	// reference that one operand left open. A reference a left open names
+	// a claim not in a: it is in the union only if it is in b.
+	refs, to := mergeRefs(a.open, resolve(a.open, b.claims), b.open, resolve(b.open, a.claims))
+	if out.open, err = checkChains(out.claims, refs, to); err != nil {
 		return Evidence{}, err
 	}
-	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, func(Verification, Verification) error { return nil })
+	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, noConflict)
 	return out, nil
 }
 
@@ -438,11 +481,14 @@ func (e Evidence) AsOfIn(t time.Time, loc *time.Location) Evidence {
 	// A subset of sound chains is sound; what it leaves open is what
 	// refers to a claim it dropped, or to one e left open.
 	for _, c := range out.claims {
-		if (c.Supersedes.IsValid() && indexClaim(out.claims, c.Supersedes) < 0) ||
-			(!c.Relative.IsZero() && indexClaim(out.claims, c.Relative.To) < 0) {
-			out.open = append(out.open, c)
+		if c.Supersedes.IsValid() && indexClaim(out.claims, c.Supersedes) < 0 {
+			out.open = append(out.open, ref{to: c.Supersedes, from: c})
+		}
+		if !c.Relative.IsZero() && indexClaim(out.claims, c.Relative.To) < 0 {
+			out.open = append(out.open, ref{to: c.Relative.To, from: c, rel: true})
 		}
 	}
+	slices.SortFunc(out.open, compareRef)
 	return out
 }
 
@@ -506,53 +552,108 @@ func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error)
 	return slices.Clip(out), nil
 }
 
-// checkChains checks the chains that pass through the claims of cand
-// (sorted by ID, each in all, which is sorted by ID): a claim may supersede
-// only a claim of its own source stated no later than itself (explicit
-// supersession wins over clocks, so it must not run against them), and
-// neither supersession nor relative quantities may loop. References to
-// claims not in all are left for later: it returns, sorted by ID, the
-// claims of cand that make one. It visits only cand and the claims their
-// chains reach, each once, in O(log n) each.
-func checkChains(all, cand []*source.Claim) ([]*source.Claim, error) {
-	if len(cand) == 0 {
+// noConflict is mergeSorted's check for values that are whole keys.
+func noConflict[T any](T, T) error { return nil }
+
+// mergeClaims is mergeSorted for claims by ID, written out so that
+// comparing IDs is inlined and a claim that both sides share (as sets split
+// from one do) is recognised by its pointer before its fields are compared.
+func mergeClaims(a, b []*source.Claim) ([]*source.Claim, error) {
+	switch {
+	case len(b) == 0:
+		return a, nil
+	case len(a) == 0:
+		return b, nil
+	}
+	out := make([]*source.Claim, len(a)+len(b))
+	n, err := mergeClaimsInto(out, a, b)
+	if err != nil {
+		return nil, err
+	}
+	return out[:n:n], nil
+}
+
+// mergeClaimsInto merges a and b into out, which has room for both, and
+// returns how many claims it wrote.
+func mergeClaimsInto(out, a, b []*source.Claim) (int, error) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		switch c := x.ID.Compare(y.ID); {
+		case c < 0:
+			out[k] = x
+			i++
+		case c > 0:
+			out[k] = y
+			j++
+		default:
+			if x != y {
+				if err := sameClaim(x, y); err != nil {
+					return 0, err
+				}
+			}
+			out[k] = x
+			i++
+			j++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	k += copy(out[k:], b[j:])
+	return k, nil
+}
+
+// checkChains checks the chains that pass through refs (sorted by
+// [compareRef], each from a claim of all, which is sorted by ID), given
+// to, the claim of all that each names (nil for none): a claim may
+// supersede only a claim of its own source stated no later than itself
+// (explicit supersession wins over clocks, so it must not run against
+// them), and neither supersession nor relative quantities may loop.
+// References to claims not in all are left for later: it returns them, in
+// order. It visits only refs and the claims their chains reach, each once,
+// in O(log n) each.
+func checkChains(all []*source.Claim, refs []ref, to []*source.Claim) ([]ref, error) {
+	if len(refs) == 0 {
 		return nil, nil
 	}
-	var errs []error
-	open := make([]*source.Claim, 0, len(cand))
-	// A cycle through a claim of cand passes through its reference to a
-	// claim that has a reference of the same kind: only such claims start
-	// a walk.
+	// The errors of links, one at most per claim, in order of claim ID.
+	type linkErr struct {
+		id  source.ClaimID
+		err error
+	}
+	var links []linkErr
+	open := make([]ref, 0, len(refs))
+	// A cycle through a reference of refs passes through its target, which
+	// has a reference of the same kind: only such references start a walk.
 	var supStarts, relStarts []int32
-	for _, c := range cand {
-		dangling := false
-		if c.Supersedes.IsValid() {
-			j := indexClaim(all, c.Supersedes)
-			if j >= 0 && all[j].Supersedes.IsValid() {
+	for k, r := range refs {
+		t := to[k]
+		switch {
+		case t == nil:
+			open = append(open, r)
+		case r.rel:
+			if !t.Relative.IsZero() {
+				relStarts = append(relStarts, int32(indexClaim(all, r.from.ID)))
+			}
+		default:
+			c := r.from
+			if t.Supersedes.IsValid() {
 				supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
 			}
 			switch {
-			case j < 0:
-				dangling = true
-			case all[j].Source != c.Source:
-				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
-			case statedAfter(all[j], c):
-				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s supersedes a statement made after it", c.ID))
+			case t.Source != c.Source:
+				links = append(links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+					"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
+			case statedAfter(t, c):
+				links = append(links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+					"claim %s supersedes a statement made after it", c.ID)})
 			}
 		}
-		if !c.Relative.IsZero() {
-			switch k := indexClaim(all, c.Relative.To); {
-			case k < 0:
-				dangling = true
-			case !all[k].Relative.IsZero():
-				relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
-			}
-		}
-		if dangling {
-			open = append(open, c)
-		}
+	}
+	var errs []error
+	slices.SortStableFunc(links, func(x, y linkErr) int { return x.id.Compare(y.id) })
+	for _, l := range links {
+		errs = append(errs, l.err)
 	}
 	sup := func(i int32) int32 {
 		if c := all[i]; c.Supersedes.IsValid() {
@@ -580,7 +681,75 @@ func checkChains(all, cand []*source.Claim) ([]*source.Claim, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if len(open) == 0 {
+		return nil, nil
+	}
 	return slices.Clip(open), nil
+}
+
+// resolve returns, for each reference of refs (sorted by [compareRef]),
+// the claim of cs (sorted by ID) it names, or nil. The names come in
+// order, so one walk over cs finds them all, galloping from one to the
+// next: O(log d) comparisons for a name d claims past the one before.
+func resolve(refs []ref, cs []*source.Claim) []*source.Claim {
+	if len(refs) == 0 {
+		return nil
+	}
+	to := make([]*source.Claim, len(refs))
+	at := 0
+	for k, r := range refs {
+		if at = seekClaim(cs, at, r.to); at < len(cs) && cs[at].ID == r.to {
+			to[k] = cs[at]
+		}
+	}
+	return to
+}
+
+// seekClaim returns the first index i ≥ from of cs (sorted by ID) whose
+// claim's ID is not below id, for an id not below those of cs[:from].
+func seekClaim(cs []*source.Claim, from int, id source.ClaimID) int {
+	lo, hi, step := from, from, 1
+	for hi < len(cs) && cs[hi].ID.Compare(id) < 0 {
+		lo = hi + 1
+		hi += step
+		step <<= 1
+	}
+	hi = min(hi, len(cs))
+	i, _ := slices.BinarySearchFunc(cs[lo:hi], id, func(c *source.Claim, id source.ClaimID) int { return c.ID.Compare(id) })
+	return lo + i
+}
+
+// mergeRefs merges two lists of references sorted by [compareRef], each
+// with the claims they name (to, nil for none), keeping one of each
+// reference both hold.
+func mergeRefs(a []ref, ta []*source.Claim, b []ref, tb []*source.Claim) ([]ref, []*source.Claim) {
+	switch {
+	case len(b) == 0:
+		return a, ta
+	case len(a) == 0:
+		return b, tb
+	}
+	out := make([]ref, 0, len(a)+len(b))
+	to := make([]*source.Claim, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch c := compareRef(a[i], b[j]); {
+		case c < 0:
+			out, to = append(out, a[i]), append(to, ta[i])
+			i++
+		case c > 0:
+			out, to = append(out, b[j]), append(to, tb[j])
+			j++
+		default:
+			// A reference both left open names a claim in neither.
+			out, to = append(out, a[i]), append(to, cmp.Or(ta[i], tb[j]))
+			i++
+			j++
+		}
+	}
+	out, to = append(out, a[i:]...), append(to, ta[i:]...)
+	out, to = append(out, b[j:]...), append(to, tb[j:]...)
+	return out, to
 }
 
 // statedAfter reports whether a was stated after b, as far as their
