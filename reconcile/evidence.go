@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
@@ -376,8 +378,8 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 	}
 	// Chains within e are sound: only those of the new claims and those
 	// that e left open can change.
-	refs, _ := mergeSorted(e.open, refsOf(sorted), compareRef, noConflict)
-	open, err := checkChains(merged, refs, resolve(refs, merged))
+	// What e left open names no claim of e: only one of sorted.
+	open, err := checkChains(merged, walkRefs(e.open, sorted), walkRefs(refsOf(sorted), merged))
 	if err != nil {
 		return e, err
 	}
@@ -437,17 +439,20 @@ func Merge(a, b Evidence) (Evidence, error) {
 	if out.sources, err = mergeSorted(a.sources, b.sources, func(x, y *source.Source) int { return x.ID.Compare(y.ID) }, sameSource); err != nil {
 		return Evidence{}, err
 	}
-	if out.claims, err = mergeClaims(a.claims, b.claims); err != nil {
-		return Evidence{}, err
-	}
 	// Every chain within a and within b is sound, so only a chain through a
 	// reference that one of them left open can be unsound in the union: a
 	// bad link is one neither operand held both ends of, and a new cycle
 	// passes from claims only in a to claims only in b, so it follows a
 	// reference that one operand left open. A reference a left open names
-	// a claim not in a: it is in the union only if it is in b.
-	refs, to := mergeRefs(a.open, resolve(a.open, b.claims), b.open, resolve(b.open, a.claims))
-	if out.open, err = checkChains(out.claims, refs, to); err != nil {
+	// a claim not in a: it is in the union only if it is in b. Those walks
+	// need only a and b, so they run beside the merge of claims.
+	var inA, inB refWalk
+	if out.claims, err = mergeClaims(a.claims, b.claims,
+		func() { inA = walkRefs(a.open, b.claims) },
+		func() { inB = walkRefs(b.open, a.claims) }); err != nil {
+		return Evidence{}, err
+	}
+	if out.open, err = checkChains(out.claims, inA, inB); err != nil {
 		return Evidence{}, err
 	}
 	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, noConflict)
@@ -555,21 +560,83 @@ func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error)
 // noConflict is mergeSorted's check for values that are whole keys.
 func noConflict[T any](T, T) error { return nil }
 
+// parallelMerge is the number of claims from which a merge is split
+// between goroutines, when it may use more than one thread.
+const parallelMerge = 1 << 15
+
 // mergeClaims is mergeSorted for claims by ID, written out so that
 // comparing IDs is inlined and a claim that both sides share (as sets split
 // from one do) is recognised by its pointer before its fields are compared.
-func mergeClaims(a, b []*source.Claim) ([]*source.Claim, error) {
-	switch {
-	case len(b) == 0:
-		return a, nil
-	case len(a) == 0:
-		return b, nil
+// It runs each of also once, alongside.
+//
+// A large merge is split, when more than one thread may run
+// ([runtime.GOMAXPROCS]), into parts cut at the same ID in a and b, merged
+// concurrently into one slice and closed up: the result, and the first
+// conflict reported, are those of one merge from the start.
+func mergeClaims(a, b []*source.Claim, also ...func()) ([]*source.Claim, error) {
+	procs := runtime.GOMAXPROCS(0)
+	if len(a) == 0 || len(b) == 0 || procs == 1 || len(a)+len(b) < parallelMerge {
+		for _, f := range also {
+			f()
+		}
+		switch {
+		case len(b) == 0:
+			return a, nil
+		case len(a) == 0:
+			return b, nil
+		}
+		out := make([]*source.Claim, len(a)+len(b))
+		n, err := mergeClaimsInto(out, a, b)
+		if err != nil {
+			return nil, err
+		}
+		return out[:n:n], nil
 	}
+	return mergeClaimsSplit(a, b, min(procs, (len(a)+len(b))/(parallelMerge/2)), also...)
+}
+
+// mergeClaimsSplit is mergeClaims in parts merged concurrently, each with
+// what also runs beside it: part k merges the claims of a and b below the
+// k-th of parts+1 IDs of the longer side, above the one before.
+func mergeClaimsSplit(a, b []*source.Claim, parts int, also ...func()) ([]*source.Claim, error) {
 	out := make([]*source.Claim, len(a)+len(b))
-	n, err := mergeClaimsInto(out, a, b)
-	if err != nil {
+	// Part k merges a[ca[k]:ca[k+1]] and b[cb[k]:cb[k+1]] into
+	// out[ca[k]+cb[k]:].
+	long := a
+	if len(b) > len(a) {
+		long = b
+	}
+	parts = max(1, min(parts, len(long)))
+	ca, cb := make([]int, parts+1), make([]int, parts+1)
+	for k := 1; k < parts; k++ {
+		id := long[k*len(long)/parts].ID
+		ca[k], cb[k] = seekClaim(a, ca[k-1], id), seekClaim(b, cb[k-1], id)
+	}
+	ca[parts], cb[parts] = len(a), len(b)
+	ns, errs := make([]int, parts), make([]error, parts)
+	var wg sync.WaitGroup
+	for _, f := range also {
+		wg.Go(f)
+	}
+	for k := range parts {
+		wg.Go(func() {
+			ns[k], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]], a[ca[k]:ca[k+1]], b[cb[k]:cb[k+1]])
+		})
+	}
+	wg.Wait()
+	// The parts hold increasing IDs: the first conflict is that of the
+	// first part that has one.
+	if err := cmp.Or(errs...); err != nil {
 		return nil, err
 	}
+	n := ns[0]
+	for k := 1; k < parts; k++ {
+		if at := ca[k] + cb[k]; at != n {
+			copy(out[n:], out[at:at+ns[k]])
+		}
+		n += ns[k]
+	}
+	clear(out[n:])
 	return out[:n:n], nil
 }
 
@@ -603,55 +670,109 @@ func mergeClaimsInto(out, a, b []*source.Claim) (int, error) {
 	return k, nil
 }
 
-// checkChains checks the chains that pass through refs (sorted by
-// [compareRef], each from a claim of all, which is sorted by ID), given
-// to, the claim of all that each names (nil for none): a claim may
+// refWalk is what one walk over references (sorted by [compareRef]) found
+// among claims: the references to none of them, in order; the errors of
+// the links to them; and the references whose target refers on by a
+// reference of the same kind, which may close a cycle.
+type refWalk struct {
+	open    []ref
+	links   []linkErr
+	supFrom []*source.Claim
+	relFrom []*source.Claim
+}
+
+// linkErr is the error of a claim's link to the claim it supersedes.
+type linkErr struct {
+	id  source.ClaimID
+	err error
+}
+
+// walkRefs finds the claim of cs (sorted by ID) that each reference of
+// refs (sorted by [compareRef]) names, and checks the link: a claim may
 // supersede only a claim of its own source stated no later than itself
 // (explicit supersession wins over clocks, so it must not run against
-// them), and neither supersession nor relative quantities may loop.
-// References to claims not in all are left for later: it returns them, in
-// order. It visits only refs and the claims their chains reach, each once,
-// in O(log n) each.
-func checkChains(all []*source.Claim, refs []ref, to []*source.Claim) ([]ref, error) {
-	if len(refs) == 0 {
-		return nil, nil
-	}
-	// The errors of links, one at most per claim, in order of claim ID.
-	type linkErr struct {
-		id  source.ClaimID
-		err error
-	}
-	var links []linkErr
-	open := make([]ref, 0, len(refs))
-	// A cycle through a reference of refs passes through its target, which
-	// has a reference of the same kind: only such references start a walk.
-	var supStarts, relStarts []int32
-	for k, r := range refs {
-		t := to[k]
-		switch {
-		case t == nil:
-			open = append(open, r)
-		case r.rel:
+// them). The names come in order, so one walk over cs finds them all,
+// galloping from one to the next: O(log d) comparisons for a name d claims
+// past the one before.
+func walkRefs(refs []ref, cs []*source.Claim) refWalk {
+	var w refWalk
+	at := 0
+	for _, r := range refs {
+		at = seekClaim(cs, at, r.to)
+		if at == len(cs) || cs[at].ID != r.to {
+			w.open = append(w.open, r)
+			continue
+		}
+		t, c := cs[at], r.from
+		if r.rel {
 			if !t.Relative.IsZero() {
-				relStarts = append(relStarts, int32(indexClaim(all, r.from.ID)))
+				w.relFrom = append(w.relFrom, c)
 			}
-		default:
-			c := r.from
-			if t.Supersedes.IsValid() {
-				supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
-			}
-			switch {
-			case t.Source != c.Source:
-				links = append(links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
-			case statedAfter(t, c):
-				links = append(links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s supersedes a statement made after it", c.ID)})
-			}
+			continue
+		}
+		if t.Supersedes.IsValid() {
+			w.supFrom = append(w.supFrom, c)
+		}
+		switch {
+		case t.Source != c.Source:
+			w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+				"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
+		case statedAfter(t, c):
+			w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+				"claim %s supersedes a statement made after it", c.ID)})
 		}
 	}
+	return w
+}
+
+// seekClaim returns the first index i ≥ from of cs (sorted by ID) whose
+// claim's ID is not below id, for an id not below those of cs[:from]:
+// it gallops from from, then halves.
+func seekClaim(cs []*source.Claim, from int, id source.ClaimID) int {
+	lo, hi, step := from, from, 1
+	for hi < len(cs) && cs[hi].ID.Compare(id) < 0 {
+		lo = hi + 1
+		hi += step
+		step <<= 1
+	}
+	hi = min(hi, len(cs))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cs[m].ID.Compare(id) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// checkChains completes the walks over references of claims of all (sorted
+// by ID) into all's claims: it reports their links' errors, in order of
+// claim ID, then the cycles of supersession and of relative quantities
+// that pass through them, which no chain may form. It returns the
+// references to claims not in all, sorted by [compareRef] and each once,
+// left for later. A cycle is walked from the references whose target
+// refers on, visiting each claim it reaches once, in O(log n) each.
+func checkChains(all []*source.Claim, walks ...refWalk) ([]ref, error) {
+	var links []linkErr
+	var supStarts, relStarts []int32
+	var open []ref
+	for _, w := range walks {
+		links = append(links, w.links...)
+		for _, c := range w.supFrom {
+			supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
+		}
+		for _, c := range w.relFrom {
+			relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
+		}
+		open, _ = mergeSorted(open, w.open, compareRef, noConflict)
+	}
 	var errs []error
+	// A claim has one link to check; two walks may both reach it (a claim
+	// added again, its target with it).
 	slices.SortStableFunc(links, func(x, y linkErr) int { return x.id.Compare(y.id) })
+	links = slices.CompactFunc(links, func(x, y linkErr) bool { return x.id == y.id })
 	for _, l := range links {
 		errs = append(errs, l.err)
 	}
@@ -681,75 +802,7 @@ func checkChains(all []*source.Claim, refs []ref, to []*source.Claim) ([]ref, er
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if len(open) == 0 {
-		return nil, nil
-	}
-	return slices.Clip(open), nil
-}
-
-// resolve returns, for each reference of refs (sorted by [compareRef]),
-// the claim of cs (sorted by ID) it names, or nil. The names come in
-// order, so one walk over cs finds them all, galloping from one to the
-// next: O(log d) comparisons for a name d claims past the one before.
-func resolve(refs []ref, cs []*source.Claim) []*source.Claim {
-	if len(refs) == 0 {
-		return nil
-	}
-	to := make([]*source.Claim, len(refs))
-	at := 0
-	for k, r := range refs {
-		if at = seekClaim(cs, at, r.to); at < len(cs) && cs[at].ID == r.to {
-			to[k] = cs[at]
-		}
-	}
-	return to
-}
-
-// seekClaim returns the first index i ≥ from of cs (sorted by ID) whose
-// claim's ID is not below id, for an id not below those of cs[:from].
-func seekClaim(cs []*source.Claim, from int, id source.ClaimID) int {
-	lo, hi, step := from, from, 1
-	for hi < len(cs) && cs[hi].ID.Compare(id) < 0 {
-		lo = hi + 1
-		hi += step
-		step <<= 1
-	}
-	hi = min(hi, len(cs))
-	i, _ := slices.BinarySearchFunc(cs[lo:hi], id, func(c *source.Claim, id source.ClaimID) int { return c.ID.Compare(id) })
-	return lo + i
-}
-
-// mergeRefs merges two lists of references sorted by [compareRef], each
-// with the claims they name (to, nil for none), keeping one of each
-// reference both hold.
-func mergeRefs(a []ref, ta []*source.Claim, b []ref, tb []*source.Claim) ([]ref, []*source.Claim) {
-	switch {
-	case len(b) == 0:
-		return a, ta
-	case len(a) == 0:
-		return b, tb
-	}
-	out := make([]ref, 0, len(a)+len(b))
-	to := make([]*source.Claim, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch c := compareRef(a[i], b[j]); {
-		case c < 0:
-			out, to = append(out, a[i]), append(to, ta[i])
-			i++
-		case c > 0:
-			out, to = append(out, b[j]), append(to, tb[j])
-			j++
-		default:
-			// A reference both left open names a claim in neither.
-			out, to = append(out, a[i]), append(to, cmp.Or(ta[i], tb[j]))
-			i++
-			j++
-		}
-	}
-	out, to = append(out, a[i:]...), append(to, ta[i:]...)
-	out, to = append(out, b[j:]...), append(to, tb[j:]...)
-	return out, to
+	return open, nil
 }
 
 // statedAfter reports whether a was stated after b, as far as their
