@@ -372,14 +372,14 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 	if err != nil {
 		return e, err
 	}
-	merged, err := mergeClaims(e.claims, sorted)
+	// Chains within e are sound: only those of the new claims and those
+	// that e left open can change. What e left open names no claim of e:
+	// the merge meets the new claims it names.
+	merged, walks, err := mergeClaims(e.claims, sorted, e.open, nil)
 	if err != nil {
 		return e, err
 	}
-	// Chains within e are sound: only those of the new claims and those
-	// that e left open can change.
-	// What e left open names no claim of e: only one of sorted.
-	open, err := checkChains(merged, walkRefs(e.open, sorted), walkRefs(refsOf(sorted), merged))
+	open, err := checkChains(merged, append(walks, walkRefs(refsOf(sorted), merged))...)
 	if err != nil {
 		return e, err
 	}
@@ -444,15 +444,13 @@ func Merge(a, b Evidence) (Evidence, error) {
 	// bad link is one neither operand held both ends of, and a new cycle
 	// passes from claims only in a to claims only in b, so it follows a
 	// reference that one operand left open. A reference a left open names
-	// a claim not in a: it is in the union only if it is in b. Those walks
-	// need only a and b, so they run beside the merge of claims.
-	var inA, inB refWalk
-	if out.claims, err = mergeClaims(a.claims, b.claims,
-		func() { inA = walkRefs(a.open, b.claims) },
-		func() { inB = walkRefs(b.open, a.claims) }); err != nil {
+	// a claim not in a: it is in the union only if it is in b, and the
+	// merge of claims meets it there.
+	var walks []refWalk
+	if out.claims, walks, err = mergeClaims(a.claims, b.claims, a.open, b.open); err != nil {
 		return Evidence{}, err
 	}
-	if out.open, err = checkChains(out.claims, inA, inB); err != nil {
+	if out.open, err = checkChains(out.claims, walks...); err != nil {
 		return Evidence{}, err
 	}
 	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, noConflict)
@@ -566,68 +564,68 @@ const parallelMerge = 1 << 15
 
 // mergeClaims is mergeSorted for claims by ID, written out so that
 // comparing IDs is inlined and a claim that both sides share (as sets split
-// from one do) is recognised by its pointer before its fields are compared.
-// It runs each of also once, alongside.
+// from one do) is recognised by its pointer before its fields are
+// compared. On the way it finds the claims that references name: ra,
+// sorted by [compareRef], name no claim of a, and are walked against b;
+// rb, naming no claim of b, against a.
 //
 // A large merge is split, when more than one thread may run
-// ([runtime.GOMAXPROCS]), into parts cut at the same ID in a and b, merged
-// concurrently into one slice and closed up: the result, and the first
-// conflict reported, are those of one merge from the start.
-func mergeClaims(a, b []*source.Claim, also ...func()) ([]*source.Claim, error) {
-	procs := runtime.GOMAXPROCS(0)
-	if len(a) == 0 || len(b) == 0 || procs == 1 || len(a)+len(b) < parallelMerge {
-		for _, f := range also {
-			f()
-		}
-		switch {
-		case len(b) == 0:
-			return a, nil
-		case len(a) == 0:
-			return b, nil
-		}
-		out := make([]*source.Claim, len(a)+len(b))
-		n, err := mergeClaimsInto(out, a, b)
-		if err != nil {
-			return nil, err
-		}
-		return out[:n:n], nil
+// ([runtime.GOMAXPROCS]), into parts cut at the same ID in a and b (and
+// the references at the same name), merged concurrently into one slice
+// and closed up: the result, the first conflict reported and what the
+// walks find are those of one merge from the start.
+func mergeClaims(a, b []*source.Claim, ra, rb []ref) ([]*source.Claim, []refWalk, error) {
+	if procs := runtime.GOMAXPROCS(0); procs > 1 && len(a)+len(b) >= parallelMerge {
+		return mergeClaimsSplit(a, b, ra, rb, min(procs, (len(a)+len(b))/(parallelMerge/2)))
 	}
-	return mergeClaimsSplit(a, b, min(procs, (len(a)+len(b))/(parallelMerge/2)), also...)
+	switch {
+	case len(b) == 0:
+		return a, []refWalk{walkRefs(ra, b), walkRefs(rb, a)}, nil
+	case len(a) == 0:
+		return b, []refWalk{walkRefs(ra, b), walkRefs(rb, a)}, nil
+	}
+	out := make([]*source.Claim, len(a)+len(b))
+	n, wa, wb, err := mergeClaimsInto(out, a, b, ra, rb)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out[:n:n], []refWalk{wa, wb}, nil
 }
 
-// mergeClaimsSplit is mergeClaims in parts merged concurrently, each with
-// what also runs beside it: part k merges the claims of a and b below the
-// k-th of parts+1 IDs of the longer side, above the one before.
-func mergeClaimsSplit(a, b []*source.Claim, parts int, also ...func()) ([]*source.Claim, error) {
+// mergeClaimsSplit is mergeClaims in parts merged concurrently: part k
+// merges the claims of a and b below the k-th of parts+1 IDs of the
+// longer side, from the one before, and walks the references that name
+// them.
+func mergeClaimsSplit(a, b []*source.Claim, ra, rb []ref, parts int) ([]*source.Claim, []refWalk, error) {
 	out := make([]*source.Claim, len(a)+len(b))
-	// Part k merges a[ca[k]:ca[k+1]] and b[cb[k]:cb[k+1]] into
-	// out[ca[k]+cb[k]:].
 	long := a
 	if len(b) > len(a) {
 		long = b
 	}
 	parts = max(1, min(parts, len(long)))
+	// Part k merges a[ca[k]:ca[k+1]] and b[cb[k]:cb[k+1]] into
+	// out[ca[k]+cb[k]:], walking ra[pa[k]:pa[k+1]] and rb[pb[k]:pb[k+1]].
 	ca, cb := make([]int, parts+1), make([]int, parts+1)
+	pa, pb := make([]int, parts+1), make([]int, parts+1)
 	for k := 1; k < parts; k++ {
 		id := long[k*len(long)/parts].ID
 		ca[k], cb[k] = seekClaim(a, ca[k-1], id), seekClaim(b, cb[k-1], id)
+		pa[k], pb[k] = seekRef(ra, pa[k-1], id), seekRef(rb, pb[k-1], id)
 	}
-	ca[parts], cb[parts] = len(a), len(b)
-	ns, errs := make([]int, parts), make([]error, parts)
+	ca[parts], cb[parts], pa[parts], pb[parts] = len(a), len(b), len(ra), len(rb)
+	ns, errs, walks := make([]int, parts), make([]error, parts), make([]refWalk, 2*parts)
 	var wg sync.WaitGroup
-	for _, f := range also {
-		wg.Go(f)
-	}
 	for k := range parts {
 		wg.Go(func() {
-			ns[k], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]], a[ca[k]:ca[k+1]], b[cb[k]:cb[k+1]])
+			ns[k], walks[2*k], walks[2*k+1], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]],
+				a[ca[k]:ca[k+1]], b[cb[k]:cb[k+1]], ra[pa[k]:pa[k+1]], rb[pb[k]:pb[k+1]])
 		})
 	}
 	wg.Wait()
 	// The parts hold increasing IDs: the first conflict is that of the
 	// first part that has one.
 	if err := cmp.Or(errs...); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	n := ns[0]
 	for k := 1; k < parts; k++ {
@@ -637,22 +635,45 @@ func mergeClaimsSplit(a, b []*source.Claim, parts int, also ...func()) ([]*sourc
 		n += ns[k]
 	}
 	clear(out[n:])
-	return out[:n:n], nil
+	return out[:n:n], walks, nil
 }
 
 // mergeClaimsInto merges a and b into out, which has room for both, and
-// returns how many claims it wrote.
-func mergeClaimsInto(out, a, b []*source.Claim) (int, error) {
-	i, j, k := 0, 0, 0
+// returns how many claims it wrote, with the walks of ra against b and of
+// rb against a. References as many as a thirty-second of the claims are
+// met as the merge passes their names, one comparison of IDs at each step
+// (the claims compared are in cache by then); fewer are found by galloping
+// ([walkRefs]).
+func mergeClaimsInto(out, a, b []*source.Claim, ra, rb []ref) (n int, wa, wb refWalk, err error) {
+	if (len(ra)+len(rb))*32 < len(a)+len(b) {
+		wa, wb = walkRefs(ra, b), walkRefs(rb, a)
+		n, err = mergeMeeting(out, a, b, nil, nil, &wa, &wb)
+		return n, wa, wb, err
+	}
+	n, err = mergeMeeting(out, a, b, ra, rb, &wa, &wb)
+	return n, wa, wb, err
+}
+
+// mergeMeeting merges a and b into out and meets, in wa, each reference of
+// ra with the claim of b it names (none of a), and in wb each of rb with
+// the claim of a it names.
+func mergeMeeting(out, a, b []*source.Claim, ra, rb []ref, wa, wb *refWalk) (int, error) {
+	i, j, k, p, q := 0, 0, 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
 		switch c := x.ID.Compare(y.ID); {
 		case c < 0:
 			out[k] = x
 			i++
+			if q < len(rb) && rb[q].to.Compare(x.ID) <= 0 {
+				q = wb.meet(rb, q, x)
+			}
 		case c > 0:
 			out[k] = y
 			j++
+			if p < len(ra) && ra[p].to.Compare(y.ID) <= 0 {
+				p = wa.meet(ra, p, y)
+			}
 		default:
 			if x != y {
 				if err := sameClaim(x, y); err != nil {
@@ -660,14 +681,50 @@ func mergeClaimsInto(out, a, b []*source.Claim) (int, error) {
 				}
 			}
 			out[k] = x
+			// x is in a and in b, so no reference names it: those that
+			// name a claim below it are passed at a later step.
 			i++
 			j++
 		}
 		k++
 	}
+	// One side is spent, and met every reference that could name it; the
+	// rest of the other may hold what is named still.
+	if i < len(a) {
+		wa.open = append(wa.open, ra[p:]...)
+		wb.walk(rb[q:], a[i:])
+	} else {
+		wb.open = append(wb.open, rb[q:]...)
+		wa.walk(ra[p:], b[j:])
+	}
 	k += copy(out[k:], a[i:])
 	k += copy(out[k:], b[j:])
 	return k, nil
+}
+
+// meet takes refs[at:] up to x, the next claim of the walk (refs' names
+// are not below the claims met before): a reference that names a claim
+// below x names none, one that names x has found it. It returns where it
+// stopped.
+func (w *refWalk) meet(refs []ref, at int, x *source.Claim) int {
+	for ; at < len(refs); at++ {
+		switch c := refs[at].to.Compare(x.ID); {
+		case c < 0:
+			w.open = append(w.open, refs[at])
+		case c == 0:
+			w.link(refs[at], x)
+		default:
+			return at
+		}
+	}
+	return at
+}
+
+// seekRef returns the first index i ≥ from of refs (sorted by
+// [compareRef]) whose name is not below id.
+func seekRef(refs []ref, from int, id source.ClaimID) int {
+	i, _ := slices.BinarySearchFunc(refs[from:], id, func(r ref, id source.ClaimID) int { return r.to.Compare(id) })
+	return from + i
 }
 
 // refWalk is what one walk over references (sorted by [compareRef]) found
@@ -688,41 +745,51 @@ type linkErr struct {
 }
 
 // walkRefs finds the claim of cs (sorted by ID) that each reference of
-// refs (sorted by [compareRef]) names, and checks the link: a claim may
-// supersede only a claim of its own source stated no later than itself
-// (explicit supersession wins over clocks, so it must not run against
-// them). The names come in order, so one walk over cs finds them all,
-// galloping from one to the next: O(log d) comparisons for a name d claims
-// past the one before.
+// refs (sorted by [compareRef]) names, and checks the link ([refWalk.link]).
 func walkRefs(refs []ref, cs []*source.Claim) refWalk {
 	var w refWalk
+	w.walk(refs, cs)
+	return w
+}
+
+// walk is [walkRefs] adding to w. The names come in order, so one walk
+// over cs finds them all, galloping from one to the next: O(log d)
+// comparisons for a name d claims past the one before.
+func (w *refWalk) walk(refs []ref, cs []*source.Claim) {
 	at := 0
 	for _, r := range refs {
-		at = seekClaim(cs, at, r.to)
-		if at == len(cs) || cs[at].ID != r.to {
+		if at = seekClaim(cs, at, r.to); at < len(cs) && cs[at].ID == r.to {
+			w.link(r, cs[at])
+		} else {
 			w.open = append(w.open, r)
-			continue
-		}
-		t, c := cs[at], r.from
-		if r.rel {
-			if !t.Relative.IsZero() {
-				w.relFrom = append(w.relFrom, c)
-			}
-			continue
-		}
-		if t.Supersedes.IsValid() {
-			w.supFrom = append(w.supFrom, c)
-		}
-		switch {
-		case t.Source != c.Source:
-			w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-				"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
-		case statedAfter(t, c):
-			w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-				"claim %s supersedes a statement made after it", c.ID)})
 		}
 	}
-	return w
+}
+
+// link checks r's link to t, the claim it names: a claim may supersede
+// only a claim of its own source stated no later than itself (explicit
+// supersession wins over clocks, so it must not run against them). A link
+// to a claim that refers on by the same kind of reference may close a
+// cycle, to be walked.
+func (w *refWalk) link(r ref, t *source.Claim) {
+	c := r.from
+	if r.rel {
+		if !t.Relative.IsZero() {
+			w.relFrom = append(w.relFrom, c)
+		}
+		return
+	}
+	if t.Supersedes.IsValid() {
+		w.supFrom = append(w.supFrom, c)
+	}
+	switch {
+	case t.Source != c.Source:
+		w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+			"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
+	case statedAfter(t, c):
+		w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+			"claim %s supersedes a statement made after it", c.ID)})
+	}
 }
 
 // seekClaim returns the first index i ≥ from of cs (sorted by ID) whose
