@@ -585,11 +585,11 @@ func mergeClaims(a, b []*source.Claim, ra, rb []ref) ([]*source.Claim, []refWalk
 		return b, []refWalk{walkRefs(ra, b), walkRefs(rb, a)}, nil
 	}
 	out := make([]*source.Claim, len(a)+len(b))
-	n, wa, wb, err := mergeClaimsInto(out, a, b, ra, rb)
+	n, w, err := mergeClaimsInto(out, a, b, ra, rb)
 	if err != nil {
 		return nil, nil, err
 	}
-	return out[:n:n], []refWalk{wa, wb}, nil
+	return out[:n:n], []refWalk{w}, nil
 }
 
 // mergeClaimsSplit is mergeClaims in parts merged concurrently: part k
@@ -613,11 +613,11 @@ func mergeClaimsSplit(a, b []*source.Claim, ra, rb []ref, parts int) ([]*source.
 		pa[k], pb[k] = seekRef(ra, pa[k-1], id), seekRef(rb, pb[k-1], id)
 	}
 	ca[parts], cb[parts], pa[parts], pb[parts] = len(a), len(b), len(ra), len(rb)
-	ns, errs, walks := make([]int, parts), make([]error, parts), make([]refWalk, 2*parts)
+	ns, errs, walks := make([]int, parts), make([]error, parts), make([]refWalk, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Go(func() {
-			ns[k], walks[2*k], walks[2*k+1], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]],
+			ns[k], walks[k], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]],
 				a[ca[k]:ca[k+1]], b[cb[k]:cb[k+1]], ra[pa[k]:pa[k+1]], rb[pb[k]:pb[k+1]])
 		})
 	}
@@ -639,19 +639,29 @@ func mergeClaimsSplit(a, b []*source.Claim, ra, rb []ref, parts int) ([]*source.
 }
 
 // mergeClaimsInto merges a and b into out, which has room for both, and
-// returns how many claims it wrote, with the walks of ra against b and of
-// rb against a. References as many as a thirty-second of the claims are
-// met as the merge passes their names, one comparison of IDs at each step
-// (the claims compared are in cache by then); fewer are found by galloping
-// ([walkRefs]).
-func mergeClaimsInto(out, a, b []*source.Claim, ra, rb []ref) (n int, wa, wb refWalk, err error) {
+// returns how many claims it wrote, with what the walks of ra against b
+// and of rb against a found. References as many as a thirty-second of the
+// claims are met as the merge passes their names, one comparison of IDs
+// at each step (the claims compared are in cache by then); fewer are
+// found by galloping ([walkRefs]).
+func mergeClaimsInto(out, a, b []*source.Claim, ra, rb []ref) (int, refWalk, error) {
+	var wa, wb refWalk
+	var n int
+	var err error
 	if (len(ra)+len(rb))*32 < len(a)+len(b) {
 		wa, wb = walkRefs(ra, b), walkRefs(rb, a)
 		n, err = mergeMeeting(out, a, b, nil, nil, &wa, &wb)
-		return n, wa, wb, err
+	} else {
+		n, err = mergeMeeting(out, a, b, ra, rb, &wa, &wb)
 	}
-	n, err = mergeMeeting(out, a, b, ra, rb, &wa, &wb)
-	return n, wa, wb, err
+	if err != nil {
+		return 0, refWalk{}, err
+	}
+	wa.open, _ = mergeSorted(wa.open, wb.open, compareRef, noConflict)
+	wa.links = append(wa.links, wb.links...)
+	wa.supFrom = append(wa.supFrom, wb.supFrom...)
+	wa.relFrom = append(wa.relFrom, wb.relFrom...)
+	return n, wa, nil
 }
 
 // mergeMeeting merges a and b into out and meets, in wa, each reference of
@@ -833,7 +843,16 @@ func checkChains(all []*source.Claim, walks ...refWalk) ([]ref, error) {
 		for _, c := range w.relFrom {
 			relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
 		}
-		open, _ = mergeSorted(open, w.open, compareRef, noConflict)
+		switch {
+		case len(open) == 0:
+			open = w.open
+		case len(w.open) == 0:
+		case compareRef(open[len(open)-1], w.open[0]) < 0:
+			// The walks of a split merge's parts, in order.
+			open = append(open[:len(open):len(open)], w.open...)
+		default:
+			open, _ = mergeSorted(open, w.open, compareRef, noConflict)
+		}
 	}
 	var errs []error
 	// A claim has one link to check; two walks may both reach it (a claim
