@@ -350,6 +350,13 @@ func sniff(r io.Reader) (*bufio.Reader, rune) {
 }
 
 func readCSV[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
+	return readCSVBatched(r, t, file, size, lines, pipeBatch(size))
+}
+
+// readCSVBatched is readCSV with the cells split on a second goroutine in
+// batches of batch records, or on the caller's if batch is 0
+// ([csvRecords]).
+func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines int64, batch int) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
 	cr.Comma = sep
@@ -371,20 +378,16 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size, lines int64) (l
 	}
 	out := collector[T]{size: size, most: lines}
 	seen := newSeen[T](len(header))
-	for {
-		out.read = cr.InputOffset()
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			errs = append(errs, csvErr(err, file))
-			if _, ok := errors.AsType[*csv.ParseError](err); ok {
+	for got := range csvRecords(cr, batch) {
+		out.read = got.offset
+		if got.err != nil {
+			errs = append(errs, csvErr(got.err, file))
+			if !got.fatal() {
 				continue
 			}
 			return lined[T]{}, errors.Join(errs...)
 		}
-		line, _ := cr.FieldPos(0)
+		rec, line := got.cells, got.line
 		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
 			// Note columns at the end may be left out of a record, as a
 			// template's header that lists allowed values in them is

@@ -1,6 +1,7 @@
 package reconcile_test
 
 import (
+	"runtime"
 	"slices"
 	"testing"
 
@@ -64,5 +65,32 @@ func TestMergeAllocationsDoNotGrowWithClaims(t *testing.T) {
 	t.Logf("allocations per Merge: %v", counts)
 	if counts[0] != counts[1] {
 		t.Errorf("Merge allocations grow with the claims: %v for 1,000 and 10,000 claims", counts)
+	}
+}
+
+// TestLargeMergeIsTheWhole checks, at a size that splits the merge of
+// claims between threads, that merging two halves of a set gives the set:
+// the parts are closed up in order, the chains the halves left open are
+// completed, and nothing is left open that a later merge would trip on.
+func TestLargeMergeIsTheWhole(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	const n = 40_000
+	a, b := halves(t, n)
+	whole, err := reconciletest.Synthetic(n, n/10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range [][2]reconcile.Evidence{{a, b}, {b, a}} {
+		got, err := reconcile.Merge(m[0], m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Equal(whole) {
+			t.Fatalf("merged halves hold %d claims, the whole %d, or differ", got.NumClaims(), whole.NumClaims())
+		}
+		again, err := reconcile.Merge(got, whole)
+		if err != nil || !again.Equal(whole) {
+			t.Fatalf("merging the union with the whole: %v", err)
+		}
 	}
 }

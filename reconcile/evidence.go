@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
@@ -182,10 +184,52 @@ type Evidence struct {
 	sources  []*source.Source
 	claims   []*source.Claim
 	verified []Verification
-	// open holds, sorted by ID, the claims whose Supersedes or
-	// Relative.To names a claim not in claims: the only chains a merge or
-	// an addition can complete. Every chain within claims is sound.
-	open []*source.Claim
+	// open holds, sorted by [compareRef], the references (Supersedes,
+	// Relative.To) to claims not in claims: the only chains a merge or an
+	// addition can complete. Every chain within claims is sound.
+	open []ref
+}
+
+// ref is a reference of a claim to another by ID: its Supersedes, or its
+// Relative.To when rel is set.
+type ref struct {
+	to   source.ClaimID
+	from *source.Claim
+	rel  bool
+}
+
+// compareRef orders references by the claim they name, then by the claim
+// that names it, supersession first: sorted so, the references of an
+// evidence set find their targets in one walk over its claims.
+func compareRef(a, b ref) int {
+	if c := a.to.Compare(b.to); c != 0 {
+		return c
+	}
+	if c := a.from.ID.Compare(b.from.ID); c != 0 {
+		return c
+	}
+	switch {
+	case a.rel == b.rel:
+		return 0
+	case b.rel:
+		return -1
+	}
+	return 1
+}
+
+// refsOf returns the references of the claims cs, sorted by [compareRef].
+func refsOf(cs []*source.Claim) []ref {
+	var out []ref
+	for _, c := range cs {
+		if c.Supersedes.IsValid() {
+			out = append(out, ref{to: c.Supersedes, from: c})
+		}
+		if !c.Relative.IsZero() {
+			out = append(out, ref{to: c.Relative.To, from: c, rel: true})
+		}
+	}
+	slices.SortFunc(out, compareRef)
+	return out
 }
 
 // NumSources returns the number of sources.
@@ -328,14 +372,14 @@ func (e Evidence) AddClaims(cs ...source.Claim) (Evidence, error) {
 	if err != nil {
 		return e, err
 	}
-	merged, err := mergeSorted(e.claims, sorted, compareClaimID, sameClaim)
+	// Chains within e are sound: only those of the new claims and those
+	// that e left open can change. What e left open names no claim of e:
+	// the merge meets the new claims it names.
+	merged, walks, err := mergeClaims(e.claims, sorted, e.open, nil)
 	if err != nil {
 		return e, err
 	}
-	// Chains within e are sound: only those of the new claims and those
-	// that e left open can change.
-	cand, _ := mergeSorted(e.open, sorted, compareClaimID, sameClaim)
-	open, err := checkChains(merged, cand)
+	open, err := checkChains(merged, append(walks, walkRefs(refsOf(sorted), merged))...)
 	if err != nil {
 		return e, err
 	}
@@ -379,7 +423,7 @@ func (e Evidence) AddVerifications(vs ...Verification) (Evidence, error) {
 	}
 	slices.SortFunc(add, Verification.Compare)
 	add = slices.CompactFunc(add, Verification.Equal)
-	merged, _ := mergeSorted(e.verified, add, Verification.Compare, func(Verification, Verification) error { return nil })
+	merged, _ := mergeSorted(e.verified, add, Verification.Compare, noConflict)
 	e.verified = merged
 	return e, nil
 }
@@ -395,19 +439,21 @@ func Merge(a, b Evidence) (Evidence, error) {
 	if out.sources, err = mergeSorted(a.sources, b.sources, func(x, y *source.Source) int { return x.ID.Compare(y.ID) }, sameSource); err != nil {
 		return Evidence{}, err
 	}
-	if out.claims, err = mergeSorted(a.claims, b.claims, compareClaimID, sameClaim); err != nil {
-		return Evidence{}, err
-	}
 	// Every chain within a and within b is sound, so only a chain through a
 	// reference that one of them left open can be unsound in the union: a
 	// bad link is one neither operand held both ends of, and a new cycle
 	// passes from claims only in a to claims only in b, so it follows a
-	// reference that one operand left open.
-	cand, _ := mergeSorted(a.open, b.open, compareClaimID, sameClaim)
-	if out.open, err = checkChains(out.claims, cand); err != nil {
+	// reference that one operand left open. A reference a left open names
+	// a claim not in a: it is in the union only if it is in b, and the
+	// merge of claims meets it there.
+	var walks []refWalk
+	if out.claims, walks, err = mergeClaims(a.claims, b.claims, a.open, b.open); err != nil {
 		return Evidence{}, err
 	}
-	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, func(Verification, Verification) error { return nil })
+	if out.open, err = checkChains(out.claims, walks...); err != nil {
+		return Evidence{}, err
+	}
+	out.verified, _ = mergeSorted(a.verified, b.verified, Verification.Compare, noConflict)
 	return out, nil
 }
 
@@ -438,11 +484,14 @@ func (e Evidence) AsOfIn(t time.Time, loc *time.Location) Evidence {
 	// A subset of sound chains is sound; what it leaves open is what
 	// refers to a claim it dropped, or to one e left open.
 	for _, c := range out.claims {
-		if (c.Supersedes.IsValid() && indexClaim(out.claims, c.Supersedes) < 0) ||
-			(!c.Relative.IsZero() && indexClaim(out.claims, c.Relative.To) < 0) {
-			out.open = append(out.open, c)
+		if c.Supersedes.IsValid() && indexClaim(out.claims, c.Supersedes) < 0 {
+			out.open = append(out.open, ref{to: c.Supersedes, from: c})
+		}
+		if !c.Relative.IsZero() && indexClaim(out.claims, c.Relative.To) < 0 {
+			out.open = append(out.open, ref{to: c.Relative.To, from: c, rel: true})
 		}
 	}
+	slices.SortFunc(out.open, compareRef)
 	return out
 }
 
@@ -506,53 +555,312 @@ func mergeSorted[T any](a, b []T, cmp func(a, b T) int, same func(a, b T) error)
 	return slices.Clip(out), nil
 }
 
-// checkChains checks the chains that pass through the claims of cand
-// (sorted by ID, each in all, which is sorted by ID): a claim may supersede
+// noConflict is mergeSorted's check for values that are whole keys.
+func noConflict[T any](T, T) error { return nil }
+
+// parallelMerge is the number of claims from which a merge is split
+// between goroutines, when it may use more than one thread.
+const parallelMerge = 1 << 15
+
+// mergeClaims is mergeSorted for claims by ID, written out so that
+// comparing IDs is inlined and a claim that both sides share (as sets split
+// from one do) is recognised by its pointer before its fields are
+// compared. On the way it finds the claims that references name: ra,
+// sorted by [compareRef], name no claim of a, and are walked against b;
+// rb, naming no claim of b, against a.
+//
+// A large merge is split, when more than one thread may run
+// ([runtime.GOMAXPROCS]), into parts cut at the same ID in a and b (and
+// the references at the same name), merged concurrently into one slice
+// and closed up: the result, the first conflict reported and what the
+// walks find are those of one merge from the start.
+func mergeClaims(a, b []*source.Claim, ra, rb []ref) ([]*source.Claim, []refWalk, error) {
+	if procs := runtime.GOMAXPROCS(0); procs > 1 && len(a)+len(b) >= parallelMerge {
+		return mergeClaimsSplit(a, b, ra, rb, min(procs, (len(a)+len(b))/(parallelMerge/2)))
+	}
+	switch {
+	case len(b) == 0:
+		return a, []refWalk{walkRefs(ra, b), walkRefs(rb, a)}, nil
+	case len(a) == 0:
+		return b, []refWalk{walkRefs(ra, b), walkRefs(rb, a)}, nil
+	}
+	out := make([]*source.Claim, len(a)+len(b))
+	n, w, err := mergeClaimsInto(out, a, b, ra, rb)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out[:n:n], []refWalk{w}, nil
+}
+
+// mergeClaimsSplit is mergeClaims in parts merged concurrently: part k
+// merges the claims of a and b below the k-th of parts+1 IDs of the
+// longer side, from the one before, and walks the references that name
+// them.
+func mergeClaimsSplit(a, b []*source.Claim, ra, rb []ref, parts int) ([]*source.Claim, []refWalk, error) {
+	out := make([]*source.Claim, len(a)+len(b))
+	long := a
+	if len(b) > len(a) {
+		long = b
+	}
+	parts = max(1, min(parts, len(long)))
+	// Part k merges a[ca[k]:ca[k+1]] and b[cb[k]:cb[k+1]] into
+	// out[ca[k]+cb[k]:], walking ra[pa[k]:pa[k+1]] and rb[pb[k]:pb[k+1]].
+	ca, cb := make([]int, parts+1), make([]int, parts+1)
+	pa, pb := make([]int, parts+1), make([]int, parts+1)
+	for k := 1; k < parts; k++ {
+		id := long[k*len(long)/parts].ID
+		ca[k], cb[k] = seekClaim(a, ca[k-1], id), seekClaim(b, cb[k-1], id)
+		pa[k], pb[k] = seekRef(ra, pa[k-1], id), seekRef(rb, pb[k-1], id)
+	}
+	ca[parts], cb[parts], pa[parts], pb[parts] = len(a), len(b), len(ra), len(rb)
+	ns, errs, walks := make([]int, parts), make([]error, parts), make([]refWalk, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Go(func() {
+			ns[k], walks[k], errs[k] = mergeClaimsInto(out[ca[k]+cb[k]:ca[k+1]+cb[k+1]],
+				a[ca[k]:ca[k+1]], b[cb[k]:cb[k+1]], ra[pa[k]:pa[k+1]], rb[pb[k]:pb[k+1]])
+		})
+	}
+	wg.Wait()
+	// The parts hold increasing IDs: the first conflict is that of the
+	// first part that has one.
+	if err := cmp.Or(errs...); err != nil {
+		return nil, nil, err
+	}
+	n := ns[0]
+	for k := 1; k < parts; k++ {
+		if at := ca[k] + cb[k]; at != n {
+			copy(out[n:], out[at:at+ns[k]])
+		}
+		n += ns[k]
+	}
+	clear(out[n:])
+	return out[:n:n], walks, nil
+}
+
+// mergeClaimsInto merges a and b into out, which has room for both, and
+// returns how many claims it wrote, with what the walks of ra against b
+// and of rb against a found. References as many as a thirty-second of the
+// claims are met as the merge passes their names, one comparison of IDs
+// at each step (the claims compared are in cache by then); fewer are
+// found by galloping ([walkRefs]).
+func mergeClaimsInto(out, a, b []*source.Claim, ra, rb []ref) (int, refWalk, error) {
+	var wa, wb refWalk
+	var n int
+	var err error
+	if (len(ra)+len(rb))*32 < len(a)+len(b) {
+		wa, wb = walkRefs(ra, b), walkRefs(rb, a)
+		n, err = mergeMeeting(out, a, b, nil, nil, &wa, &wb)
+	} else {
+		n, err = mergeMeeting(out, a, b, ra, rb, &wa, &wb)
+	}
+	if err != nil {
+		return 0, refWalk{}, err
+	}
+	wa.open, _ = mergeSorted(wa.open, wb.open, compareRef, noConflict)
+	wa.links = append(wa.links, wb.links...)
+	wa.supFrom = append(wa.supFrom, wb.supFrom...)
+	wa.relFrom = append(wa.relFrom, wb.relFrom...)
+	return n, wa, nil
+}
+
+// mergeMeeting merges a and b into out and meets, in wa, each reference of
+// ra with the claim of b it names (none of a), and in wb each of rb with
+// the claim of a it names.
+func mergeMeeting(out, a, b []*source.Claim, ra, rb []ref, wa, wb *refWalk) (int, error) {
+	i, j, k, p, q := 0, 0, 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, y := a[i], b[j]
+		switch c := x.ID.Compare(y.ID); {
+		case c < 0:
+			out[k] = x
+			i++
+			if q < len(rb) && rb[q].to.Compare(x.ID) <= 0 {
+				q = wb.meet(rb, q, x)
+			}
+		case c > 0:
+			out[k] = y
+			j++
+			if p < len(ra) && ra[p].to.Compare(y.ID) <= 0 {
+				p = wa.meet(ra, p, y)
+			}
+		default:
+			if x != y {
+				if err := sameClaim(x, y); err != nil {
+					return 0, err
+				}
+			}
+			out[k] = x
+			// x is in a and in b, so no reference names it: those that
+			// name a claim below it are passed at a later step.
+			i++
+			j++
+		}
+		k++
+	}
+	// One side is spent, and met every reference that could name it; the
+	// rest of the other may hold what is named still.
+	if i < len(a) {
+		wa.open = append(wa.open, ra[p:]...)
+		wb.walk(rb[q:], a[i:])
+	} else {
+		wb.open = append(wb.open, rb[q:]...)
+		wa.walk(ra[p:], b[j:])
+	}
+	k += copy(out[k:], a[i:])
+	k += copy(out[k:], b[j:])
+	return k, nil
+}
+
+// meet takes refs[at:] up to x, the next claim of the walk (refs' names
+// are not below the claims met before): a reference that names a claim
+// below x names none, one that names x has found it. It returns where it
+// stopped.
+func (w *refWalk) meet(refs []ref, at int, x *source.Claim) int {
+	for ; at < len(refs); at++ {
+		switch c := refs[at].to.Compare(x.ID); {
+		case c < 0:
+			w.open = append(w.open, refs[at])
+		case c == 0:
+			w.link(refs[at], x)
+		default:
+			return at
+		}
+	}
+	return at
+}
+
+// seekRef returns the first index i ≥ from of refs (sorted by
+// [compareRef]) whose name is not below id.
+func seekRef(refs []ref, from int, id source.ClaimID) int {
+	i, _ := slices.BinarySearchFunc(refs[from:], id, func(r ref, id source.ClaimID) int { return r.to.Compare(id) })
+	return from + i
+}
+
+// refWalk is what one walk over references (sorted by [compareRef]) found
+// among claims: the references to none of them, in order; the errors of
+// the links to them; and the references whose target refers on by a
+// reference of the same kind, which may close a cycle.
+type refWalk struct {
+	open    []ref
+	links   []linkErr
+	supFrom []*source.Claim
+	relFrom []*source.Claim
+}
+
+// linkErr is the error of a claim's link to the claim it supersedes.
+type linkErr struct {
+	id  source.ClaimID
+	err error
+}
+
+// walkRefs finds the claim of cs (sorted by ID) that each reference of
+// refs (sorted by [compareRef]) names, and checks the link ([refWalk.link]).
+func walkRefs(refs []ref, cs []*source.Claim) refWalk {
+	var w refWalk
+	w.walk(refs, cs)
+	return w
+}
+
+// walk is [walkRefs] adding to w. The names come in order, so one walk
+// over cs finds them all, galloping from one to the next: O(log d)
+// comparisons for a name d claims past the one before.
+func (w *refWalk) walk(refs []ref, cs []*source.Claim) {
+	at := 0
+	for _, r := range refs {
+		if at = seekClaim(cs, at, r.to); at < len(cs) && cs[at].ID == r.to {
+			w.link(r, cs[at])
+		} else {
+			w.open = append(w.open, r)
+		}
+	}
+}
+
+// link checks r's link to t, the claim it names: a claim may supersede
 // only a claim of its own source stated no later than itself (explicit
-// supersession wins over clocks, so it must not run against them), and
-// neither supersession nor relative quantities may loop. References to
-// claims not in all are left for later: it returns, sorted by ID, the
-// claims of cand that make one. It visits only cand and the claims their
-// chains reach, each once, in O(log n) each.
-func checkChains(all, cand []*source.Claim) ([]*source.Claim, error) {
-	if len(cand) == 0 {
-		return nil, nil
+// supersession wins over clocks, so it must not run against them). A link
+// to a claim that refers on by the same kind of reference may close a
+// cycle, to be walked.
+func (w *refWalk) link(r ref, t *source.Claim) {
+	c := r.from
+	if r.rel {
+		if !t.Relative.IsZero() {
+			w.relFrom = append(w.relFrom, c)
+		}
+		return
+	}
+	if t.Supersedes.IsValid() {
+		w.supFrom = append(w.supFrom, c)
+	}
+	switch {
+	case t.Source != c.Source:
+		w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+			"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, t.Source)})
+	case statedAfter(t, c):
+		w.links = append(w.links, linkErr{c.ID, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
+			"claim %s supersedes a statement made after it", c.ID)})
+	}
+}
+
+// seekClaim returns the first index i ≥ from of cs (sorted by ID) whose
+// claim's ID is not below id, for an id not below those of cs[:from]:
+// it gallops from from, then halves.
+func seekClaim(cs []*source.Claim, from int, id source.ClaimID) int {
+	lo, hi, step := from, from, 1
+	for hi < len(cs) && cs[hi].ID.Compare(id) < 0 {
+		lo = hi + 1
+		hi += step
+		step <<= 1
+	}
+	hi = min(hi, len(cs))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cs[m].ID.Compare(id) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// checkChains completes the walks over references of claims of all (sorted
+// by ID) into all's claims: it reports their links' errors, in order of
+// claim ID, then the cycles of supersession and of relative quantities
+// that pass through them, which no chain may form. It returns the
+// references to claims not in all, sorted by [compareRef] and each once,
+// left for later. A cycle is walked from the references whose target
+// refers on, visiting each claim it reaches once, in O(log n) each.
+func checkChains(all []*source.Claim, walks ...refWalk) ([]ref, error) {
+	var links []linkErr
+	var supStarts, relStarts []int32
+	var open []ref
+	for _, w := range walks {
+		links = append(links, w.links...)
+		for _, c := range w.supFrom {
+			supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
+		}
+		for _, c := range w.relFrom {
+			relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
+		}
+		switch {
+		case len(open) == 0:
+			open = w.open
+		case len(w.open) == 0:
+		case compareRef(open[len(open)-1], w.open[0]) < 0:
+			// The walks of a split merge's parts, in order.
+			open = append(open[:len(open):len(open)], w.open...)
+		default:
+			open, _ = mergeSorted(open, w.open, compareRef, noConflict)
+		}
 	}
 	var errs []error
-	open := make([]*source.Claim, 0, len(cand))
-	// A cycle through a claim of cand passes through its reference to a
-	// claim that has a reference of the same kind: only such claims start
-	// a walk.
-	var supStarts, relStarts []int32
-	for _, c := range cand {
-		dangling := false
-		if c.Supersedes.IsValid() {
-			j := indexClaim(all, c.Supersedes)
-			if j >= 0 && all[j].Supersedes.IsValid() {
-				supStarts = append(supStarts, int32(indexClaim(all, c.ID)))
-			}
-			switch {
-			case j < 0:
-				dangling = true
-			case all[j].Source != c.Source:
-				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s of source %s supersedes a claim of source %s", c.ID, c.Source, all[j].Source))
-			case statedAfter(all[j], c):
-				errs = append(errs, fieldErr("Claim.Supersedes", c.Supersedes.String(), ErrChain,
-					"claim %s supersedes a statement made after it", c.ID))
-			}
-		}
-		if !c.Relative.IsZero() {
-			switch k := indexClaim(all, c.Relative.To); {
-			case k < 0:
-				dangling = true
-			case !all[k].Relative.IsZero():
-				relStarts = append(relStarts, int32(indexClaim(all, c.ID)))
-			}
-		}
-		if dangling {
-			open = append(open, c)
-		}
+	// A claim has one link to check; two walks may both reach it (a claim
+	// added again, its target with it).
+	slices.SortStableFunc(links, func(x, y linkErr) int { return x.id.Compare(y.id) })
+	links = slices.CompactFunc(links, func(x, y linkErr) bool { return x.id == y.id })
+	for _, l := range links {
+		errs = append(errs, l.err)
 	}
 	sup := func(i int32) int32 {
 		if c := all[i]; c.Supersedes.IsValid() {
@@ -580,7 +888,7 @@ func checkChains(all, cand []*source.Claim) ([]*source.Claim, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return slices.Clip(open), nil
+	return open, nil
 }
 
 // statedAfter reports whether a was stated after b, as far as their

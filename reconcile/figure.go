@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/freedcount/freedcount/release"
 	"github.com/freedcount/freedcount/source"
@@ -201,20 +203,118 @@ func (ix *Index) Figure(m source.Measure, s release.Scope) (Figure, error) {
 
 // Figures returns the figure of every measure and scope that some claim is
 // about, in order of measure and scope.
+//
+// The cells are independent once the index is built: with more than one
+// processor (runtime.GOMAXPROCS), a large index is read in contiguous
+// chunks of cells, one goroutine each, every figure written to its own
+// slot, so the result is the same as read in one pass.
 func (ix *Index) Figures() []Figure {
-	out := make([]Figure, 0, len(ix.cells))
-	var slab idSlab
+	return ix.figures(workers(len(ix.recs)))
+}
+
+// figures is Figures read in (at most) parts chunks.
+func (ix *Index) figures(parts int) []Figure {
+	with := make([]int32, 0, len(ix.cells))
+	claims := 0
 	for i := range ix.cells {
-		if len(ix.cells[i].claims) > 0 {
-			out = append(out, ix.figure(&ix.cells[i], &slab))
+		if n := len(ix.cells[i].claims); n > 0 {
+			with = append(with, int32(i))
+			claims += n
 		}
 	}
+	out := make([]Figure, len(with))
+	read := func(lo, hi int) {
+		var slab idSlab
+		var sc figScratch
+		for k := lo; k < hi; k++ {
+			ix.figureWith(with[k], &ix.cells[with[k]], &slab, &sc, &out[k])
+		}
+	}
+	parallel(splitWork(parts, len(with), claims, func(k int) int { return len(ix.cells[with[k]].claims) }), read)
 	return out
+}
+
+// minChunk is the least work (in claims) worth a goroutine of its own.
+const minChunk = 20_000
+
+// workers returns how many goroutines work of the given size (in claims)
+// keeps busy: one per processor (runtime.GOMAXPROCS), each with at least
+// minChunk claims.
+func workers(work int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), work/minChunk))
+}
+
+// splitWork cuts n items of total work into at most parts contiguous
+// chunks of about equal work: the bounds of the chunks, from 0 to n.
+// work(k) is item k's work.
+func splitWork(parts, n, total int, work func(k int) int) []int {
+	if parts <= 1 || n < 2 {
+		return []int{0, n}
+	}
+	bounds := make([]int, 0, parts+1)
+	bounds = append(bounds, 0)
+	acc := 0
+	for k := range n {
+		acc += work(k)
+		if len(bounds) < parts && acc*parts >= total*len(bounds) {
+			bounds = append(bounds, k+1)
+		}
+	}
+	if bounds[len(bounds)-1] != n {
+		bounds = append(bounds, n)
+	}
+	return bounds
+}
+
+// parallel calls do for every chunk [bounds[i], bounds[i+1]), each but the
+// last in a goroutine of its own, and returns when all are done.
+func parallel(bounds []int, do func(lo, hi int)) {
+	var wg sync.WaitGroup
+	for i := 0; i+2 < len(bounds); i++ {
+		wg.Go(func() { do(bounds[i], bounds[i+1]) })
+	}
+	do(bounds[len(bounds)-2], bounds[len(bounds)-1])
+	wg.Wait()
 }
 
 // idSlab hands out the claim-ID lists of many figures from a few large
 // allocations; the nil slab allocates each list on its own.
-type idSlab struct{ free []source.ClaimID }
+type idSlab struct {
+	free     []source.ClaimID
+	disputes []Dispute
+}
+
+// takeDisputes returns an empty list with room for n disputes, capped at
+// n, as take does for IDs.
+func (s *idSlab) takeDisputes(n int) []Dispute {
+	if s == nil {
+		return make([]Dispute, 0, n)
+	}
+	if len(s.disputes) < n {
+		s.disputes = make([]Dispute, max(n, slabSize/4))
+	}
+	out := s.disputes[:0:n]
+	s.disputes = s.disputes[n:]
+	return out
+}
+
+// figScratch holds the working lists of figure, reused from one cell to
+// the next by a reader of many figures; the zero value is ready, and a nil
+// one is made afresh for a single figure. Each list serves one step: a list
+// that a step returns is not touched again before the figure is done.
+type figScratch struct {
+	above, below   []int32 // consensus: claims above and below the verified floor
+	byGroup        []int32 // voicesOf
+	voices         []voice
+	events         []sweepEvent
+	support        []int32 // consensus's result, alive to the figure's end
+	byLo, byHi     []int32 // contradictions
+	sufMax, preMax []int32
+	figS, figD     []int32 // withFigure of support and of the direct claims
+	pts            []medianPoint
+	at, bound      []int32 // claimsAt and clampInto results
+	votes          []vote
+}
 
 // slabSize is the number of IDs a slab allocates at a time.
 const slabSize = 1024
@@ -269,10 +369,26 @@ func (s *idSlab) where(ix *Index, list []int32, keep func(*rec) bool) []source.C
 // figure computes steps 3 to 6 of the fold for one cell, its lists of
 // claim IDs taken from slab.
 func (ix *Index) figure(c *cell, slab *idSlab) Figure {
-	f := Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
-	ix.listSetAside(c, &f, slab)
+	var f Figure
+	id, ok := ix.cellIndex(c.key)
+	if !ok || &ix.cells[id] != c {
+		id = -1
+	}
+	ix.figureWith(id, c, slab, nil, &f)
+	return f
+}
+
+// figureWith is figure written to *f, with its working lists taken from
+// sc (nil: its own); c is ix.cells[id], or id is -1 for a scope that is
+// not a cell of the index.
+func (ix *Index) figureWith(id int32, c *cell, slab *idSlab, sc *figScratch, f *Figure) {
+	if sc == nil {
+		sc = new(figScratch)
+	}
+	*f = Figure{Measure: c.key.m, Scope: c.key.s, Verified: c.verified, Floor: c.floor}
+	ix.listSetAside(c, f, slab)
 	f.Claims = slab.ids(ix, c.direct)
-	cap, capFrom := ix.cap(c)
+	cap, capFrom := ix.capOf(id, c)
 	f.Cap = cap.interval()
 	f.CapFrom = slab.ids(ix, capFrom)
 	f.FloorFrom = slab.ids(ix, c.floorFrom)
@@ -293,10 +409,10 @@ func (ix *Index) figure(c *cell, slab *idSlab) Figure {
 		f.Consensus = cons.interval()
 		f.Unverified = span{cons.lo - c.verified, sub(cons.hi, c.verified)}.interval()
 		f.Confidence = decimal.Zero
-		return f
+		return
 	}
 
-	cons, support, groupW := ix.consensus(c, &f)
+	cons, support, groupW := ix.consensus(c, f, slab, sc)
 	derived := span{c.floor, cap.hi}
 	if both := cons.intersect(derived); !both.empty() {
 		cons = both
@@ -316,9 +432,9 @@ func (ix *Index) figure(c *cell, slab *idSlab) Figure {
 	case c.floor >= f.Low && c.floor > c.verified:
 		f.LowFrom = f.FloorFrom
 	}
-	ix.high(c, &f, cons, cap, support, slab)
+	ix.high(c, f, cons, cap, support, slab)
 
-	best, bestFrom := ix.best(c, support, cons, f.Low, f.High)
+	best, bestFrom := ix.best(c, support, cons, f.Low, f.High, sc)
 	f.Best = max(f.Low, min(best, f.High))
 	f.BestFrom = slab.ids(ix, bestFrom)
 	switch {
@@ -334,10 +450,9 @@ func (ix *Index) figure(c *cell, slab *idSlab) Figure {
 	}
 
 	f.Confidence = decimal.Zero
-	if total := ix.groupTotal(c.direct); total > 0 {
+	if total := ix.groupTotal(c.direct, sc); total > 0 {
 		f.Confidence = ratio4(groupW, total)
 	}
-	return f
 }
 
 // high sets High, HighOpen and HighFrom (step 6): the highest figure
@@ -474,7 +589,17 @@ func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 // other scope asks each column for the cells that contain it (see
 // containing).
 func (ix *Index) cap(c *cell) (span, []int32) {
-	if id, ok := ix.cellIndex(c.key); ok && &ix.cells[id] == c {
+	id, ok := ix.cellIndex(c.key)
+	if !ok || &ix.cells[id] != c {
+		id = -1
+	}
+	return ix.capOf(id, c)
+}
+
+// capOf is cap for c = ix.cells[id], or id −1 for a scope that is not a
+// cell of the index.
+func (ix *Index) capOf(id int32, c *cell) (span, []int32) {
+	if id >= 0 {
 		if r := ix.caps[id]; r.cell >= 0 {
 			return span{0, r.hi}, ix.cells[r.cell].direct
 		}
@@ -511,9 +636,11 @@ type voice struct {
 	claims []int32 // by claim order
 }
 
-// voicesOf returns the voices of list's claims, by group.
-func (ix *Index) voicesOf(list []int32) []voice {
-	byGroup := slices.Clone(list)
+// voicesOf returns the voices of list's claims, by group, in lists of sc
+// that the next call reuses.
+func (ix *Index) voicesOf(list []int32, sc *figScratch) []voice {
+	byGroup := append(sc.byGroup[:0], list...)
+	sc.byGroup = byGroup
 	slices.SortStableFunc(byGroup, func(a, b int32) int { return cmp.Compare(ix.recs[a].group, ix.recs[b].group) })
 	groups := 0
 	for k := range byGroup {
@@ -521,7 +648,7 @@ func (ix *Index) voicesOf(list []int32) []voice {
 			groups++
 		}
 	}
-	out := make([]voice, 0, groups)
+	out := slices.Grow(sc.voices[:0], groups)
 	for k := 0; k < len(byGroup); {
 		r := &ix.recs[byGroup[k]]
 		v := voice{group: r.group, iv: r.iv, w: r.w}
@@ -540,6 +667,7 @@ func (ix *Index) voicesOf(list []int32) []voice {
 		out = append(out, v)
 		k = j
 	}
+	sc.voices = out
 	return out
 }
 
@@ -549,7 +677,7 @@ const smallList = 16
 
 // groupTotal returns the sum over independence groups of the heaviest
 // weight among list's claims in each group.
-func (ix *Index) groupTotal(list []int32) int64 {
+func (ix *Index) groupTotal(list []int32, sc *figScratch) int64 {
 	var total int64
 	if len(list) <= smallList {
 		// Each claim heads its group if no earlier claim is of it; the
@@ -574,7 +702,7 @@ func (ix *Index) groupTotal(list []int32) int64 {
 		}
 		return total
 	}
-	for _, v := range ix.voicesOf(list) {
+	for _, v := range ix.voicesOf(list, sc) {
 		total += v.w
 	}
 	return total
@@ -592,9 +720,8 @@ func (ix *Index) groupTotal(list []int32) int64 {
 // as in conflict with itself. Among points of equal weight the sweep takes
 // the smallest. Sorting the endpoints makes it O(n log n) in the cell's
 // claims, however many sources speak.
-func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
-	var below []int32
-	above := make([]int32, 0, len(c.direct))
+func (ix *Index) consensus(c *cell, f *Figure, slab *idSlab, sc *figScratch) (span, []int32, int64) {
+	below, above := sc.below[:0], sc.above[:0]
 	for _, i := range c.direct {
 		if ix.recs[i].iv.hi < c.verified {
 			below = append(below, i)
@@ -602,19 +729,17 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 			above = append(above, i)
 		}
 	}
-	voices := ix.voicesOf(above)
-	type event struct {
-		pos int
-		w   int64 // added at pos (negative: removed)
-	}
-	events := make([]event, 0, 2*len(voices))
+	sc.below, sc.above = below, above
+	voices := ix.voicesOf(above, sc)
+	events := sc.events[:0]
 	for _, v := range voices {
-		events = append(events, event{max(v.iv.lo, c.verified), v.w})
+		events = append(events, sweepEvent{max(v.iv.lo, c.verified), v.w})
 		if v.iv.hi != unbounded {
-			events = append(events, event{v.iv.hi + 1, -v.w})
+			events = append(events, sweepEvent{v.iv.hi + 1, -v.w})
 		}
 	}
-	slices.SortFunc(events, func(a, b event) int { return cmp.Compare(a.pos, b.pos) })
+	sc.events = events
+	slices.SortFunc(events, func(a, b sweepEvent) int { return cmp.Compare(a.pos, b.pos) })
 	bestPos := -1
 	var bestW, acc int64
 	for k := 0; k < len(events); {
@@ -628,7 +753,7 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 	}
 	var support []int32
 	if bestPos >= 0 {
-		support = make([]int32, 0, len(above))
+		support = sc.support[:0]
 	}
 	cons := span{c.verified, unbounded}
 	for _, v := range voices {
@@ -637,11 +762,18 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 			cons = cons.intersect(v.iv)
 		}
 	}
+	if support != nil {
+		sc.support = support
+	}
 	slices.Sort(support)
 	if bestPos < 0 {
 		bestW = 0
 	}
-	dis := ix.contradictions(support)
+	if len(support) == len(c.direct) {
+		return cons, support, bestW // every claim is in the consensus
+	}
+	ix.contradictions(support, sc)
+	f.Disputed = slab.takeDisputes(len(c.direct) - len(support))
 	for _, i := range c.direct {
 		if _, in := slices.BinarySearch(support, i); in {
 			continue
@@ -650,72 +782,86 @@ func (ix *Index) consensus(c *cell, f *Figure) (span, []int32, int64) {
 		if _, low := slices.BinarySearch(below, i); low {
 			d.BelowVerified = true
 		} else {
-			d.Contradicts = dis(i)
+			d.Contradicts = ix.contradicts(i, sc)
 		}
 		f.Disputed = append(f.Disputed, d)
 	}
 	return cons, support, bestW
 }
 
-// contradictions returns a function that gives, for a claim outside the
-// consensus, the heaviest claim of support whose interval does not meet its
-// own (ties by ID), or the zero ClaimID. Every support claim covers one
-// point; a claim outside lies wholly below or wholly above it, so the claims
-// it misses are those starting above its end, or ending below its start: a
-// suffix and a prefix of support sorted by those ends, answered by binary
-// search over running maxima in O(log n) a claim.
-func (ix *Index) contradictions(support []int32) func(int32) source.ClaimID {
-	heavier := func(a, b int32) bool { // a strictly heavier than b, ties by ID
-		if b < 0 {
-			return true
-		}
-		ra, rb := &ix.recs[a], &ix.recs[b]
-		return ra.w > rb.w || ra.w == rb.w && a < b
-	}
-	byLo := slices.Clone(support)
+// sweepEvent is a change of weight at a point, for consensus's sweep.
+type sweepEvent struct {
+	pos int
+	w   int64 // added at pos (negative: removed)
+}
+
+// contradictions prepares, in sc, the lists that contradicts answers from:
+// for a claim outside the consensus, the heaviest claim of support whose
+// interval does not meet its own (ties by ID), or the zero ClaimID. Every
+// support claim covers one point; a claim outside lies wholly below or
+// wholly above it, so the claims it misses are those starting above its
+// end, or ending below its start: a suffix and a prefix of support sorted
+// by those ends, answered by binary search over running maxima in O(log n)
+// a claim.
+func (ix *Index) contradictions(support []int32, sc *figScratch) {
+	byLo := append(sc.byLo[:0], support...)
 	slices.SortFunc(byLo, func(a, b int32) int { return cmp.Compare(ix.recs[a].iv.lo, ix.recs[b].iv.lo) })
-	sufMax := make([]int32, len(byLo)+1) // heaviest of byLo[k:]
+	sufMax := slices.Grow(sc.sufMax[:0], len(byLo)+1)[:len(byLo)+1] // heaviest of byLo[k:]
 	sufMax[len(byLo)] = -1
 	for k := len(byLo) - 1; k >= 0; k-- {
 		sufMax[k] = sufMax[k+1]
-		if heavier(byLo[k], sufMax[k]) {
+		if ix.heavier(byLo[k], sufMax[k]) {
 			sufMax[k] = byLo[k]
 		}
 	}
-	byHi := slices.Clone(support)
+	byHi := append(sc.byHi[:0], support...)
 	slices.SortFunc(byHi, func(a, b int32) int { return cmp.Compare(ix.recs[a].iv.hi, ix.recs[b].iv.hi) })
-	preMax := make([]int32, len(byHi)+1) // heaviest of byHi[:k]
+	preMax := slices.Grow(sc.preMax[:0], len(byHi)+1)[:len(byHi)+1] // heaviest of byHi[:k]
 	preMax[0] = -1
 	for k, i := range byHi {
 		preMax[k+1] = preMax[k]
-		if heavier(i, preMax[k]) {
+		if ix.heavier(i, preMax[k]) {
 			preMax[k+1] = i
 		}
 	}
-	return func(i int32) source.ClaimID {
-		r := &ix.recs[i]
-		best := int32(-1)
-		if r.iv.hi != unbounded {
-			k, _ := slices.BinarySearchFunc(byLo, r.iv.hi+1, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.lo, v) })
-			best = sufMax[k]
-		}
-		k, _ := slices.BinarySearchFunc(byHi, r.iv.lo, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.hi, v) })
-		if b := preMax[k]; b >= 0 && heavier(b, best) {
-			best = b
-		}
-		if best < 0 {
-			return source.ClaimID{}
-		}
-		return ix.recs[best].c.ID
+	sc.byLo, sc.sufMax, sc.byHi, sc.preMax = byLo, sufMax, byHi, preMax
+}
+
+// heavier reports whether claim a is strictly heavier than claim b (b < 0:
+// none), ties by ID.
+func (ix *Index) heavier(a, b int32) bool {
+	if b < 0 {
+		return true
 	}
+	ra, rb := &ix.recs[a], &ix.recs[b]
+	return ra.w > rb.w || ra.w == rb.w && a < b
+}
+
+// contradicts answers, from the lists contradictions left in sc, what
+// claim i contradicts.
+func (ix *Index) contradicts(i int32, sc *figScratch) source.ClaimID {
+	r := &ix.recs[i]
+	best := int32(-1)
+	if r.iv.hi != unbounded {
+		k, _ := slices.BinarySearchFunc(sc.byLo, r.iv.hi+1, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.lo, v) })
+		best = sc.sufMax[k]
+	}
+	k, _ := slices.BinarySearchFunc(sc.byHi, r.iv.lo, func(j int32, v int) int { return cmp.Compare(ix.recs[j].iv.hi, v) })
+	if b := sc.preMax[k]; b >= 0 && ix.heavier(b, best) {
+		best = b
+	}
+	if best < 0 {
+		return source.ClaimID{}
+	}
+	return ix.recs[best].c.ID
 }
 
 // best applies the policy's rule for Best and returns the value, before
 // clamping into [low, high], and the claims it comes from.
-func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, []int32) {
+func (ix *Index) best(c *cell, support []int32, cons span, low, high int, sc *figScratch) (int, []int32) {
 	// A statement without a figure ("some were freed") never sets Best.
-	support = ix.withFigure(support)
-	direct := ix.withFigure(c.direct)
+	support = ix.withFigure(support, &sc.figS)
+	direct := ix.withFigure(c.direct, &sc.figD)
 	rule := ix.policy.Best
 	if rule == Hierarchy {
 		for _, id := range ix.policy.Hierarchy {
@@ -726,7 +872,7 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, 
 				}
 			}
 			if len(from) > 0 {
-				v, _ := ix.weightedMedian(from)
+				v, _ := ix.weightedMedian(from, sc)
 				return v, from
 			}
 		}
@@ -741,32 +887,34 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int) (int, 
 		for _, i := range support {
 			v = min(v, ix.recs[i].lo)
 		}
-		return ix.clampInto(cons, v, support, ix.claimsAt(support, v))
+		return ix.clampInto(cons, v, support, ix.claimsAt(support, v, sc), sc)
 	case Range:
 		return low + (high-low)/2, nil
 	case Majority:
 		if len(direct) == 0 {
 			return cons.clamp(low), nil
 		}
-		return ix.majority(direct)
+		return ix.majority(direct, sc)
 	}
 	if len(support) == 0 {
 		return cons.clamp(low), nil
 	}
-	v, from := ix.weightedMedian(support)
-	return ix.clampInto(cons, v, support, from)
+	v, from := ix.weightedMedian(support, sc)
+	return ix.clampInto(cons, v, support, from, sc)
 }
 
-// withFigure returns the claims of list that state a figure.
-func (ix *Index) withFigure(list []int32) []int32 {
+// withFigure returns the claims of list that state a figure: list itself,
+// or a list kept in *buf.
+func (ix *Index) withFigure(list []int32, buf *[]int32) []int32 {
 	for k, i := range list {
 		if !ix.recs[i].q.HasFigure() {
-			out := slices.Clone(list[:k])
+			out := append((*buf)[:0], list[:k]...)
 			for _, j := range list[k+1:] {
 				if ix.recs[j].q.HasFigure() {
 					out = append(out, j)
 				}
 			}
+			*buf = out
 			return out
 		}
 	}
@@ -776,27 +924,36 @@ func (ix *Index) withFigure(list []int32) []int32 {
 // clampInto clamps v into the consensus interval. When that moves it, the
 // figure comes from the support claims that bound the consensus on that
 // side, not from those that stated v.
-func (ix *Index) clampInto(cons span, v int, support, from []int32) (int, []int32) {
+func (ix *Index) clampInto(cons span, v int, support, from []int32, sc *figScratch) (int, []int32) {
 	c := cons.clamp(v)
 	if c == v {
 		return v, from
 	}
-	var bound []int32
+	bound := sc.bound[:0]
 	for _, i := range support {
 		if r := &ix.recs[i]; (c > v && r.iv.lo == c) || (c < v && r.iv.hi == c) {
 			bound = append(bound, i)
 		}
 	}
+	sc.bound = bound
+	if len(bound) == 0 {
+		return c, nil
+	}
 	return c, bound
 }
 
-// claimsAt returns the claims of list whose stated figures include v.
-func (ix *Index) claimsAt(list []int32, v int) []int32 {
-	var out []int32
+// claimsAt returns the claims of list whose stated figures include v, in a
+// list of sc.
+func (ix *Index) claimsAt(list []int32, v int, sc *figScratch) []int32 {
+	out := sc.at[:0]
 	for _, i := range list {
 		if r := &ix.recs[i]; r.lo == v || r.hi == v {
 			out = append(out, i)
 		}
+	}
+	sc.at = out
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -804,14 +961,10 @@ func (ix *Index) claimsAt(list []int32, v int) []int32 {
 // weightedMedian returns the lower weighted median of the stated figures of
 // list's claims, one voice per independence group, and the claims that
 // state it. A claim stating a range puts half its weight on each end.
-func (ix *Index) weightedMedian(list []int32) (int, []int32) {
-	type point struct {
-		v int
-		w int64 // twice the weight, so that halves stay integers
-	}
-	var pts []point
+func (ix *Index) weightedMedian(list []int32, sc *figScratch) (int, []int32) {
+	pts := sc.pts[:0]
 	var total int64
-	for _, v := range ix.voicesOf(list) {
+	for _, v := range ix.voicesOf(list, sc) {
 		// A group's word: the stated figures of its heaviest claims, the
 		// lowest and the highest of them when several weigh the same (a
 		// revision whose order is unknown is a range).
@@ -822,13 +975,14 @@ func (ix *Index) weightedMedian(list []int32) (int, []int32) {
 			}
 		}
 		if lo == hi {
-			pts = append(pts, point{lo, 2 * v.w})
+			pts = append(pts, medianPoint{lo, 2 * v.w})
 		} else {
-			pts = append(pts, point{lo, v.w}, point{hi, v.w})
+			pts = append(pts, medianPoint{lo, v.w}, medianPoint{hi, v.w})
 		}
 		total += 2 * v.w
 	}
-	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(a.v, b.v) })
+	sc.pts = pts
+	slices.SortStableFunc(pts, func(a, b medianPoint) int { return cmp.Compare(a.v, b.v) })
 	v := pts[len(pts)-1].v
 	var acc int64
 	for _, p := range pts {
@@ -838,17 +992,25 @@ func (ix *Index) weightedMedian(list []int32) (int, []int32) {
 			break
 		}
 	}
-	return v, ix.claimsAt(list, v)
+	return v, ix.claimsAt(list, v, sc)
+}
+
+// medianPoint is a stated figure and its weight, for weightedMedian.
+type medianPoint struct {
+	v int
+	w int64 // twice the weight, so that halves stay integers
+}
+
+// vote is one independence group asserting a figure, for majority.
+type vote struct {
+	v int
+	g int32
 }
 
 // majority returns the stated figure asserted by the most independence
 // groups, the smaller on a tie, and the claims that state it.
-func (ix *Index) majority(list []int32) (int, []int32) {
-	type vote struct {
-		v int
-		g int32
-	}
-	var votes []vote
+func (ix *Index) majority(list []int32, sc *figScratch) (int, []int32) {
+	votes := sc.votes[:0]
 	for _, i := range list {
 		r := &ix.recs[i]
 		votes = append(votes, vote{r.lo, r.group}, vote{r.hi, r.group})
@@ -860,6 +1022,7 @@ func (ix *Index) majority(list []int32) (int, []int32) {
 		return cmp.Compare(a.g, b.g)
 	})
 	votes = slices.Compact(votes)
+	sc.votes = votes
 	best, count := 0, -1
 	for k := 0; k < len(votes); {
 		j := k
@@ -871,7 +1034,7 @@ func (ix *Index) majority(list []int32) (int, []int32) {
 		}
 		k = j
 	}
-	return best, ix.claimsAt(list, best)
+	return best, ix.claimsAt(list, best, sc)
 }
 
 // Describe writes f as a short multi-line text for people: the numbers,

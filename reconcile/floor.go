@@ -22,12 +22,12 @@ type item struct {
 // part counts by its lowest credible figure), so the first two are set for
 // every cell before the floors are solved together (see parts.go).
 func (ix *Index) deriveFloors() {
-	ids := ix.identityCounts()
+	ids, counts := ix.identityCounts(), ix.countCeilings()
+	lows := 0
 	for i := range ix.cells {
 		c := &ix.cells[i]
 		if c.key.m == source.Releases {
-			n, _ := ix.verifiedCount(c.key.s)
-			c.verified = max(n, ids[i])
+			c.verified = max(counts[i], ids[i])
 		}
 		c.lowDirect = c.verified
 		if len(c.direct) > 0 {
@@ -35,13 +35,28 @@ func (ix *Index) deriveFloors() {
 			c.lowDirect = max(c.verified, lo)
 			c.hiBound = ix.highBoundOf(c)
 			if lo >= c.verified {
+				// Counted here, listed below from one allocation.
 				for _, i := range c.direct {
 					if ix.recs[i].lo == lo {
-						c.lowFrom = append(c.lowFrom, i)
+						lows++
 					}
 				}
 			}
 		}
+	}
+	all := make([]int32, 0, lows)
+	for i := range ix.cells {
+		c := &ix.cells[i]
+		if len(c.direct) == 0 || c.lowDirect != ix.lowOf(c) {
+			continue
+		}
+		start := len(all)
+		for _, i := range c.direct {
+			if ix.recs[i].lo == c.lowDirect {
+				all = append(all, i)
+			}
+		}
+		c.lowFrom = all[start:len(all):len(all)]
 	}
 	ix.buildParts()
 	ix.solveCells()

@@ -102,3 +102,71 @@ func (ix *Index) identityCounts() []int {
 	}
 	return out
 }
+
+// countCeilings returns, for every cell about releases (by cell index;
+// zero for the others), the largest verified count within its scope: the
+// number [Index.verifiedCount] gives, for all cells at once in O(n log n)
+// per column of cells, n the counts beneath the column's population and
+// region. As in identityCounts, the cells of a column are answered in
+// order of their last day L, the counts that end by L added as L grows to
+// a Fenwick tree of maxima over first days, latest first, so that the
+// counts starting on or after the cell's first day are a prefix.
+func (ix *Index) countCeilings() []int {
+	out := make([]int, len(ix.cells))
+	if len(ix.counts) == 0 {
+		return out
+	}
+	type entry struct{ f, l, n int }
+	var (
+		entries []entry
+		fs      []int
+		tree    []int
+		order   []int32
+	)
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if col.key.m != source.Releases {
+			continue
+		}
+		lists := ix.countDown[popReg{col.key.pop, col.key.reg}]
+		if len(lists) == 0 {
+			continue
+		}
+		entries, fs = entries[:0], fs[:0]
+		for _, list := range lists {
+			for _, i := range list {
+				p := ix.scopes[ix.counts[i].sid].Period()
+				e := entry{startNum(p), endNum(p), ix.counts[i].n}
+				entries = append(entries, e)
+				fs = append(fs, e.f)
+			}
+		}
+		slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.l, b.l) })
+		slices.Sort(fs)
+		fs = slices.Compact(fs)
+		m := len(fs)
+		tree = slices.Grow(tree[:0], m+1)[:m+1]
+		clear(tree) // every count is positive: 0 is none
+		order = append(order[:0], col.cells...)
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.cells[a].last, ix.cells[b].last) })
+		k := 0
+		for _, ci := range order {
+			c := &ix.cells[ci]
+			for ; k < len(entries) && entries[k].l <= c.last; k++ {
+				pos, _ := slices.BinarySearch(fs, entries[k].f)
+				for j := m - pos; j <= m; j += j & -j {
+					tree[j] = max(tree[j], entries[k].n)
+				}
+			}
+			// Counts that start on or after F: positions from F's on,
+			// the prefix up to m − that position.
+			lower, _ := slices.BinarySearch(fs, c.first)
+			best := 0
+			for j := m - lower; j > 0; j -= j & -j {
+				best = max(best, tree[j])
+			}
+			out[ci] = best
+		}
+	}
+	return out
+}

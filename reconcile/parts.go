@@ -47,27 +47,53 @@ type part struct {
 	w           int
 	cell        int32 // the cell, or -1 for a derived floor
 	col, pos    int32 // a derived floor: ix.cols[col].derived[pos]
+	// named reports that claims stand behind the part's figure (a cell's
+	// lowFrom, a derived floor's from): only such parts add to the claims
+	// of a floor.
+	named bool
 }
 
 // buildParts lists the parts of every column. Every cell's lowDirect must
 // be known.
 func (ix *Index) buildParts() {
-	ix.parts = ix.parts[:0]
+	isPart := func(c *cell) bool { return c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) }
+	count := 0
 	for n := range ix.cols {
-		col := &ix.cols[n]
-		col.cellParts, col.derivedParts = nil, nil
-		for _, ci := range col.cells {
-			c := &ix.cells[ci]
-			if c.lowDirect > 0 && (len(c.direct) > 0 || c.verifiedScope) {
-				col.cellParts = append(col.cellParts, int32(len(ix.parts)))
-				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1})
+		for _, ci := range ix.cols[n].cells {
+			if isPart(&ix.cells[ci]) {
+				count++
 			}
 		}
-		for pos, d := range col.derived {
-			col.derivedParts = append(col.derivedParts, int32(len(ix.parts)))
-			p := d.scope.Period()
-			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos)})
+		count += len(ix.cols[n].derived)
+	}
+	ix.parts = slices.Grow(ix.parts[:0], count)
+	// A column's parts are numbered in a run, its cells' then its derived
+	// floors': their lists are runs of one list of every number.
+	seq := make([]int32, count)
+	for i := range seq {
+		seq[i] = int32(i)
+	}
+	run := func(from int) []int32 {
+		if from == len(ix.parts) {
+			return nil
 		}
+		return seq[from:len(ix.parts):len(ix.parts)]
+	}
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		start := len(ix.parts)
+		for _, ci := range col.cells {
+			if c := &ix.cells[ci]; isPart(c) {
+				ix.parts = append(ix.parts, part{first: c.first, last: c.last, w: c.lowDirect, cell: ci, col: int32(n), pos: -1, named: len(c.lowFrom) > 0})
+			}
+		}
+		col.cellParts = run(start)
+		start = len(ix.parts)
+		for pos, d := range col.derived {
+			p := d.scope.Period()
+			ix.parts = append(ix.parts, part{first: startNum(p), last: endNum(p), w: d.w, cell: -1, col: int32(n), pos: int32(pos), named: len(d.from) > 0})
+		}
+		col.derivedParts = run(start)
 	}
 	ix.partOf = make([]int32, len(ix.cells))
 	for i := range ix.partOf {
@@ -110,7 +136,6 @@ type floorSolver struct {
 	setParts [][]int32
 	tabA     [][]int
 	tabT     [][]*sched
-	scratch  []int32
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -118,6 +143,9 @@ type floorSolver struct {
 	popChoice      []int32 // -1 here; k ≥ 0 kid k; -2 − j partition j
 	popDone        []bool
 	picked         []int32
+	from           []int32
+	// slab hands out the floors' claim lists, several to an allocation.
+	slab []int32
 }
 
 // tabNeed is a table some query needs: set's parts from day a to day b.
@@ -254,8 +282,9 @@ func (fs *floorSolver) mark(q floorQuery) {
 	}
 }
 
-// build makes every table marked.
-func (fs *floorSolver) build() {
+// build makes every table marked, in up to parts goroutines, each
+// table in its own slot.
+func (fs *floorSolver) build(parts int) {
 	slices.SortFunc(fs.need, func(x, y tabNeed) int {
 		if c := cmp.Compare(x.set, y.set); c != 0 {
 			return c
@@ -268,16 +297,38 @@ func (fs *floorSolver) build() {
 	fs.setParts = make([][]int32, len(fs.setCol))
 	fs.tabA = make([][]int, len(fs.setCol))
 	fs.tabT = make([][]*sched, len(fs.setCol))
+	uniq := fs.need[:0]
 	for i, k := range fs.need {
 		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
 			continue
 		}
+		uniq = append(uniq, k)
+	}
+	work := 0
+	slot := make([]int32, len(uniq)) // each table's place among its set's
+	for i, k := range uniq {
 		if fs.setParts[k.set] == nil {
 			fs.setParts[k.set] = fs.partsOf(k.set)
 		}
+		slot[i] = int32(len(fs.tabA[k.set]))
 		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
-		fs.tabT[k.set] = append(fs.tabT[k.set], fs.newSched(k.set, k.a, k.b))
+		work += len(fs.setParts[k.set])
 	}
+	for set, as := range fs.tabA {
+		if len(as) > 0 {
+			fs.tabT[set] = make([]*sched, len(as))
+		}
+	}
+	// A table's work is at most its set's parts: a rough measure, enough
+	// to balance the chunks.
+	chunks := splitWork(parts, len(uniq), work, func(i int) int { return len(fs.setParts[uniq[i].set]) })
+	parallel(chunks, func(lo, hi int) {
+		var sl schedSlab
+		for i := lo; i < hi; i++ {
+			k := uniq[i]
+			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &sl)
+		}
+	})
 	fs.need = nil
 }
 
@@ -314,10 +365,47 @@ type sched struct {
 	// top1[g] is the index of the first part of heaviest with (best before
 	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
 	top1, top2 []int32
-	with       []int
+	// jump[p]: the first part, as lastTake gives it, on the chain of
+	// choices of the first p that has claims behind it (see part.named),
+	// or 0; pick follows it to skip the parts that add no claims.
+	jump []int32
 }
 
-func (fs *floorSolver) newSched(set int32, a, b int) *sched {
+// with returns the weight of the heaviest family whose last part is the
+// table's i-th: that part's weight and the best of those ending before it
+// starts.
+func (t *sched) with(ix *Index, i int32) int {
+	return t.best[t.prev[i+1]] + ix.parts[t.part[i]].w
+}
+
+// schedSlab hands out the lists of many tables from a few large
+// allocations.
+type schedSlab struct {
+	scratch []int32
+	ints    []int
+	i32     []int32
+	scheds  []sched
+}
+
+// slabMin is the least number of entries a slab allocates at a time.
+const slabMin = 1 << 14
+
+func (sl *schedSlab) take(n int) ([]int, []int32, *sched) {
+	if len(sl.ints) < 2*n+1 {
+		sl.ints = make([]int, max(2*n+1, slabMin))
+	}
+	if len(sl.i32) < 6*n+3 {
+		sl.i32 = make([]int32, max(6*n+3, 3*slabMin))
+	}
+	if len(sl.scheds) == 0 {
+		sl.scheds = make([]sched, 256)
+	}
+	ints, i32, t := sl.ints[:2*n+1:2*n+1], sl.i32[:6*n+3:6*n+3], &sl.scheds[0]
+	sl.ints, sl.i32, sl.scheds = sl.ints[2*n+1:], sl.i32[6*n+3:], sl.scheds[1:]
+	return ints, i32, t
+}
+
+func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -325,7 +413,7 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := fs.scratch[:0]
+	sel := sl.scratch[:0]
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -336,17 +424,16 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 			sel = append(sel, pi)
 		}
 	}
-	fs.scratch = sel
+	sl.scratch = sel
 	if len(sel) == 0 {
 		return nil
 	}
 	n := len(sel)
-	ints := make([]int, 3*n+1)
-	i32 := make([]int32, 5*n+2)
-	t := &sched{
-		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1], with: ints[2*n+1:],
+	ints, i32, t := sl.take(n)
+	*t = sched{
+		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1],
 		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
-		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2:],
+		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2 : 5*n+2 : 5*n+2], jump: i32[5*n+2:],
 	}
 	copy(t.part, sel)
 	for i, pi := range t.part {
@@ -362,27 +449,36 @@ func (fs *floorSolver) newSched(set int32, a, b int) *sched {
 		for i := g; i < h; i++ {
 			p := &ix.parts[t.part[i]]
 			t.prev[i+1] = int32(sort.SearchInts(t.end[:g], p.first))
-			t.with[i] = t.best[t.prev[i+1]] + p.w
+			with := t.best[t.prev[i+1]] + p.w
 			k := i + 1
-			if t.with[i] > t.best[k-1] {
-				t.best[k], t.lastTake[k] = t.with[i], int32(k)
+			if with > t.best[k-1] {
+				t.best[k], t.lastTake[k] = with, int32(k)
 			} else {
 				t.best[k], t.lastTake[k] = t.best[k-1], t.lastTake[k-1]
 			}
 		}
 		t1, t2 := int32(-1), int32(-1)
-		for i := g; i < h; i++ {
-			if t1 < 0 || t.with[i] > t.with[t1] {
-				t1 = int32(i)
+		for i := int32(g); i < int32(h); i++ {
+			if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
+				t1 = i
 			}
 		}
-		for i := g; i < h; i++ {
-			if int32(i) != t1 && (t2 < 0 || t.with[i] > t.with[t2]) {
-				t2 = int32(i)
+		for i := int32(g); i < int32(h); i++ {
+			if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
+				t2 = i
 			}
 		}
 		t.top1[g], t.top2[g] = t1, t2
 		g = h
+	}
+	for k := 1; k <= n; k++ {
+		switch p := t.lastTake[k]; {
+		case p == 0:
+		case ix.parts[t.part[p-1]].named:
+			t.jump[k] = p
+		default:
+			t.jump[k] = t.jump[t.prev[p]]
+		}
 	}
 	return t
 }
@@ -411,8 +507,8 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 			if int(f) == x {
 				f = t.top2[lo]
 			}
-			if f >= 0 && t.with[f] > t.best[lo] {
-				return schedResult{t.with[f], f, t.prev[f+1]}
+			if f >= 0 && t.with(ix, f) > t.best[lo] {
+				return schedResult{t.with(ix, f), f, t.prev[f+1]}
 			}
 			return schedResult{t.best[lo], -1, int32(lo)}
 		}
@@ -420,15 +516,17 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 	return schedResult{t.best[hi], -1, int32(hi)}
 }
 
-// pick appends the parts of a result.
-func (t *sched) pick(r schedResult, out []int32) []int32 {
+// pick appends the parts of a result that have claims behind them (the
+// others add nothing to a floor's claims): in time proportional to those
+// it appends, however many parts the family holds.
+func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
 	if t == nil {
 		return out
 	}
-	if r.chosen >= 0 {
+	if r.chosen >= 0 && ix.parts[t.part[r.chosen]].named {
 		out = append(out, t.part[r.chosen])
 	}
-	for p := t.lastTake[r.from]; p > 0; p = t.lastTake[t.prev[p]] {
+	for p := t.jump[r.from]; p > 0; p = t.jump[t.prev[p]] {
 		out = append(out, t.part[p-1])
 	}
 	return out
@@ -482,13 +580,13 @@ func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
 	fs.picked = fs.picked[:0]
 	switch family {
 	case 0:
-		fs.picked = allT.pick(all, fs.picked)
+		fs.picked = allT.pick(ix, all, fs.picked)
 	case 1:
 		fs.regionPick(q, 0)
 	case 2:
 		fs.populationPick(q, 0)
 	}
-	var from []int32
+	from := fs.from[:0]
 	for _, pi := range fs.picked {
 		p := &ix.parts[pi]
 		if p.cell >= 0 {
@@ -498,7 +596,18 @@ func (fs *floorSolver) solve(q floorQuery, verified int) (int, []int32) {
 		}
 	}
 	slices.Sort(from)
-	return total, slices.Compact(from)
+	from = slices.Compact(from)
+	fs.from = from
+	if len(from) == 0 {
+		return total, nil
+	}
+	if len(fs.slab) < len(from) {
+		fs.slab = make([]int32, max(len(from), 1024))
+	}
+	out := fs.slab[:len(from):len(from)]
+	fs.slab = fs.slab[len(from):]
+	copy(out, from)
+	return total, out
 }
 
 // regionVal is regionFamily's weight at node i: the parts of its region
@@ -529,7 +638,7 @@ func (fs *floorSolver) regionPick(q floorQuery, i int32) {
 		}
 		return
 	}
-	fs.picked = fs.tab(n.set, q.a).pick(fs.regRes[i], fs.picked)
+	fs.picked = fs.tab(n.set, q.a).pick(fs.ix, fs.regRes[i], fs.picked)
 }
 
 // populationVal is populationFamily's weight at node i: the parts of its
@@ -575,7 +684,7 @@ func (fs *floorSolver) populationPick(q floorQuery, i int32) {
 	n := &q.sh.pop[i]
 	switch c := fs.popChoice[i]; {
 	case c == -1:
-		fs.picked = fs.tab(n.set, q.a).pick(fs.popRes[i], fs.picked)
+		fs.picked = fs.tab(n.set, q.a).pick(fs.ix, fs.popRes[i], fs.picked)
 	case c >= 0:
 		fs.populationPick(q, c)
 	default:
@@ -585,25 +694,65 @@ func (fs *floorSolver) populationPick(q floorQuery, i int32) {
 	}
 }
 
-// solveCells sets the floor of every cell.
-func (ix *Index) solveCells() {
+// solveCells sets the floor of every cell. The tables are built, and the
+// cells solved, in contiguous chunks, one goroutine per processor that the
+// index keeps busy (see workers); each result goes to its own slot, so the
+// floors are those of one pass.
+func (ix *Index) solveCells() { ix.solveCellsIn(workers(len(ix.recs))) }
+
+// solveCellsIn is solveCells in at most parts chunks.
+func (ix *Index) solveCellsIn(parts int) {
 	fs := newFloorSolver(ix)
-	shapes := make([]*shape, len(ix.cols))
 	queries := make([]floorQuery, len(ix.cells))
-	for i := range ix.cells {
-		c := &ix.cells[i]
-		if shapes[c.col] == nil {
-			k := ix.cols[c.col].key
-			shapes[c.col] = fs.shapeOf(k.pop, k.reg, ix.cols[c.col].down)
+	shapes := make([]*shape, len(ix.cols))
+	marks := 0
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if len(col.cells) == 0 {
+			continue
 		}
-		queries[i] = floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
-		fs.mark(queries[i])
+		sh := fs.shapeOf(col.key.pop, col.key.reg, col.down)
+		shapes[n] = sh
+		firsts := 0
+		for k, ci := range col.cells {
+			if k == 0 || ix.cells[ci].first != ix.cells[col.cells[k-1]].first {
+				firsts++
+			}
+		}
+		marks += firsts * (1 + len(sh.reg) + len(sh.pop))
 	}
-	fs.build()
-	for i := range ix.cells {
-		c := &ix.cells[i]
-		c.floor, c.floorFrom = fs.solve(queries[i], c.verified)
+	fs.need = make([]tabNeed, 0, marks)
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if len(col.cells) == 0 {
+			continue
+		}
+		sh := shapes[n]
+		for _, ci := range col.cells {
+			c := &ix.cells[ci]
+			queries[ci] = floorQuery{sh, c.first, c.last, ix.partOf[ci]}
+		}
+		// One table per set and first day, to the latest last day of the
+		// cells that start on it (the column's cells are by period).
+		for k := 0; k < len(col.cells); {
+			a, b := ix.cells[col.cells[k]].first, ix.cells[col.cells[k]].last
+			j := k + 1
+			for ; j < len(col.cells) && ix.cells[col.cells[j]].first == a; j++ {
+				b = max(b, ix.cells[col.cells[j]].last)
+			}
+			fs.mark(floorQuery{sh: sh, a: a, b: b, self: -1})
+			k = j
+		}
 	}
+	fs.build(parts)
+	chunks := splitWork(parts, len(ix.cells), len(ix.cells), func(int) int { return 1 })
+	parallel(chunks, func(lo, hi int) {
+		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabT: fs.tabT}
+		for i := lo; i < hi; i++ {
+			c := &ix.cells[i]
+			c.floor, c.floorFrom = sub.solve(queries[i], c.verified)
+		}
+	})
 }
 
 // floorOf answers one scope that need not be a cell.
@@ -618,7 +767,7 @@ func (ix *Index) floorOf(k cellKey, verified int) (int, []int32) {
 		q.self = ix.partOf[id]
 	}
 	fs.mark(q)
-	fs.build()
+	fs.build(1)
 	return fs.solve(q, verified)
 }
 

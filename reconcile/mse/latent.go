@@ -278,9 +278,36 @@ func (s *lcSampler) sticks() {
 	}
 }
 
+// step runs one sweep of the Gibbs sampler. Each draw is from the full
+// conditional of Manrique-Vallier (2016, section 3) given the rest:
+//
+//   - the classes of the people seen, given π and λ: a person in cell m is
+//     in class c with probability ∝ π_c·P(m | c), so the cell's count is
+//     split multinomially ([lcSampler.classesSeen]);
+//   - the number unseen, given π and λ alone (the classes of the seen do
+//     not enter): under p(N) ∝ 1/N, N − n ~ NB(n, 1 − p₀), with p₀ =
+//     Σ_c π_c ∏_j (1 − λⱼ_c) the probability of being on no list; then
+//     their classes, given that they were not seen: ∝ π_c ∏_j (1 − λⱼ_c)
+//     ([lcSampler.unseen]);
+//   - each λⱼ_c, given the classes: Beta(1 + seen on j in c, 1 + the
+//     rest of c) under its uniform prior ([lcSampler.captures]);
+//   - the sticks, given the class sizes: V_c ~ Beta(1 + n_c, α + Σ_{l>c}
+//     n_l) for c < K*, and V_K* = 1 ([lcSampler.sticks]);
+//   - α, given the sticks: Gamma(a + K* − 1, b − Σ_{c<K*} log(1 − V_c))
+//     ([lcSampler.concentration]).
 func (s *lcSampler) step() {
+	s.likelihoods()
+	s.classesSeen()
+	s.unseen()
+	s.captures()
+	s.sticks()
+	s.concentration()
+}
+
+// likelihoods computes P(cell | class) for every cell, the unseen cell 0
+// included, and π from its logarithms.
+func (s *lcSampler) likelihoods() {
 	k, K := s.k, s.K
-	// P(cell | class) for every cell, the unseen cell 0 included.
 	for m := range 1 << k {
 		for c := range K {
 			p := 1.0
@@ -295,12 +322,17 @@ func (s *lcSampler) step() {
 			s.prob[m*K+c] = p
 		}
 	}
-	clear(s.nk)
-	clear(s.sk)
 	for c := range K {
 		s.pi[c] = math.Exp(s.logPi[c])
 	}
-	// Classes of the people seen, cell by cell.
+}
+
+// classesSeen draws the classes of the people seen, cell by cell, and
+// restarts the class sizes nk and the counts sk from them.
+func (s *lcSampler) classesSeen() {
+	k, K := s.k, s.K
+	clear(s.nk)
+	clear(s.sk)
 	for _, m := range s.cells {
 		for c := range K {
 			s.w[c] = s.pi[c] * s.prob[m*K+c]
@@ -318,44 +350,67 @@ func (s *lcSampler) step() {
 			}
 		}
 	}
-	// The number unseen, then their classes.
-	p0 := 0.0
-	for c := range K {
-		s.w[c] = s.pi[c] * s.prob[c]
-		p0 += s.w[c]
-	}
-	s.n0 = 0
-	if p0 > 0 {
-		odds := p0 / (1 - p0)
-		if p0 >= 1 || math.IsInf(odds, 0) {
-			odds = math.MaxFloat64
-		}
-		mu := gamma(s.r, float64(s.n)) * odds
-		if mu > 4*maxCountF {
-			mu = 4 * maxCountF
-		}
-		s.n0 = poisson(s.r, mu)
-	}
+}
+
+// unseen draws the number unseen, then their classes, which it adds to
+// nk.
+func (s *lcSampler) unseen() {
+	s.n0 = s.unseenCount(s.unseenWeights())
 	s.multinomial(s.n0, s.w)
 	for c, cnt := range s.cellCnt {
 		s.nk[c] += cnt
 	}
-	// Capture probabilities per list and class.
+}
+
+// unseenWeights sets s.w to π_c·P(unseen | c), the weights of an unseen
+// person's class, and returns their sum p₀, the probability of being
+// unseen.
+func (s *lcSampler) unseenWeights() float64 {
+	p0 := 0.0
+	for c := range s.K {
+		s.w[c] = s.pi[c] * s.prob[c]
+		p0 += s.w[c]
+	}
+	return p0
+}
+
+// unseenCount draws N − n from NB(n, 1 − p0), the number of failures
+// before the n-th success, as a Poisson draw whose mean is a Gamma(n, 1)
+// draw times the odds p0/(1 − p0).
+func (s *lcSampler) unseenCount(p0 float64) int {
+	if !(p0 > 0) {
+		return 0
+	}
+	odds := p0 / (1 - p0)
+	if p0 >= 1 || math.IsInf(odds, 0) {
+		odds = math.MaxFloat64
+	}
+	mu := gamma(s.r, float64(s.n)) * odds
+	if mu > 4*maxCountF {
+		mu = 4 * maxCountF
+	}
+	return poisson(s.r, mu)
+}
+
+// captures draws each capture probability λⱼ_c given the classes.
+func (s *lcSampler) captures() {
+	k, K := s.k, s.K
 	for j := range k {
 		for c := range K {
 			on := s.sk[j*K+c]
-			l := beta1(s.r, 1+float64(on), 1+float64(s.nk[c]-on))
-			s.lambda[j*K+c] = l
+			s.lambda[j*K+c] = beta1(s.r, 1+float64(on), 1+float64(s.nk[c]-on))
 		}
 	}
-	// Class weights, then α.
-	s.sticks()
+}
+
+// concentration draws α given the sticks.
+func (s *lcSampler) concentration() {
 	sum := 0.0
-	for c := range K - 1 {
+	for c := range s.K - 1 {
 		sum += s.log1mV[c]
 	}
 	rate := s.b - sum
-	s.alpha = math.Max(gamma(s.r, s.a+float64(K-1))/rate, 1e-300)
+	s.alpha = math.Max(gamma(s.r, s.a+float64(s.K-1))/rate, 1e-300)
 }
 
 // multinomial draws n into s.cellCnt with probabilities proportional to w,

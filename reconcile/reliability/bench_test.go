@@ -54,8 +54,11 @@ func estimateWith(b *testing.B, e reconcile.Evidence, opt reliability.Options) r
 // (exact, and beyond 1 %) and the gap to the goal (exact ≤ 0.12);
 // the default's sub-benchmark also reports
 // the baselines: majority vote (ties to the first claim in file order), the
-// lower median, and Pasternack and Roth's PooledInvestment (g = 1.4) and
-// Investment (g = 1.2) after factFinderRounds rounds. ns/op is the whole
+// lower median, the earliest and the latest claim in file order (see
+// earliest), and Pasternack and Roth's PooledInvestment (g = 1.4) and
+// Investment (g = 1.2) after factFinderRounds rounds, and the copy-aware
+// vote of Dong, Berti-Equille and Srivastava 2009 (dongCopyVote, metrics
+// dongcopy-*). ns/op is the whole
 // Estimate, including reading the evidence with reconcile.NewIndex; the
 // index sub-benchmark times that reading alone.
 func BenchmarkPopulation(b *testing.B) {
@@ -77,14 +80,25 @@ func BenchmarkPopulation(b *testing.B) {
 			}
 			mExact, mBeyond := score(d.truth, baseline(d, majority), 0.01)
 			lExact, lBeyond := score(d.truth, baseline(d, lowerMedian), 0.01)
+			eExact, eBeyond := score(d.truth, baseline(d, earliest), 0.01)
+			tExact, tBeyond := score(d.truth, baseline(d, latest), 0.01)
 			start := time.Now()
 			pExact, pBeyond := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0.01)
 			pTook := time.Since(start)
 			iExact, iBeyond := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0.01)
+			dEst, dRounds := dongCopyVote(d)
+			dExact, dBeyond := score(d.truth, dEst, 0.01)
+			b.ReportMetric(dExact, "dongcopy-exact")
+			b.ReportMetric(dBeyond, "dongcopy-1%")
+			b.ReportMetric(float64(dRounds), "dongcopy-rounds")
 			b.ReportMetric(mExact, "majority-exact")
 			b.ReportMetric(mBeyond, "majority-1%")
 			b.ReportMetric(lExact, "lowmedian-exact")
 			b.ReportMetric(lBeyond, "lowmedian-1%")
+			b.ReportMetric(eExact, "earliest-exact")
+			b.ReportMetric(eBeyond, "earliest-1%")
+			b.ReportMetric(tExact, "latest-exact")
+			b.ReportMetric(tBeyond, "latest-1%")
 			b.ReportMetric(pExact, "pooledinv-exact")
 			b.ReportMetric(pBeyond, "pooledinv-1%")
 			b.ReportMetric(float64(pTook.Milliseconds()), "ms-pooledinv")
@@ -106,8 +120,11 @@ func BenchmarkPopulation(b *testing.B) {
 // reports, from the same run, the accuracy against clean.csv, the gap to
 // the goal (≥ 0.95), and the same estimation without the copy
 // model; the default's sub-benchmark also reports the baselines: majority vote on the raw strings (the
-// README's), majority vote on the parsed times, and PooledInvestment and
-// Investment on the parsed times, as in BenchmarkPopulation.
+// README's), majority vote on the parsed times, and PooledInvestment,
+// Investment and Dong et al.'s copy-aware vote on the parsed times, as in
+// BenchmarkPopulation; and the
+// estimate with sources that state identical records declared one group
+// (cloneGroups, over 50 and over 100 shared items: metrics clonesN-accuracy).
 func BenchmarkFlights(b *testing.B) {
 	d := loadFlights(b)
 	for i, v := range variants() {
@@ -136,8 +153,16 @@ func BenchmarkFlights(b *testing.B) {
 			mExact, _ := score(d.truth, baseline(d, majority), 0)
 			pExact, _ := score(d.truth, factFind(d, pooledInvestment, 1.4, factFinderRounds), 0)
 			iExact, _ := score(d.truth, factFind(d, investment, 1.2, factFinderRounds), 0)
+			dEst, _ := dongCopyVote(d)
+			dExact, _ := score(d.truth, dEst, 0)
+			b.ReportMetric(1-dExact, "dongcopy-accuracy")
 			b.ReportMetric(1-pExact, "pooledinv-accuracy")
 			b.ReportMetric(1-iExact, "investment-accuracy")
+			for _, minShared := range []int{50, 100} {
+				rc := estimateWith(b, cloneGroups(b, d, minShared), v.opt)
+				cExact, _ := score(d.truth, fromResult(rc), 0)
+				b.ReportMetric(1-cExact, fmt.Sprintf("clones%d-accuracy", minShared))
+			}
 			b.ReportMetric(1-mExact, "majority-parsed")
 			b.ReportMetric(rawMajorityAccuracy(d), "majority-raw")
 		})

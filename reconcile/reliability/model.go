@@ -301,11 +301,25 @@ func (m *model) copyChances(o *object) {
 			continue
 		}
 		po := m.loo(o, v) // what the others say of its figure
-		a := m.acc[s]
-		pInd := a*po + (1-a)*(1-po)/m.n
-		cq := m.cp[s] * q
-		m.pc[v] = cq / (cq + (1-m.cp[s])*pInd)
+		m.pc[v] = copyPosterior(m.acc[s], m.cp[s], q, po, m.n)
 	}
+}
+
+// copyPosterior returns the posterior probability that a claim repeats an
+// earlier claim of its form rather than being its source's own: the source
+// has accuracy a and copy rate c, the claim repeats one of its form with
+// chance q if it is a copy, and the other claims give its figure the
+// posterior po of being true, among n wrong figures. As its own, the claim
+// states that figure with chance a·po + (1−a)(1−po)/n, so the odds of
+// copying are c/(1−c) · q/(a·po + (1−a)(1−po)/n): a figure the others
+// believe wrong is n·a/(1−a) times stronger evidence of copying than one
+// they believe true (Dong, Berti-Equille and Srivastava 2009: sharing false
+// values reveals a copier, sharing true ones is what accurate independent
+// sources do).
+func copyPosterior(a, c, q, po, n float64) float64 {
+	pInd := a*po + (1-a)*(1-po)/n
+	cq := c * q
+	return cq / (cq + (1-c)*pInd)
 }
 
 // loo returns the posterior probability, without vote v, that the truth
