@@ -73,30 +73,7 @@ func (ix *Index) deriveStockFlow() {
 			closed[ix.sourceIndex(id)] = true
 		}
 	}
-	var days []stockDay
-	for n := range ix.cols {
-		col := &ix.cols[n]
-		if col.key.m != source.Held {
-			continue
-		}
-		for _, ci := range col.cells {
-			c := &ix.cells[ci]
-			first := len(days)
-			for _, i := range c.direct {
-				r := &ix.recs[i]
-				k := slices.IndexFunc(days[first:], func(d stockDay) bool { return d.src == r.src })
-				if k < 0 {
-					days = append(days, stockDay{col: int32(n), src: r.src, day: c.key.s.Period().Last(),
-						lo: math.MaxInt, low: math.MaxInt})
-					k = len(days) - 1 - first
-				}
-				d := &days[first+k]
-				d.claims = append(d.claims, i)
-				d.lo, d.hi = min(d.lo, r.lo), max(d.hi, r.hi)
-				d.low, d.high = min(d.low, r.iv.lo), max(d.high, r.iv.hi)
-			}
-		}
-	}
+	days := ix.stockDays()
 	slices.SortStableFunc(days, func(a, b stockDay) int {
 		if c := cmp.Compare(a.col, b.col); c != 0 {
 			return c
@@ -106,6 +83,14 @@ func (ix *Index) deriveStockFlow() {
 		}
 		return a.day.Compare(b.day)
 	})
+	pairs := 0
+	for k := 1; k < len(days); k++ {
+		if days[k-1].col == days[k].col && days[k-1].src == days[k].src {
+			pairs++
+		}
+	}
+	ix.nets = make([]NetChange, 0, pairs)
+	var flows []derivedFlow
 	for k := 1; k < len(days); k++ {
 		a, b := &days[k-1], &days[k]
 		if a.col != b.col || a.src != b.src {
@@ -122,13 +107,70 @@ func (ix *Index) deriveStockFlow() {
 		if closed[a.src] {
 			from := slices.Concat(a.claims, b.claims)
 			slices.Sort(from)
-			ix.addDerived(source.Releases, scope, a.low-b.high, from)
-			ix.addDerived(source.Detentions, scope, b.low-a.high, from)
+			flows = append(flows,
+				derivedFlow{source.Releases, scope, a.low - b.high, from},
+				derivedFlow{source.Detentions, scope, b.low - a.high, from})
 		}
 	}
+	ix.addDerived(flows)
 	for n := range ix.cols {
 		slices.SortStableFunc(ix.cols[n].derived, func(a, b item) int { return a.scope.Period().Compare(b.scope.Period()) })
 	}
+}
+
+// stockDays returns each source's word on each day of every stock column:
+// one stockDay per cell and source, its claims carved from one allocation.
+// A cell's claims are sorted by source, so that finding a source's day
+// costs no search: the work is O(n log n) however many sources speak on
+// one day.
+func (ix *Index) stockDays() []stockDay {
+	var held []int32 // the direct claims of every stock cell, cell by cell, by source
+	nDays := 0
+	for n := range ix.cols {
+		if ix.cols[n].key.m != source.Held {
+			continue
+		}
+		for _, ci := range ix.cols[n].cells {
+			at := len(held)
+			held = append(held, ix.cells[ci].direct...)
+			run := held[at:]
+			slices.SortFunc(run, func(i, j int32) int {
+				if c := cmp.Compare(ix.recs[i].src, ix.recs[j].src); c != 0 {
+					return c
+				}
+				return cmp.Compare(i, j)
+			})
+			for k := range run {
+				if k == 0 || ix.recs[run[k]].src != ix.recs[run[k-1]].src {
+					nDays++
+				}
+			}
+		}
+	}
+	days := make([]stockDay, 0, nDays)
+	at := 0
+	for n := range ix.cols {
+		if ix.cols[n].key.m != source.Held {
+			continue
+		}
+		for _, ci := range ix.cols[n].cells {
+			c := &ix.cells[ci]
+			run := held[at : at+len(c.direct)]
+			at += len(c.direct)
+			for k, i := range run {
+				r := &ix.recs[i]
+				if k == 0 || r.src != ix.recs[run[k-1]].src {
+					days = append(days, stockDay{col: int32(n), src: r.src, day: c.key.s.Period().Last(),
+						claims: run[k:k:len(run)], lo: math.MaxInt, low: math.MaxInt})
+				}
+				d := &days[len(days)-1]
+				d.claims = d.claims[:len(d.claims)+1]
+				d.lo, d.hi = min(d.lo, r.lo), max(d.hi, r.hi)
+				d.low, d.high = min(d.low, r.iv.lo), max(d.high, r.iv.hi)
+			}
+		}
+	}
+	return days
 }
 
 // netChange records the net change between a source's stock figures a and
@@ -198,32 +240,50 @@ func (ix *Index) highBoundOf(c *cell) int {
 	return hi
 }
 
-// addDerived records a derived floor w for measure m over s, if positive.
-// A flow column that has no claims of its own is created for it.
-func (ix *Index) addDerived(m source.Measure, s release.Scope, w int, from []int32) {
-	if w <= 0 || w > source.MaxCount {
+// derivedFlow is a floor for a flow derived from a closed register's
+// stocks, before it is filed in its column.
+type derivedFlow struct {
+	m     source.Measure
+	scope release.Scope
+	w     int
+	from  []int32
+}
+
+// addDerived files the derived floors that are positive, in order. A flow
+// column that has no claims of its own is created for a floor that needs
+// one; the columns of its measure are then linked again all at once, so
+// that creating many columns costs each one only the lookups of its
+// ancestors (columnsAbove), never a pass over all columns.
+func (ix *Index) addDerived(flows []derivedFlow) {
+	relink := map[source.Measure]bool{}
+	for _, f := range flows {
+		if f.w <= 0 || f.w > source.MaxCount {
+			continue
+		}
+		k := colKey{f.m, f.scope.Population(), f.scope.Region()}
+		n, ok := ix.colOf[k]
+		if !ok {
+			n = int32(len(ix.cols))
+			ix.colOf[k] = n
+			ix.cols = append(ix.cols, column{key: k})
+			relink[f.m] = true
+		}
+		ix.cols[n].derived = append(ix.cols[n].derived, item{scope: f.scope, w: f.w, cell: -1, from: f.from})
+	}
+	if len(relink) == 0 {
 		return
 	}
-	k := colKey{m, s.Population(), s.Region()}
-	n, ok := ix.colOf[k]
-	if !ok {
-		n = int32(len(ix.cols))
-		ix.colOf[k] = n
-		ix.cols = append(ix.cols, column{key: k})
-		ix.cols[n].up = ix.columnsAbove(k)
-		for _, u := range ix.cols[n].up {
-			ix.cols[u].down = append(ix.cols[u].down, n)
-			slices.Sort(ix.cols[u].down)
+	for n := range ix.cols {
+		if relink[ix.cols[n].key.m] {
+			ix.cols[n].up, ix.cols[n].down = nil, nil
 		}
-		// Columns below the new one were linked before it existed.
-		for d := range ix.cols {
-			if int32(d) != n && ix.cols[d].key.m == m && k.pop.Contains(ix.cols[d].key.pop) && k.reg.Contains(ix.cols[d].key.reg) {
-				ix.cols[n].down = append(ix.cols[n].down, int32(d))
-				ix.cols[d].up = append(ix.cols[d].up, n)
-				slices.Sort(ix.cols[d].up)
+	}
+	for n := range ix.cols {
+		if relink[ix.cols[n].key.m] {
+			ix.cols[n].up = ix.columnsAbove(ix.cols[n].key)
+			for _, u := range ix.cols[n].up {
+				ix.cols[u].down = append(ix.cols[u].down, int32(n))
 			}
 		}
-		slices.Sort(ix.cols[n].down)
 	}
-	ix.cols[n].derived = append(ix.cols[n].derived, item{scope: s, w: w, cell: -1, from: from})
 }
