@@ -694,30 +694,33 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 	for i := range keys {
 		keys[i].hi = rank[keys[i].hi>>32]<<32 | keys[i].hi&dayMask
 	}
-	// The claims' scopes, in order, and the groups of statements; then
-	// the verifications' scopes merged in.
+	// The claims' scopes, in order (each by its first claim), and the
+	// groups of statements; then the verifications' scopes merged in.
+	// Both lists are sized for the claims up front, as growing them by
+	// appending would allocate several times their size.
 	var (
-		scopes []release.Scope
-		g      groups
-		run    []int32 // the claims of the current group
-		prev   scopeKey
+		firstOf = make([]int32, 0, len(keys))
+		g       = groups{members: make([]int32, 0, len(keys))}
+		start   int // where the current group starts in g.members
+		prev    scopeKey
 	)
 	flush := func() {
-		if len(run) > 1 {
-			g.members = append(g.members, run...)
-			g.ends = append(g.ends, len(g.members))
+		if len(g.members)-start > 1 {
+			g.ends = append(g.ends, int32(len(g.members)))
+		} else {
+			g.members = g.members[:start]
 		}
-		run = run[:0]
+		start = len(g.members)
 	}
 	for k := range inScopeOrder(keys) {
-		if len(scopes) == 0 || !k.sameScope(prev) {
-			scopes = append(scopes, scopeOf(k.i))
+		if len(firstOf) == 0 || !k.sameScope(prev) {
+			firstOf = append(firstOf, k.i)
 		}
 		if k.hi != prev.hi || k.lo != prev.lo {
 			flush()
 		}
-		run = append(run, k.i)
-		ix.recs[k.i].sid = int32(len(scopes) - 1)
+		g.members = append(g.members, k.i)
+		ix.recs[k.i].sid = int32(len(firstOf) - 1)
 		prev = k
 	}
 	flush()
@@ -727,14 +730,15 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 	}
 	slices.SortFunc(vs, release.Scope.Compare)
 	vs = slices.Compact(vs)
-	ix.scopes = make([]release.Scope, 0, len(scopes)+len(vs))
+	ix.scopes = make([]release.Scope, 0, len(firstOf)+len(vs))
 	var remap []int32 // a claim scope's rank once the verifications' are in, if any moves it
 	j := 0
-	for n, s := range scopes {
+	for n, i := range firstOf {
+		s := scopeOf(i)
 		for ; j < len(vs) && vs[j].Compare(s) <= 0; j++ {
 			if vs[j] != s {
 				if remap == nil {
-					remap = make([]int32, len(scopes))
+					remap = make([]int32, len(firstOf))
 					for m := range n {
 						remap[m] = int32(m)
 					}
@@ -762,7 +766,7 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 // it is in no group.
 type groups struct {
 	members []int32
-	ends    []int
+	ends    []int32
 }
 
 // parallelMin is the least number of items that is worth splitting
@@ -773,7 +777,7 @@ const parallelMin = 1 << 14
 // claims, two goroutines share the groups: f must touch only the records
 // of the group it is given.
 func (g groups) each(f func([]int32)) {
-	run := func(ends []int, start int) {
+	run := func(ends []int32, start int32) {
 		for _, end := range ends {
 			f(g.members[start:end])
 			start = end
@@ -784,8 +788,8 @@ func (g groups) each(f func([]int32)) {
 		return
 	}
 	// Split at the first group that ends past half the claims.
-	half, _ := slices.BinarySearch(g.ends, len(g.members)/2)
-	start := 0
+	half, _ := slices.BinarySearch(g.ends, int32(len(g.members)/2))
+	start := int32(0)
 	if half > 0 {
 		start = g.ends[half-1]
 	}
