@@ -124,7 +124,15 @@ func (ix *Index) deriveStockFlow() {
 // costs no search: the work is O(n log n) however many sources speak on
 // one day.
 func (ix *Index) stockDays() []stockDay {
-	var held []int32 // the direct claims of every stock cell, cell by cell, by source
+	total := 0
+	for n := range ix.cols {
+		if ix.cols[n].key.m == source.Held {
+			for _, ci := range ix.cols[n].cells {
+				total += len(ix.cells[ci].direct)
+			}
+		}
+	}
+	held := make([]int32, 0, total) // the direct claims of every stock cell, cell by cell, by source
 	nDays := 0
 	for n := range ix.cols {
 		if ix.cols[n].key.m != source.Held {
