@@ -304,7 +304,10 @@ func (r *page) asOfLine() string {
 }
 
 func (r *page) footer() string {
-	s := r.l.T("Written by freedcount from %d claims of %d sources.", r.ev.NumClaims(), r.ev.NumSources())
+	// Who stated the claims, then the outlets that only relayed them
+	// (reconcile.Evidence.Voices): a relay is never another voice.
+	stated, relayed := r.ev.Voices()
+	s := r.l.T("Written by freedcount from %s.", r.l.Voices(r.ev.NumClaims(), stated, relayed))
 	if r.opts.Version != "" {
 		s += " " + r.l.T("freedcount version %s.", r.opts.Version)
 	}

@@ -366,7 +366,13 @@ func writeText(w io.Writer, r *results) error {
 	if !r.l.asOf.IsZero() {
 		asOf = "the evidence as it stood at " + r.l.asOf.In(r.l.loc).Format("2 January 2006 15:04 MST")
 	}
-	fmt.Fprintf(w, "%s from %s; %s.\n", plural(ev.NumClaims(), "claim"), plural(ev.NumSources(), "source"), asOf)
+	// "6 claims by 5 sources, relayed by 5 others": the sources that
+	// stated the claims (Claim.Source), then the others that only relayed
+	// them (Claim.Via); an outlet that does both counts once, as a source
+	// that spoke; sources no claim names are not counted
+	// (reconcile.Evidence.Voices). A relay is never another voice.
+	stated, relayed := ev.Voices()
+	fmt.Fprintf(w, "%s; %s.\n", english.Voices(ev.NumClaims(), stated, relayed), asOf)
 	fmt.Fprintf(w, "Dates without a time are read in %s (%s).\n", r.l.loc, r.l.zoneWhy)
 	fmt.Fprintf(w, "Best figure: %s.\n\n", bestRuleWords(r.l.policy.Best))
 	if len(r.figs) == 0 {

@@ -23,6 +23,19 @@ var messages = map[string][2]string{
 	"%d or more":           {"%d or more", "%d o más"},
 	"%s, via %s":           {"%s, via %s", "%s, vía %s"},
 
+	// Voices: the claims, the sources that stated them and the others
+	// that relayed them ("(plural)": more than one claim).
+	"%d claim":                 {"%d claim", "%d declaración"},
+	"%d claims":                {"%d claims", "%d declaraciones"},
+	"%s by %d source":          {"%s by %d source", "%s de %d fuente"},
+	"%s by %d sources":         {"%s by %d sources", "%s de %d fuentes"},
+	"%s, relayed by one other": {"%s, relayed by 1 other", "%s, difundida por otra"},
+	"%s, relayed by one other (plural)": {
+		"%s, relayed by 1 other", "%s, difundidas por otra"},
+	"%s, relayed by %d others": {"%s, relayed by %d others", "%s, difundida por otras %d"},
+	"%s, relayed by %d others (plural)": {
+		"%s, relayed by %d others", "%s, difundidas por otras %d"},
+
 	// The chart.
 	"%s, day by day":       {"%s, day by day", "%s, día a día"},
 	"(replaced)":           {"(replaced)", "(sustituida)"},
@@ -84,9 +97,8 @@ var messages = map[string][2]string{
 	"Figures as the evidence stood at %s; later statements are not used.": {
 		"Figures as the evidence stood at %s; later statements are not used.",
 		"Cifras según las pruebas disponibles el %s; no se usan declaraciones posteriores."},
-	"Written by freedcount from %d claims of %d sources.": {
-		"Written by freedcount from %d claims of %d sources.",
-		"Elaborado por freedcount a partir de %d declaraciones de %d fuentes."},
+	"Written by freedcount from %s.": {
+		"Written by freedcount from %s.", "Elaborado por freedcount a partir de %s."},
 	"freedcount version %s.": {"freedcount version %s.", "Versión de freedcount: %s."},
 	"Times are in %s.":       {"Times are in %s.", "Las horas están en %s."},
 	"No source states a figure for %s.": {

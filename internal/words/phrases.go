@@ -61,3 +61,38 @@ func (l Lang) List(items []string) string {
 	}
 	return l.T("%s and %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
+
+// Voices writes how many claims there are and who is behind them, as
+// [reconcile.Evidence.Voices] counts: "6 claims by 5 sources, relayed by
+// 5 others" ("6 declaraciones de 5 fuentes, difundidas por otras 5"),
+// "1 claim by 1 source", and "0 claims" with no source. stated counts the
+// sources that made the statements; relayed the other sources that only
+// carried them, named apart so that a reader does not take them for more
+// voices.
+func (l Lang) Voices(claims, stated, relayed int) string {
+	s := l.T("%d claims", claims)
+	if claims == 1 {
+		s = l.T("%d claim", claims)
+	}
+	if claims == 0 {
+		return s
+	}
+	if stated == 1 {
+		s = l.T("%s by %d source", s, stated)
+	} else {
+		s = l.T("%s by %d sources", s, stated)
+	}
+	// In Spanish the participle agrees with the claims ("difundida",
+	// "difundidas") and "otra" with the relayers.
+	switch {
+	case relayed == 1 && claims == 1:
+		s = l.T("%s, relayed by one other", s)
+	case relayed == 1:
+		s = l.T("%s, relayed by one other (plural)", s)
+	case relayed > 1 && claims == 1:
+		s = l.T("%s, relayed by %d others", s, relayed)
+	case relayed > 1:
+		s = l.T("%s, relayed by %d others (plural)", s, relayed)
+	}
+	return s
+}

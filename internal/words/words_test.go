@@ -127,3 +127,29 @@ func TestSource(t *testing.T) {
 		assert.Equal(t, want, Source(name), name)
 	}
 }
+
+// TestVoices: the count of claims, of the sources that stated them and of
+// the others that only relayed them, with singular and plural right in
+// both languages (Spanish agrees the participle with the claims and
+// "otra" with the relayers).
+func TestVoices(t *testing.T) {
+	en, _ := For(language.English)
+	es, _ := For(language.Spanish)
+	for _, tc := range []struct {
+		claims, stated, relayed int
+		en, es                  string
+	}{
+		{0, 0, 0, "0 claims", "0 declaraciones"},
+		{1, 1, 0, "1 claim by 1 source", "1 declaración de 1 fuente"},
+		{2, 1, 0, "2 claims by 1 source", "2 declaraciones de 1 fuente"},
+		{6, 5, 0, "6 claims by 5 sources", "6 declaraciones de 5 fuentes"},
+		{1, 1, 1, "1 claim by 1 source, relayed by 1 other", "1 declaración de 1 fuente, difundida por otra"},
+		{1, 1, 2, "1 claim by 1 source, relayed by 2 others", "1 declaración de 1 fuente, difundida por otras 2"},
+		{5, 2, 1, "5 claims by 2 sources, relayed by 1 other", "5 declaraciones de 2 fuentes, difundidas por otra"},
+		{6, 5, 5, "6 claims by 5 sources, relayed by 5 others", "6 declaraciones de 5 fuentes, difundidas por otras 5"},
+		{1234, 12, 1000, "1,234 claims by 12 sources, relayed by 1,000 others", "1.234 declaraciones de 12 fuentes, difundidas por otras 1.000"},
+	} {
+		assert.Equal(t, tc.en, en.Voices(tc.claims, tc.stated, tc.relayed))
+		assert.Equal(t, tc.es, es.Voices(tc.claims, tc.stated, tc.relayed))
+	}
+}
