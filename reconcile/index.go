@@ -1193,18 +1193,32 @@ func (ix *Index) buildCells() {
 			c.direct = append(c.direct, int32(i))
 		}
 	}
+	// Columns are numbered in order of their first cell; their cells'
+	// lists are carved from one allocation, sized by a first pass.
 	ix.colOf = make(map[colKey]int32)
+	var keys []colKey
+	var counts []int32
 	for i := range ix.cells {
 		c := &ix.cells[i]
 		k := colKeyOf(c.key)
 		n, ok := ix.colOf[k]
 		if !ok {
-			n = int32(len(ix.cols))
+			n = int32(len(keys))
 			ix.colOf[k] = n
-			ix.cols = append(ix.cols, column{key: k})
+			keys, counts = append(keys, k), append(counts, 0)
 		}
 		c.col = n
-		ix.cols[n].add(int32(i))
+		counts[n]++
+	}
+	ix.cols = make([]column, len(keys))
+	colCells := make([]int32, 0, len(ix.cells))
+	for n, k := range keys {
+		ix.cols[n].key = k
+		ix.cols[n].cells = colCells[len(colCells):len(colCells):len(colCells)+int(counts[n])]
+		colCells = colCells[:len(colCells)+int(counts[n])]
+	}
+	for i := range ix.cells {
+		ix.cols[ix.cells[i].col].add(int32(i))
 	}
 	for n := range ix.cols {
 		ix.cols[n].up = ix.columnsAbove(ix.cols[n].key)
