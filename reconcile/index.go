@@ -487,7 +487,10 @@ func (rd *reader) weigh(lo, hi int) {
 		credible bool
 	}
 	weights := map[wkey]weight{}
-	bounds := map[qty]span{} // quantities repeat; their bounds need decimal arithmetic
+	// Approximate quantities repeat, and their bounds need decimal
+	// arithmetic under the tolerance: they are bounded once each. Others
+	// are bounded by integers alone.
+	bounds := map[qty]span{}
 	for i := lo; i < hi; i++ {
 		r := &ix.recs[i]
 		switch {
@@ -499,11 +502,16 @@ func (rd *reader) weigh(lo, hi int) {
 		if !r.q.IsValid() || r.state == Retracted {
 			continue
 		}
-		iv, ok := bounds[r.q]
-		if !ok {
-			b, _ := r.q.quantity().BoundsTolerance(ix.policy.Tolerance)
-			iv = spanOf(b)
-			bounds[r.q] = iv
+		var iv span
+		if k := r.q.Kind(); k == source.About || k == source.Nearly {
+			var ok bool
+			if iv, ok = bounds[r.q]; !ok {
+				b, _ := r.q.quantity().BoundsTolerance(ix.policy.Tolerance)
+				iv = spanOf(b)
+				bounds[r.q] = iv
+			}
+		} else {
+			iv = spanOf(r.q.quantity().Bounds()) // the tolerance bounds nothing else
 		}
 		r.iv = iv
 		if r.status == source.Preliminary && ix.policy.PreliminaryIsFloor {
@@ -1214,7 +1222,7 @@ func (ix *Index) buildCells() {
 	colCells := make([]int32, 0, len(ix.cells))
 	for n, k := range keys {
 		ix.cols[n].key = k
-		ix.cols[n].cells = colCells[len(colCells):len(colCells):len(colCells)+int(counts[n])]
+		ix.cols[n].cells = colCells[len(colCells) : len(colCells) : len(colCells)+int(counts[n])]
 		colCells = colCells[:len(colCells)+int(counts[n])]
 	}
 	for i := range ix.cells {

@@ -352,7 +352,15 @@ func DefaultTolerance() decimal.Decimal { return decimal.New(1, -1) }
 // Bounds returns the counts q admits, with [DefaultTolerance]; see
 // [Quantity.BoundsTolerance] for the table. The zero Quantity gives the zero
 // Interval, [0, ∞): it says nothing.
-func (q Quantity) Bounds() Interval { return q.bounds(DefaultTolerance()) }
+func (q Quantity) Bounds() Interval { return q.bounds(defaultTolerance) }
+
+// decimalOne and defaultTolerance are made once: a claim reader bounds
+// every quantity it reads, and a decimal built per call is an allocation
+// per claim. Decimals are never modified in place, so sharing them is safe.
+var (
+	decimalOne       = decimal.NewFromInt(1)
+	defaultTolerance = DefaultTolerance()
+)
 
 // BoundsTolerance returns the counts q admits, where tol (0 ≤ tol ≤ 1) is
 // the relative width of "about" and "nearly":
@@ -385,7 +393,7 @@ func (q Quantity) Bounds() Interval { return q.bounds(DefaultTolerance()) }
 //
 // A tol outside [0, 1] is a [*FieldError] for "Tolerance".
 func (q Quantity) BoundsTolerance(tol decimal.Decimal) (Interval, error) {
-	if tol.IsNegative() || tol.GreaterThan(decimal.NewFromInt(1)) {
+	if tol.IsNegative() || tol.GreaterThan(decimalOne) {
 		return Interval{}, fieldErr("Tolerance", tol.String(), "tolerance outside [0, 1]")
 	}
 	return q.bounds(tol), nil

@@ -265,6 +265,24 @@ func TestQuantityBoundsLowNotAboveHigh(t *testing.T) {
 	rapid.Check(t, propQuantityBoundsLowNotAboveHigh)
 }
 
+// propOnlyApproximationsReadTheTolerance: the tolerance widens the bounds
+// of "about" and "nearly" only; every other quantity has the same bounds
+// at any tolerance. (The fold bounds other quantities without it.)
+func propOnlyApproximationsReadTheTolerance(t *rapid.T) {
+	q := sourcetest.Quantity().Draw(t, "q")
+	if k := q.Kind(); k == source.About || k == source.Nearly {
+		t.Skip("the tolerance is what bounds an approximation")
+	}
+	tol := drawQuantityTolerance(t, "tol")
+	if b := mustQty(q.BoundsTolerance(tol)); b != q.Bounds() {
+		t.Fatalf("%v.BoundsTolerance(%v) = %v, Bounds() = %v", q, tol, b, q.Bounds())
+	}
+}
+
+func TestOnlyApproximationsReadTheTolerance(t *testing.T) {
+	rapid.Check(t, propOnlyApproximationsReadTheTolerance)
+}
+
 // propAboutBoundsWidenWithTolerance: a larger tolerance never narrows the
 // bounds of any quantity; for "about" and "nearly" it is what widens them.
 func propAboutBoundsWidenWithTolerance(t *rapid.T) {
