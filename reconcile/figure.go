@@ -864,17 +864,22 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int, sc *fi
 	direct := ix.withFigure(c.direct, &sc.figD)
 	rule := ix.policy.Best
 	if rule == Hierarchy {
-		for _, id := range ix.policy.Hierarchy {
+		// The first source of the hierarchy with a claim here: the least
+		// rank among the claims' sources, found in one pass (not a pass
+		// per source of the hierarchy).
+		top := int32(math.MaxInt32)
+		for _, i := range direct {
+			top = min(top, ix.srcRank[ix.recs[i].src])
+		}
+		if top < math.MaxInt32 {
 			var from []int32
 			for _, i := range direct {
-				if ix.recs[i].c.Source == id {
+				if ix.srcRank[ix.recs[i].src] == top {
 					from = append(from, i)
 				}
 			}
-			if len(from) > 0 {
-				v, _ := ix.weightedMedian(from, sc)
-				return v, from
-			}
+			v, _ := ix.weightedMedian(from, sc)
+			return v, from
 		}
 		rule = WeightedMedian
 	}

@@ -298,14 +298,17 @@ type count struct {
 // scope, ready to give figures. Build one with [NewIndex]; it is immutable
 // and safe for concurrent use.
 type Index struct {
-	policy  Policy
-	ev      Evidence
-	srcW    []decimal.Decimal // weight of each source of ev
-	srcG    []int32           // independence group of each source
-	recs    []rec             // parallel to ev.claims
-	scopes  []release.Scope   // every scope read, in scope order
-	cells   []cell            // by (measure, scope)
-	cellAt  []int32           // cell of (measure, scope ID) at (measure−1)·len(scopes) + ID, or -1
+	policy Policy
+	ev     Evidence
+	srcW   []decimal.Decimal // weight of each source of ev
+	srcG   []int32           // independence group of each source
+	// srcRank is each source's place in Policy.Hierarchy (math.MaxInt32
+	// if absent), under the Hierarchy rule only.
+	srcRank []int32
+	recs    []rec           // parallel to ev.claims
+	scopes  []release.Scope // every scope read, in scope order
+	cells   []cell          // by (measure, scope)
+	cellAt  []int32         // cell of (measure, scope ID) at (measure−1)·len(scopes) + ID, or -1
 	cols    []column
 	colOf   map[colKey]int32
 	ids     []identity
@@ -388,6 +391,17 @@ func (ix *Index) weighSources() {
 			groups[g] = n
 		}
 		ix.srcG[i] = n
+	}
+	if ix.policy.Best == Hierarchy {
+		ix.srcRank = make([]int32, len(ix.ev.sources))
+		for i := range ix.srcRank {
+			ix.srcRank[i] = math.MaxInt32
+		}
+		for k, id := range ix.policy.Hierarchy {
+			if s := findSource(ix.ev.sources, id); s != nil {
+				ix.srcRank[ix.sourceIndex(id)] = int32(k)
+			}
+		}
 	}
 }
 

@@ -157,15 +157,21 @@ func (p Policy) Validate() error {
 	if !p.Best.IsValid() {
 		errs = append(errs, fieldErr("Policy.Best", p.Best.String(), ErrInvalid, "unknown rule"))
 	}
-	for i, id := range p.Hierarchy {
-		if !id.IsValid() || slices.Contains(p.Hierarchy[:i], id) {
+	// A set, not a search of the list so far: a policy naming many
+	// sources must not cost the square of their number.
+	seen := map[source.SourceID]bool{}
+	for _, id := range p.Hierarchy {
+		if !id.IsValid() || seen[id] {
 			errs = append(errs, fieldErr("Policy.Hierarchy", id.String(), ErrInvalid, "empty or repeated source"))
 		}
+		seen[id] = true
 	}
-	for i, id := range p.ClosedRegisters {
-		if !id.IsValid() || slices.Contains(p.ClosedRegisters[:i], id) {
+	clear(seen)
+	for _, id := range p.ClosedRegisters {
+		if !id.IsValid() || seen[id] {
 			errs = append(errs, fieldErr("Policy.ClosedRegisters", id.String(), ErrInvalid, "empty or repeated source"))
 		}
+		seen[id] = true
 	}
 	if p.Best == Hierarchy && len(p.Hierarchy) == 0 {
 		errs = append(errs, fieldErr("Policy.Hierarchy", "", ErrInvalid, "the hierarchy rule needs an order of sources"))
