@@ -772,3 +772,43 @@ func TestInvalidQueriesAreTypedErrors(t *testing.T) {
 	_, err = reconcile.NewIndex(reconcile.Evidence{}, p)
 	checkBadInput(t, err, reconcile.ErrInvalid, "Policy.Tolerance", "")
 }
+
+// TestPolicyRefusesRepeatedSources: a source named twice in the hierarchy
+// or among the closed registers is refused, once per repetition and never
+// at its first mention, however the lists are ordered.
+func TestPolicyRefusesRepeatedSources(t *testing.T) {
+	a, b, c := source.MustSourceID("a"), source.MustSourceID("b"), source.MustSourceID("c")
+	for _, tc := range []struct {
+		list []source.SourceID
+		want int
+	}{
+		{[]source.SourceID{a, b, c}, 0},
+		{[]source.SourceID{a, b, a}, 1},
+		{[]source.SourceID{b, a, a, b, a}, 3},
+		{[]source.SourceID{c, a, b, c}, 1},
+	} {
+		for _, field := range []string{"Policy.Hierarchy", "Policy.ClosedRegisters"} {
+			p := reconcile.DefaultPolicy()
+			if field == "Policy.Hierarchy" {
+				p.Best, p.Hierarchy = reconcile.Hierarchy, tc.list
+			} else {
+				p.ClosedRegisters = tc.list
+			}
+			err := p.Validate()
+			var errs []error
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
+			} else if err != nil {
+				errs = []error{err}
+			}
+			var got int
+			for _, e := range errs {
+				fe, ok := errors.AsType[*reconcile.FieldError](e)
+				require.True(t, ok, "%v", e)
+				require.Equal(t, field, fe.Field(), "%v", e)
+				got++
+			}
+			require.Equal(t, tc.want, got, "%s %v: %v", field, tc.list, err)
+		}
+	}
+}
