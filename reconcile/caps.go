@@ -126,7 +126,22 @@ func (ix *Index) solveCaps() {
 		cell        int32
 		pos         int32 // in u's column, for its own cells
 	}
-	var events []event
+	// The events of a column are the cells of the columns below it: the
+	// list is reused, sized once for the most that any column with a
+	// candidate sweeps (never more than the cells).
+	most := 0
+	for un := range ix.cols {
+		col := &ix.cols[un]
+		if !slices.ContainsFunc(col.cells, func(ci int32) bool { return capCandidate(&ix.cells[ci]) }) {
+			continue
+		}
+		k := 0
+		for _, dn := range col.down {
+			k += len(ix.cols[dn].cells)
+		}
+		most = max(most, k)
+	}
+	events := make([]event, 0, most)
 	var lasts []int
 	var fen []int64
 	for un := range ix.cols {
