@@ -23,9 +23,23 @@ type dated struct{ f, l, v int }
 // and cells.
 func (ix *Index) sweepReleaseColumns(down map[popReg][][]int32, item func(i int32) dated,
 	start func(m int), add func(pos int, e dated), answer func(ci int32, lower int)) {
+	// The lists are reused from column to column, sized once for the
+	// column with the most items beneath it.
+	most := 0
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if col.key.m != source.Releases {
+			continue
+		}
+		k := 0
+		for _, list := range down[popReg{col.key.pop, col.key.reg}] {
+			k += len(list)
+		}
+		most = max(most, k)
+	}
 	var (
-		entries []dated
-		fs      []int
+		entries = make([]dated, 0, most)
+		fs      = make([]int, 0, most)
 		order   []int32
 	)
 	for n := range ix.cols {
