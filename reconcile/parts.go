@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 
@@ -131,11 +132,12 @@ type floorSolver struct {
 	sets   map[string]int32
 	setCol [][]int32
 	need   []tabNeed
-	// Per set: its parts by first day (built with its first table), and
-	// its tables by first day.
+	// Per set: its parts by (last day, rank), and its tables by first
+	// day (the first days in tabA, the tables at the same places in
+	// tabT; a table of no parts is the zero sched).
 	setParts [][]int32
 	tabA     [][]int
-	tabT     [][]*sched
+	tabT     [][]sched
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -296,7 +298,7 @@ func (fs *floorSolver) build(parts int) {
 	})
 	fs.setParts = make([][]int32, len(fs.setCol))
 	fs.tabA = make([][]int, len(fs.setCol))
-	fs.tabT = make([][]*sched, len(fs.setCol))
+	fs.tabT = make([][]sched, len(fs.setCol))
 	uniq := fs.need[:0]
 	for i, k := range fs.need {
 		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
@@ -304,20 +306,19 @@ func (fs *floorSolver) build(parts int) {
 		}
 		uniq = append(uniq, k)
 	}
+	// The tables, by set then first day, are one list: each set's are a
+	// run of it.
+	as, tabs := make([]int, len(uniq)), make([]sched, len(uniq))
 	work := 0
-	slot := make([]int32, len(uniq)) // each table's place among its set's
-	for i, k := range uniq {
-		if fs.setParts[k.set] == nil {
-			fs.setParts[k.set] = fs.partsOf(k.set)
+	for i := 0; i < len(uniq); {
+		set, j := uniq[i].set, i
+		for ; j < len(uniq) && uniq[j].set == set; j++ {
+			as[j] = uniq[j].a
 		}
-		slot[i] = int32(len(fs.tabA[k.set]))
-		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
-		work += len(fs.setParts[k.set])
-	}
-	for set, as := range fs.tabA {
-		if len(as) > 0 {
-			fs.tabT[set] = make([]*sched, len(as))
-		}
+		fs.setParts[set] = fs.partsOf(set)
+		fs.tabA[set], fs.tabT[set] = as[i:j:j], tabs[i:j:j]
+		work += (j - i) * len(fs.setParts[set])
+		i = j
 	}
 	// A table's work is at most its set's parts: a rough measure, enough
 	// to balance the chunks.
@@ -326,7 +327,7 @@ func (fs *floorSolver) build(parts int) {
 		var sl schedSlab
 		for i := lo; i < hi; i++ {
 			k := uniq[i]
-			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &sl)
+			fs.newSched(&tabs[i], k.set, k.a, k.b, &sl)
 		}
 	})
 	fs.need = nil
@@ -355,57 +356,78 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 // sched is weighted interval scheduling over the parts of one set that
 // start on or after a day and end by a last day, sorted by (last, rank):
 // the program of intervalFamily, kept whole so that any prefix can be read.
+// Its lists, for n parts, lie in two arrays (parts of a slab's, see
+// schedSlab): best, n+1 entries, best[p] the heaviest family among the
+// first p; and lists, 5n+2 entries, these one after another:
+//
+//   - part (n): the parts, by (last, rank);
+//   - end (n): their last days, as day32 writes them;
+//   - prev (n+1): prev[p], how many end before the p-th starts;
+//   - jump (n+1): jump[p], the first part, as the program's last take
+//     gives it, on the chain of choices of the first p that has claims
+//     behind it (see part.named), or 0; pick follows it to skip the parts
+//     that add no claims;
+//   - top (n): for a group of two or more parts that end on one day,
+//     starting at index g, top[g] is the index of the first part of
+//     heaviest with (best before it plus its weight), top[g+1] the first
+//     heaviest but that one. A group of one keeps nothing: its part is
+//     the heaviest, and there is no other.
+//
+// The zero sched is the table of no parts.
 type sched struct {
-	part     []int32 // by (last, rank)
-	end      []int
-	best     []int   // best[p]: the heaviest family among the first p
-	prev     []int32 // prev[p]: how many end before the p-th starts
-	lastTake []int32 // lastTake[p]: the last q ≤ p whose part the program took, or 0
-	// For the group of parts that end on one day, starting at index g:
-	// top1[g] is the index of the first part of heaviest with (best before
-	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
-	top1, top2 []int32
-	// jump[p]: the first part, as lastTake gives it, on the chain of
-	// choices of the first p that has claims behind it (see part.named),
-	// or 0; pick follows it to skip the parts that add no claims.
-	jump []int32
+	best  []int
+	lists []int32
 }
+
+func (t *sched) n() int { return len(t.best) - 1 }
+
+func (t *sched) part() []int32 { n := t.n(); return t.lists[:n:n] }
+func (t *sched) end() []int32  { n := t.n(); return t.lists[n : 2*n : 2*n] }
+func (t *sched) prev() []int32 { n := t.n(); return t.lists[2*n : 3*n+1 : 3*n+1] }
+func (t *sched) jump() []int32 { n := t.n(); return t.lists[3*n+1 : 4*n+2 : 4*n+2] }
+func (t *sched) top() []int32  { n := t.n(); return t.lists[4*n+2 : 5*n+2 : 5*n+2] }
+
+// day32 writes a day number as an int32, open ends at its extremes: every
+// day a Date holds fits, so the order of days is kept.
+func day32(d int) int32 { return int32(min(max(d, math.MinInt32), math.MaxInt32)) }
 
 // with returns the weight of the heaviest family whose last part is the
 // table's i-th: that part's weight and the best of those ending before it
 // starts.
 func (t *sched) with(ix *Index, i int32) int {
-	return t.best[t.prev[i+1]] + ix.parts[t.part[i]].w
+	n := t.n()
+	return t.best[t.lists[2*n+1+int(i)]] + ix.parts[t.lists[i]].w
 }
 
 // schedSlab hands out the lists of many tables from a few large
-// allocations.
+// allocations, and keeps the scratch of building them.
 type schedSlab struct {
-	scratch []int32
-	ints    []int
-	i32     []int32
-	scheds  []sched
+	sel, took []int32
+	ints      []int
+	i32       []int32
 }
 
-// slabMin is the least number of entries a slab allocates at a time.
-const slabMin = 1 << 14
+// slabMin is the least number of entries of best a slab allocates at a
+// time (and five times as many of lists): small enough that the tail a
+// build leaves unused is little beside the tables.
+const slabMin = 1 << 12
 
-func (sl *schedSlab) take(n int) ([]int, []int32, *sched) {
-	if len(sl.ints) < 2*n+1 {
-		sl.ints = make([]int, max(2*n+1, slabMin))
+// take returns the two arrays of a table of n parts (see sched).
+func (sl *schedSlab) take(n int) ([]int, []int32) {
+	ni, n32 := n+1, 5*n+2
+	if len(sl.ints) < ni {
+		sl.ints = make([]int, max(ni, slabMin))
 	}
-	if len(sl.i32) < 6*n+3 {
-		sl.i32 = make([]int32, max(6*n+3, 3*slabMin))
+	if len(sl.i32) < n32 {
+		sl.i32 = make([]int32, max(n32, 5*slabMin))
 	}
-	if len(sl.scheds) == 0 {
-		sl.scheds = make([]sched, 256)
-	}
-	ints, i32, t := sl.ints[:2*n+1:2*n+1], sl.i32[:6*n+3:6*n+3], &sl.scheds[0]
-	sl.ints, sl.i32, sl.scheds = sl.ints[2*n+1:], sl.i32[6*n+3:], sl.scheds[1:]
-	return ints, i32, t
+	ints, i32 := sl.ints[:ni:ni], sl.i32[:n32:n32]
+	sl.ints, sl.i32 = sl.ints[ni:], sl.i32[n32:]
+	return ints, i32
 }
 
-func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
+// newSched builds into t the table of set's parts from day a to day b.
+func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -413,7 +435,7 @@ func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := sl.scratch[:0]
+	sel := sl.sel[:0]
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -424,63 +446,68 @@ func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 			sel = append(sel, pi)
 		}
 	}
-	sl.scratch = sel
+	sl.sel = sel
 	if len(sel) == 0 {
-		return nil
+		*t = sched{}
+		return
 	}
 	n := len(sel)
-	ints, i32, t := sl.take(n)
-	*t = sched{
-		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1],
-		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
-		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2 : 5*n+2 : 5*n+2], jump: i32[5*n+2:],
+	best, lists := sl.take(n)
+	*t = sched{best: best, lists: lists}
+	part, end, prev, jump, top := t.part(), t.end(), t.prev(), t.jump(), t.top()
+	// took[p]: the last q ≤ p whose part the program took, or 0.
+	took := slices.Grow(sl.took[:0], n+1)[:n+1]
+	sl.took = took
+	copy(part, sel)
+	for i, pi := range part {
+		end[i] = day32(ix.parts[pi].last)
 	}
-	copy(t.part, sel)
-	for i, pi := range t.part {
-		t.end[i] = ix.parts[pi].last
-	}
+	best[0], prev[0], took[0], jump[0] = 0, 0, 0, 0
 	for g := 0; g < n; {
 		h := g
-		for h < n && t.end[h] == t.end[g] {
+		for h < n && end[h] == end[g] {
 			h++
 		}
 		// Every part of the group starts by its end, so each one's
 		// predecessors lie before the group.
 		for i := g; i < h; i++ {
-			p := &ix.parts[t.part[i]]
-			t.prev[i+1] = int32(sort.SearchInts(t.end[:g], p.first))
-			with := t.best[t.prev[i+1]] + p.w
+			p := &ix.parts[part[i]]
+			pv, _ := slices.BinarySearch(end[:g], day32(p.first))
+			prev[i+1] = int32(pv)
+			with := best[pv] + p.w
 			k := i + 1
-			if with > t.best[k-1] {
-				t.best[k], t.lastTake[k] = with, int32(k)
+			if with > best[k-1] {
+				best[k], took[k] = with, int32(k)
 			} else {
-				t.best[k], t.lastTake[k] = t.best[k-1], t.lastTake[k-1]
+				best[k], took[k] = best[k-1], took[k-1]
 			}
 		}
-		t1, t2 := int32(-1), int32(-1)
-		for i := int32(g); i < int32(h); i++ {
-			if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
-				t1 = i
+		if h-g > 1 {
+			t1, t2 := int32(-1), int32(-1)
+			for i := int32(g); i < int32(h); i++ {
+				if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
+					t1 = i
+				}
 			}
-		}
-		for i := int32(g); i < int32(h); i++ {
-			if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
-				t2 = i
+			for i := int32(g); i < int32(h); i++ {
+				if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
+					t2 = i
+				}
 			}
+			top[g], top[g+1] = t1, t2
 		}
-		t.top1[g], t.top2[g] = t1, t2
 		g = h
 	}
 	for k := 1; k <= n; k++ {
-		switch p := t.lastTake[k]; {
+		switch p := took[k]; {
 		case p == 0:
-		case ix.parts[t.part[p-1]].named:
-			t.jump[k] = p
+			jump[k] = 0
+		case ix.parts[part[p-1]].named:
+			jump[k] = p
 		default:
-			t.jump[k] = t.jump[t.prev[p]]
+			jump[k] = jump[prev[p]]
 		}
 	}
-	return t
 }
 
 // schedResult is the heaviest family of a table's parts within [a, b]: its
@@ -498,17 +525,23 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 	if t == nil {
 		return schedResult{chosen: -1}
 	}
-	hi := sort.Search(len(t.end), func(i int) bool { return t.end[i] > b })
-	if self >= 0 && hi > 0 && t.end[hi-1] == b {
-		lo := sort.Search(hi, func(i int) bool { return t.end[i] >= b })
-		x := lo + sort.Search(hi-lo, func(i int) bool { return t.part[lo+i] >= self })
-		if x < hi && t.part[x] == self {
-			f := t.top1[lo]
-			if int(f) == x {
-				f = t.top2[lo]
+	end, b32 := t.end(), day32(b)
+	hi := sort.Search(len(end), func(i int) bool { return end[i] > b32 })
+	if self >= 0 && hi > 0 && end[hi-1] == b32 {
+		lo := sort.Search(hi, func(i int) bool { return end[i] >= b32 })
+		part := t.part()
+		x := lo + sort.Search(hi-lo, func(i int) bool { return part[lo+i] >= self })
+		if x < hi && part[x] == self {
+			// The first heaviest of the group but self.
+			f := int32(-1)
+			if hi-lo > 1 {
+				top := t.top()
+				if f = top[lo]; int(f) == x {
+					f = top[lo+1]
+				}
 			}
 			if f >= 0 && t.with(ix, f) > t.best[lo] {
-				return schedResult{t.with(ix, f), f, t.prev[f+1]}
+				return schedResult{t.with(ix, f), f, t.prev()[f+1]}
 			}
 			return schedResult{t.best[lo], -1, int32(lo)}
 		}
@@ -523,11 +556,12 @@ func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
 	if t == nil {
 		return out
 	}
-	if r.chosen >= 0 && ix.parts[t.part[r.chosen]].named {
-		out = append(out, t.part[r.chosen])
+	part, prev, jump := t.part(), t.prev(), t.jump()
+	if r.chosen >= 0 && ix.parts[part[r.chosen]].named {
+		out = append(out, part[r.chosen])
 	}
-	for p := t.jump[r.from]; p > 0; p = t.jump[t.prev[p]] {
-		out = append(out, t.part[p-1])
+	for p := jump[r.from]; p > 0; p = jump[prev[p]] {
+		out = append(out, part[p-1])
 	}
 	return out
 }
@@ -536,12 +570,14 @@ func (fs *floorSolver) tab(set int32, a int) *sched {
 	if set < 0 {
 		return nil
 	}
-	as := fs.tabA[set]
-	i, ok := slices.BinarySearch(as, a)
+	i, ok := slices.BinarySearch(fs.tabA[set], a)
 	if !ok {
 		return nil
 	}
-	return fs.tabT[set][i]
+	if t := &fs.tabT[set][i]; t.n() > 0 {
+		return t
+	}
+	return nil
 }
 
 // solve returns the floor of query q with verified count verified, and the
