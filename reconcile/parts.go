@@ -336,7 +336,11 @@ func (fs *floorSolver) build(parts int) {
 // partsOf returns the parts of a set's columns, by (last day, rank).
 func (fs *floorSolver) partsOf(set int32) []int32 {
 	ix := fs.ix
-	var out []int32
+	size := 0
+	for _, n := range fs.setCol[set] {
+		size += len(ix.cols[n].cellParts) + len(ix.cols[n].derivedParts)
+	}
+	out := make([]int32, 0, size)
 	for _, n := range fs.setCol[set] {
 		out = append(out, ix.cols[n].cellParts...)
 		out = append(out, ix.cols[n].derivedParts...)
@@ -347,9 +351,6 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 		}
 		return cmp.Compare(x, y)
 	})
-	if out == nil {
-		out = []int32{}
-	}
 	return out
 }
 
