@@ -740,7 +740,6 @@ func (ix *Index) solveCells() { ix.solveCellsIn(workers(len(ix.recs))) }
 // solveCellsIn is solveCells in at most parts chunks.
 func (ix *Index) solveCellsIn(parts int) {
 	fs := newFloorSolver(ix)
-	queries := make([]floorQuery, len(ix.cells))
 	shapes := make([]*shape, len(ix.cols))
 	marks := 0
 	for n := range ix.cols {
@@ -765,10 +764,6 @@ func (ix *Index) solveCellsIn(parts int) {
 			continue
 		}
 		sh := shapes[n]
-		for _, ci := range col.cells {
-			c := &ix.cells[ci]
-			queries[ci] = floorQuery{sh, c.first, c.last, ix.partOf[ci]}
-		}
 		// One table per set and first day, to the latest last day of the
 		// cells that start on it (the column's cells are by period).
 		for k := 0; k < len(col.cells); {
@@ -787,7 +782,8 @@ func (ix *Index) solveCellsIn(parts int) {
 		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabT: fs.tabT}
 		for i := lo; i < hi; i++ {
 			c := &ix.cells[i]
-			c.floor, c.floorFrom = sub.solve(queries[i], c.verified)
+			q := floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
+			c.floor, c.floorFrom = sub.solve(q, c.verified)
 		}
 	})
 }
