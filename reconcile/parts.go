@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"sort"
 
@@ -359,10 +358,9 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 // the program of intervalFamily, kept whole so that any prefix can be read.
 // Its lists, for n parts, lie in two arrays (parts of a slab's, see
 // schedSlab): best, n+1 entries, best[p] the heaviest family among the
-// first p; and lists, 5n+2 entries, these one after another:
+// first p; and lists, 4n+2 entries, these one after another:
 //
 //   - part (n): the parts, by (last, rank);
-//   - end (n): their last days, as day32 writes them;
 //   - prev (n+1): prev[p], how many end before the p-th starts;
 //   - jump (n+1): jump[p], the first part, as the program's last take
 //     gives it, on the chain of choices of the first p that has claims
@@ -383,44 +381,40 @@ type sched struct {
 func (t *sched) n() int { return len(t.best) - 1 }
 
 func (t *sched) part() []int32 { n := t.n(); return t.lists[:n:n] }
-func (t *sched) end() []int32  { n := t.n(); return t.lists[n : 2*n : 2*n] }
-func (t *sched) prev() []int32 { n := t.n(); return t.lists[2*n : 3*n+1 : 3*n+1] }
-func (t *sched) jump() []int32 { n := t.n(); return t.lists[3*n+1 : 4*n+2 : 4*n+2] }
-func (t *sched) top() []int32  { n := t.n(); return t.lists[4*n+2 : 5*n+2 : 5*n+2] }
-
-// day32 writes a day number as an int32, open ends at its extremes: every
-// day a Date holds fits, so the order of days is kept.
-func day32(d int) int32 { return int32(min(max(d, math.MinInt32), math.MaxInt32)) }
+func (t *sched) prev() []int32 { n := t.n(); return t.lists[n : 2*n+1 : 2*n+1] }
+func (t *sched) jump() []int32 { n := t.n(); return t.lists[2*n+1 : 3*n+2 : 3*n+2] }
+func (t *sched) top() []int32  { n := t.n(); return t.lists[3*n+2 : 4*n+2 : 4*n+2] }
 
 // with returns the weight of the heaviest family whose last part is the
 // table's i-th: that part's weight and the best of those ending before it
 // starts.
 func (t *sched) with(ix *Index, i int32) int {
 	n := t.n()
-	return t.best[t.lists[2*n+1+int(i)]] + ix.parts[t.lists[i]].w
+	return t.best[t.lists[n+1+int(i)]] + ix.parts[t.lists[i]].w
 }
 
 // schedSlab hands out the lists of many tables from a few large
 // allocations, and keeps the scratch of building them.
 type schedSlab struct {
 	sel, took []int32
+	end       []int
 	ints      []int
 	i32       []int32
 }
 
 // slabMin is the least number of entries of best a slab allocates at a
-// time (and five times as many of lists): small enough that the tail a
+// time (and four times as many of lists): small enough that the tail a
 // build leaves unused is little beside the tables.
 const slabMin = 1 << 12
 
 // take returns the two arrays of a table of n parts (see sched).
 func (sl *schedSlab) take(n int) ([]int, []int32) {
-	ni, n32 := n+1, 5*n+2
+	ni, n32 := n+1, 4*n+2
 	if len(sl.ints) < ni {
 		sl.ints = make([]int, max(ni, slabMin))
 	}
 	if len(sl.i32) < n32 {
-		sl.i32 = make([]int32, max(n32, 5*slabMin))
+		sl.i32 = make([]int32, max(n32, 4*slabMin))
 	}
 	ints, i32 := sl.ints[:ni:ni], sl.i32[:n32:n32]
 	sl.ints, sl.i32 = sl.ints[ni:], sl.i32[n32:]
@@ -455,13 +449,15 @@ func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
 	n := len(sel)
 	best, lists := sl.take(n)
 	*t = sched{best: best, lists: lists}
-	part, end, prev, jump, top := t.part(), t.end(), t.prev(), t.jump(), t.top()
-	// took[p]: the last q ≤ p whose part the program took, or 0.
+	part, prev, jump, top := t.part(), t.prev(), t.jump(), t.top()
+	// took[p]: the last q ≤ p whose part the program took, or 0; end[i]:
+	// the last day of the i-th part.
 	took := slices.Grow(sl.took[:0], n+1)[:n+1]
-	sl.took = took
+	end := slices.Grow(sl.end[:0], n)[:n]
+	sl.took, sl.end = took, end
 	copy(part, sel)
 	for i, pi := range part {
-		end[i] = day32(ix.parts[pi].last)
+		end[i] = ix.parts[pi].last
 	}
 	best[0], prev[0], took[0], jump[0] = 0, 0, 0, 0
 	for g := 0; g < n; {
@@ -473,7 +469,7 @@ func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
 		// predecessors lie before the group.
 		for i := g; i < h; i++ {
 			p := &ix.parts[part[i]]
-			pv, _ := slices.BinarySearch(end[:g], day32(p.first))
+			pv := sort.SearchInts(end[:g], p.first)
 			prev[i+1] = int32(pv)
 			with := best[pv] + p.w
 			k := i + 1
@@ -526,11 +522,10 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 	if t == nil {
 		return schedResult{chosen: -1}
 	}
-	end, b32 := t.end(), day32(b)
-	hi := sort.Search(len(end), func(i int) bool { return end[i] > b32 })
-	if self >= 0 && hi > 0 && end[hi-1] == b32 {
-		lo := sort.Search(hi, func(i int) bool { return end[i] >= b32 })
-		part := t.part()
+	part := t.part()
+	hi := sort.Search(len(part), func(i int) bool { return ix.parts[part[i]].last > b })
+	if self >= 0 && hi > 0 && ix.parts[part[hi-1]].last == b {
+		lo := sort.Search(hi, func(i int) bool { return ix.parts[part[i]].last >= b })
 		x := lo + sort.Search(hi-lo, func(i int) bool { return part[lo+i] >= self })
 		if x < hi && part[x] == self {
 			// The first heaviest of the group but self.
