@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 
@@ -135,7 +136,7 @@ type floorSolver struct {
 	// day (the first days in tabA, the tables at the same places in
 	// tabT; a table of no parts is the zero sched).
 	setParts [][]int32
-	tabA     [][]int
+	tabA     [][]int32 // as day32 writes them
 	tabT     [][]sched
 	// scratch, per query
 	regRes, popRes []schedResult
@@ -149,10 +150,25 @@ type floorSolver struct {
 	slab []int32
 }
 
-// tabNeed is a table some query needs: set's parts from day a to day b.
+// tabNeed is a table some query needs: set's parts from day a to day b,
+// as day32 writes them.
 type tabNeed struct {
-	set  int32
-	a, b int
+	set, a, b int32
+}
+
+// day32 writes a day number (as startNum and endNum give it) in an int32,
+// the open ends at its extremes; dayOf32 reads it back. Every day a Date
+// holds fits, far from the extremes: the order of days is kept.
+func day32(d int) int32 { return int32(min(max(d, math.MinInt32), math.MaxInt32)) }
+
+func dayOf32(d int32) int {
+	switch d {
+	case math.MinInt32:
+		return math.MinInt
+	case math.MaxInt32:
+		return math.MaxInt
+	}
+	return int(d)
 }
 
 func newFloorSolver(ix *Index) *floorSolver {
@@ -272,7 +288,7 @@ func (fs *floorSolver) mark(q floorQuery) {
 		if set < 0 {
 			return
 		}
-		fs.need = append(fs.need, tabNeed{set, q.a, q.b})
+		fs.need = append(fs.need, tabNeed{set, day32(q.a), day32(q.b)})
 	}
 	add(q.sh.all)
 	for _, n := range q.sh.reg {
@@ -296,7 +312,7 @@ func (fs *floorSolver) build(parts int) {
 		return cmp.Compare(y.b, x.b) // the latest last day first
 	})
 	fs.setParts = make([][]int32, len(fs.setCol))
-	fs.tabA = make([][]int, len(fs.setCol))
+	fs.tabA = make([][]int32, len(fs.setCol))
 	fs.tabT = make([][]sched, len(fs.setCol))
 	uniq := fs.need[:0]
 	for i, k := range fs.need {
@@ -307,7 +323,7 @@ func (fs *floorSolver) build(parts int) {
 	}
 	// The tables, by set then first day, are one list: each set's are a
 	// run of it.
-	as, tabs := make([]int, len(uniq)), make([]sched, len(uniq))
+	as, tabs := make([]int32, len(uniq)), make([]sched, len(uniq))
 	work := 0
 	for i := 0; i < len(uniq); {
 		set, j := uniq[i].set, i
@@ -326,7 +342,7 @@ func (fs *floorSolver) build(parts int) {
 		var sl schedSlab
 		for i := lo; i < hi; i++ {
 			k := uniq[i]
-			fs.newSched(&tabs[i], k.set, k.a, k.b, &sl)
+			fs.newSched(&tabs[i], k.set, dayOf32(k.a), dayOf32(k.b), &sl)
 		}
 	})
 	fs.need = nil
@@ -566,7 +582,7 @@ func (fs *floorSolver) tab(set int32, a int) *sched {
 	if set < 0 {
 		return nil
 	}
-	i, ok := slices.BinarySearch(fs.tabA[set], a)
+	i, ok := slices.BinarySearch(fs.tabA[set], day32(a))
 	if !ok {
 		return nil
 	}
