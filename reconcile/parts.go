@@ -132,12 +132,14 @@ type floorSolver struct {
 	sets   map[string]int32
 	setCol [][]int32
 	need   []tabNeed
-	// Per set: its parts by (last day, rank), and its tables by first
-	// day (the first days in tabA, the tables at the same places in
-	// tabT; a table of no parts is the zero sched).
+	// Per set: its parts by (last day, rank), and the first days of its
+	// tables (as day32 writes them), in order. The tables, by set then
+	// first day, are numbered in a run, a set's from tabBase on; see
+	// table for the rest.
 	setParts [][]int32
-	tabA     [][]int32 // as day32 writes them
-	tabT     [][]sched
+	tabA     [][]int32
+	tabBase  []int
+	tables
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -313,7 +315,6 @@ func (fs *floorSolver) build(parts int) {
 	})
 	fs.setParts = make([][]int32, len(fs.setCol))
 	fs.tabA = make([][]int32, len(fs.setCol))
-	fs.tabT = make([][]sched, len(fs.setCol))
 	uniq := fs.need[:0]
 	for i, k := range fs.need {
 		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
@@ -323,7 +324,8 @@ func (fs *floorSolver) build(parts int) {
 	}
 	// The tables, by set then first day, are one list: each set's are a
 	// run of it.
-	as, tabs := make([]int32, len(uniq)), make([]sched, len(uniq))
+	as := make([]int32, len(uniq))
+	fs.tabBase = make([]int, len(fs.setCol))
 	work := 0
 	for i := 0; i < len(uniq); {
 		set, j := uniq[i].set, i
@@ -331,18 +333,33 @@ func (fs *floorSolver) build(parts int) {
 			as[j] = uniq[j].a
 		}
 		fs.setParts[set] = fs.partsOf(set)
-		fs.tabA[set], fs.tabT[set] = as[i:j:j], tabs[i:j:j]
+		fs.tabA[set], fs.tabBase[set] = as[i:j:j], i
 		work += (j - i) * len(fs.setParts[set])
 		i = j
 	}
-	// A table's work is at most its set's parts: a rough measure, enough
-	// to balance the chunks.
+	// First the number of parts of every table, then each table in its
+	// place in two arrays sized for all. A table's work is at most its
+	// set's parts: a rough measure, enough to balance the counting.
+	fs.off = make([]int, len(uniq)+1)
 	chunks := splitWork(parts, len(uniq), work, func(i int) int { return len(fs.setParts[uniq[i].set]) })
 	parallel(chunks, func(lo, hi int) {
-		var sl schedSlab
 		for i := lo; i < hi; i++ {
 			k := uniq[i]
-			fs.newSched(&tabs[i], k.set, dayOf32(k.a), dayOf32(k.b), &sl)
+			fs.off[i+1] = fs.partsFrom(k.set, dayOf32(k.a), dayOf32(k.b), nil)
+		}
+	})
+	for i := range uniq {
+		fs.off[i+1] += fs.off[i]
+	}
+	total := fs.off[len(uniq)]
+	fs.ints = make([]int, total+len(uniq))
+	fs.i32 = make([]int32, 4*total+2*len(uniq))
+	chunks = splitWork(parts, len(uniq), total+len(uniq), func(i int) int { return fs.off[i+1] - fs.off[i] + 1 })
+	parallel(chunks, func(lo, hi int) {
+		var sc schedScratch
+		for i := lo; i < hi; i++ {
+			k := uniq[i]
+			fs.newSched(fs.table(i), k.set, dayOf32(k.a), dayOf32(k.b), &sc)
 		}
 	})
 	fs.need = nil
@@ -372,9 +389,9 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 // sched is weighted interval scheduling over the parts of one set that
 // start on or after a day and end by a last day, sorted by (last, rank):
 // the program of intervalFamily, kept whole so that any prefix can be read.
-// Its lists, for n parts, lie in two arrays (parts of a slab's, see
-// schedSlab): best, n+1 entries, best[p] the heaviest family among the
-// first p; and lists, 4n+2 entries, these one after another:
+// Its lists, for n parts, are two runs of the arrays of tables: best, n+1
+// entries, best[p] the heaviest family among the first p; and lists, 4n+2
+// entries, these one after another:
 //
 //   - part (n): the parts, by (last, rank);
 //   - prev (n+1): prev[p], how many end before the p-th starts;
@@ -388,57 +405,55 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 //     heaviest but that one. A group of one keeps nothing: its part is
 //     the heaviest, and there is no other.
 //
-// The zero sched is the table of no parts.
+// The zero sched is the table of no parts, as is a sched with n = 0.
 type sched struct {
 	best  []int
 	lists []int32
 }
 
-func (t *sched) n() int { return len(t.best) - 1 }
+func (t sched) n() int { return len(t.best) - 1 }
 
-func (t *sched) part() []int32 { n := t.n(); return t.lists[:n:n] }
-func (t *sched) prev() []int32 { n := t.n(); return t.lists[n : 2*n+1 : 2*n+1] }
-func (t *sched) jump() []int32 { n := t.n(); return t.lists[2*n+1 : 3*n+2 : 3*n+2] }
-func (t *sched) top() []int32  { n := t.n(); return t.lists[3*n+2 : 4*n+2 : 4*n+2] }
+func (t sched) part() []int32 { n := t.n(); return t.lists[:n:n] }
+func (t sched) prev() []int32 { n := t.n(); return t.lists[n : 2*n+1 : 2*n+1] }
+func (t sched) jump() []int32 { n := t.n(); return t.lists[2*n+1 : 3*n+2 : 3*n+2] }
+func (t sched) top() []int32  { n := t.n(); return t.lists[3*n+2 : 4*n+2 : 4*n+2] }
 
 // with returns the weight of the heaviest family whose last part is the
 // table's i-th: that part's weight and the best of those ending before it
 // starts.
-func (t *sched) with(ix *Index, i int32) int {
+func (t sched) with(ix *Index, i int32) int {
 	n := t.n()
 	return t.best[t.lists[n+1+int(i)]] + ix.parts[t.lists[i]].w
 }
 
-// schedSlab hands out the lists of many tables from a few large
-// allocations, and keeps the scratch of building them.
-type schedSlab struct {
-	sel, took []int32
-	end       []int
-	ints      []int
-	i32       []int32
+// tables holds the lists of every table, numbered from 0: table i has
+// off[i+1] − off[i] parts, and its lists are runs of ints and i32, each
+// table's after the one before.
+type tables struct {
+	off  []int
+	ints []int
+	i32  []int32
 }
 
-// slabMin is the least number of entries of best a slab allocates at a
-// time (and four times as many of lists): small enough that the tail a
-// build leaves unused is little beside the tables.
-const slabMin = 1 << 12
-
-// take returns the two arrays of a table of n parts (see sched).
-func (sl *schedSlab) take(n int) ([]int, []int32) {
-	ni, n32 := n+1, 4*n+2
-	if len(sl.ints) < ni {
-		sl.ints = make([]int, max(ni, slabMin))
+// table returns table i.
+func (ts *tables) table(i int) sched {
+	lo, hi := ts.off[i], ts.off[i+1]
+	return sched{
+		best:  ts.ints[lo+i : hi+i+1 : hi+i+1],
+		lists: ts.i32[4*lo+2*i : 4*hi+2*i+2 : 4*hi+2*i+2],
 	}
-	if len(sl.i32) < n32 {
-		sl.i32 = make([]int32, max(n32, 4*slabMin))
-	}
-	ints, i32 := sl.ints[:ni:ni], sl.i32[:n32:n32]
-	sl.ints, sl.i32 = sl.ints[ni:], sl.i32[n32:]
-	return ints, i32
 }
 
-// newSched builds into t the table of set's parts from day a to day b.
-func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
+// schedScratch is the scratch of building tables.
+type schedScratch struct {
+	took []int32
+	end  []int
+}
+
+// partsFrom returns the number of set's parts from day a to day b, and
+// writes them to part if it is not nil: the parts of their table, in
+// order.
+func (fs *floorSolver) partsFrom(set int32, a, b int, part []int32) int {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -446,7 +461,7 @@ func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := sl.sel[:0]
+	n := 0
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -454,24 +469,30 @@ func (fs *floorSolver) newSched(t *sched, set int32, a, b int, sl *schedSlab) {
 			break
 		}
 		if p.first >= a {
-			sel = append(sel, pi)
+			if part != nil {
+				part[n] = pi
+			}
+			n++
 		}
 	}
-	sl.sel = sel
-	if len(sel) == 0 {
-		*t = sched{}
+	return n
+}
+
+// newSched builds t, the table of set's parts from day a to day b, in the
+// lists given it.
+func (fs *floorSolver) newSched(t sched, set int32, a, b int, sc *schedScratch) {
+	ix := fs.ix
+	n := t.n()
+	if n == 0 {
 		return
 	}
-	n := len(sel)
-	best, lists := sl.take(n)
-	*t = sched{best: best, lists: lists}
-	part, prev, jump, top := t.part(), t.prev(), t.jump(), t.top()
+	part, best, prev, jump, top := t.part(), t.best, t.prev(), t.jump(), t.top()
+	fs.partsFrom(set, a, b, part)
 	// took[p]: the last q ≤ p whose part the program took, or 0; end[i]:
 	// the last day of the i-th part.
-	took := slices.Grow(sl.took[:0], n+1)[:n+1]
-	end := slices.Grow(sl.end[:0], n)[:n]
-	sl.took, sl.end = took, end
-	copy(part, sel)
+	took := slices.Grow(sc.took[:0], n+1)[:n+1]
+	end := slices.Grow(sc.end[:0], n)[:n]
+	sc.took, sc.end = took, end
 	for i, pi := range part {
 		end[i] = ix.parts[pi].last
 	}
@@ -534,8 +555,8 @@ type schedResult struct {
 
 // query returns the heaviest family among the table's parts that end by
 // b, leaving out part self.
-func (t *sched) query(ix *Index, b int, self int32) schedResult {
-	if t == nil {
+func (t sched) query(ix *Index, b int, self int32) schedResult {
+	if t.n() <= 0 {
 		return schedResult{chosen: -1}
 	}
 	part := t.part()
@@ -564,8 +585,8 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 // pick appends the parts of a result that have claims behind them (the
 // others add nothing to a floor's claims): in time proportional to those
 // it appends, however many parts the family holds.
-func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
-	if t == nil {
+func (t sched) pick(ix *Index, r schedResult, out []int32) []int32 {
+	if t.n() <= 0 {
 		return out
 	}
 	part, prev, jump := t.part(), t.prev(), t.jump()
@@ -578,18 +599,16 @@ func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
 	return out
 }
 
-func (fs *floorSolver) tab(set int32, a int) *sched {
+// tab returns set's table from day a, or the zero sched if none was made.
+func (fs *floorSolver) tab(set int32, a int) sched {
 	if set < 0 {
-		return nil
+		return sched{}
 	}
 	i, ok := slices.BinarySearch(fs.tabA[set], day32(a))
 	if !ok {
-		return nil
+		return sched{}
 	}
-	if t := &fs.tabT[set][i]; t.n() > 0 {
-		return t
-	}
-	return nil
+	return fs.table(fs.tabBase[set] + i)
 }
 
 // solve returns the floor of query q with verified count verified, and the
@@ -790,7 +809,7 @@ func (ix *Index) solveCellsIn(parts int) {
 	fs.build(parts)
 	chunks := splitWork(parts, len(ix.cells), len(ix.cells), func(int) int { return 1 })
 	parallel(chunks, func(lo, hi int) {
-		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabT: fs.tabT}
+		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabBase: fs.tabBase, tables: fs.tables}
 		for i := lo; i < hi; i++ {
 			c := &ix.cells[i]
 			q := floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
