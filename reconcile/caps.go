@@ -30,7 +30,7 @@ type cellCap struct {
 type capRank struct {
 	hi     int
 	col    int32
-	within int64 // bounded<<31 | position in the column
+	within uint32 // bounded<<31 | position in the column
 }
 
 func (a capRank) less(b capRank) bool {
@@ -43,12 +43,12 @@ func (a capRank) less(b capRank) bool {
 	return a.within < b.within
 }
 
-func (ix *Index) withinRank(u *cell, pos int) int64 {
-	bounded := int64(0)
+func (ix *Index) withinRank(u *cell, pos int) uint32 {
+	bounded := uint32(0)
 	if u.first != math.MinInt && u.last != math.MaxInt {
 		bounded = 1
 	}
-	return bounded<<31 | int64(pos)
+	return bounded<<31 | uint32(pos)
 }
 
 const posMask = 1<<31 - 1
@@ -121,20 +121,35 @@ func (ix *Index) solveCaps() {
 		best[i] = capRank{hi: unbounded}
 	}
 	type event struct {
-		first, last int
+		first, last int32 // as day32 writes them
 		own         bool
 		cell        int32
 		pos         int32 // in u's column, for its own cells
 	}
-	var events []event
-	var lasts []int
+	// The events of a column are the cells of the columns below it: the
+	// list is reused, sized once for the most that any column with a
+	// candidate sweeps (never more than the cells).
+	most := 0
+	for un := range ix.cols {
+		col := &ix.cols[un]
+		if !slices.ContainsFunc(col.cells, func(ci int32) bool { return capCandidate(&ix.cells[ci]) }) {
+			continue
+		}
+		k := 0
+		for _, dn := range col.down {
+			k += len(ix.cols[dn].cells)
+		}
+		most = max(most, k)
+	}
+	events := make([]event, 0, most)
+	var lasts []int32 // as day32 writes them
 	var fen []int64
 	for un := range ix.cols {
 		col := &ix.cols[un]
 		lasts = lasts[:0]
 		for _, ci := range col.cells {
 			if u := &ix.cells[ci]; capCandidate(u) {
-				lasts = append(lasts, u.last)
+				lasts = append(lasts, day32(u.last))
 			}
 		}
 		if len(lasts) == 0 {
@@ -146,7 +161,7 @@ func (ix *Index) solveCaps() {
 		for _, dn := range col.down {
 			for pos, ci := range ix.cols[dn].cells {
 				c := &ix.cells[ci]
-				events = append(events, event{c.first, c.last, int(dn) == un, ci, int32(pos)})
+				events = append(events, event{day32(c.first), day32(c.last), int(dn) == un, ci, int32(pos)})
 			}
 		}
 		// By first day; on one day, the column's own cells latest last day
@@ -176,14 +191,14 @@ func (ix *Index) solveCaps() {
 		// Index of last day l: m − (position of l in lasts), so that the
 		// latest is 1 and "last ≥ l" is a prefix.
 		for _, e := range events {
-			j := sort.SearchInts(lasts, e.last) // first last ≥ e.last
+			j, _ := slices.BinarySearch(lasts, e.last) // first last ≥ e.last
 			if j < m {
 				v := int64(math.MaxInt64)
 				for i := m - j; i > 0; i -= i & -i {
 					v = min(v, fen[i])
 				}
 				if v != math.MaxInt64 {
-					r := capRank{int(v >> 32), int32(un), v & (1<<32 - 1)}
+					r := capRank{int(v >> 32), int32(un), uint32(v)}
 					if r.less(best[e.cell]) {
 						best[e.cell] = r
 					}
@@ -192,8 +207,9 @@ func (ix *Index) solveCaps() {
 			if e.own {
 				u := &ix.cells[e.cell]
 				if capCandidate(u) {
-					key := int64(u.hiBound)<<32 | ix.withinRank(u, int(e.pos))
-					for i := m - sort.SearchInts(lasts, u.last); i <= m; i += i & -i {
+					key := int64(u.hiBound)<<32 | int64(ix.withinRank(u, int(e.pos)))
+					j, _ := slices.BinarySearch(lasts, e.last)
+					for i := m - j; i <= m; i += i & -i {
 						fen[i] = min(fen[i], key)
 					}
 				}

@@ -9,8 +9,11 @@ import (
 
 // dated is an item beneath a column of cells (an identity or a verified
 // count) as a sweep over the column reads it: its first and last days, as
-// [startNum] and [endNum] write them, and a value.
-type dated struct{ f, l, v int }
+// [startNum] and [endNum] write them in an int32 (see day32), and a value.
+type dated struct {
+	f, l int32
+	v    int
+}
 
 // sweepReleaseColumns drives a sweep over every column of cells about
 // releases that has items beneath it (down, by population and region; item
@@ -23,9 +26,23 @@ type dated struct{ f, l, v int }
 // and cells.
 func (ix *Index) sweepReleaseColumns(down map[popReg][][]int32, item func(i int32) dated,
 	start func(m int), add func(pos int, e dated), answer func(ci int32, lower int)) {
+	// The lists are reused from column to column, sized once for the
+	// column with the most items beneath it.
+	most := 0
+	for n := range ix.cols {
+		col := &ix.cols[n]
+		if col.key.m != source.Releases {
+			continue
+		}
+		k := 0
+		for _, list := range down[popReg{col.key.pop, col.key.reg}] {
+			k += len(list)
+		}
+		most = max(most, k)
+	}
 	var (
-		entries []dated
-		fs      []int
+		entries = make([]dated, 0, most)
+		fs      = make([]int32, 0, most)
 		order   []int32
 	)
 	for n := range ix.cols {
@@ -54,11 +71,11 @@ func (ix *Index) sweepReleaseColumns(down map[popReg][][]int32, item func(i int3
 		k := 0
 		for _, ci := range order {
 			c := &ix.cells[ci]
-			for ; k < len(entries) && entries[k].l <= c.last; k++ {
+			for ; k < len(entries) && entries[k].l <= day32(c.last); k++ {
 				pos, _ := slices.BinarySearch(fs, entries[k].f)
 				add(pos, entries[k])
 			}
-			lower, _ := slices.BinarySearch(fs, c.first)
+			lower, _ := slices.BinarySearch(fs, day32(c.first))
 			answer(ci, lower)
 		}
 	}
@@ -89,7 +106,7 @@ func (ix *Index) identityCounts() []int {
 	ix.sweepReleaseColumns(ix.idDown,
 		func(i int32) dated {
 			p := ix.ids[i].scope.Period()
-			return dated{startNum(p), endNum(p), int(ix.ids[i].who)}
+			return dated{day32(startNum(p)), day32(endNum(p)), int(ix.ids[i].who)}
 		},
 		func(m int) {
 			tree = slices.Grow(tree[:0], m+1)[:m+1]
@@ -147,7 +164,7 @@ func (ix *Index) countCeilings() []int {
 	ix.sweepReleaseColumns(ix.countDown,
 		func(i int32) dated {
 			p := ix.scopes[ix.counts[i].sid].Period()
-			return dated{startNum(p), endNum(p), ix.counts[i].n}
+			return dated{day32(startNum(p)), day32(endNum(p)), ix.counts[i].n}
 		},
 		func(m int) {
 			tree = slices.Grow(tree[:0], m+1)[:m+1]

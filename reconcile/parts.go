@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 
@@ -131,11 +132,14 @@ type floorSolver struct {
 	sets   map[string]int32
 	setCol [][]int32
 	need   []tabNeed
-	// Per set: its parts by first day (built with its first table), and
-	// its tables by first day.
+	// Per set: its parts by (last day, rank), and the first days of its
+	// tables (as day32 writes them), in order. The tables, by set then
+	// first day, are numbered in a run, a set's from tabBase on; see
+	// table for the rest.
 	setParts [][]int32
-	tabA     [][]int
-	tabT     [][]*sched
+	tabA     [][]int32
+	tabBase  []int
+	tables
 	// scratch, per query
 	regRes, popRes []schedResult
 	regSum         []bool
@@ -148,10 +152,25 @@ type floorSolver struct {
 	slab []int32
 }
 
-// tabNeed is a table some query needs: set's parts from day a to day b.
+// tabNeed is a table some query needs: set's parts from day a to day b,
+// as day32 writes them.
 type tabNeed struct {
-	set  int32
-	a, b int
+	set, a, b int32
+}
+
+// day32 writes a day number (as startNum and endNum give it) in an int32,
+// the open ends at its extremes; dayOf32 reads it back. Every day a Date
+// holds fits, far from the extremes: the order of days is kept.
+func day32(d int) int32 { return int32(min(max(d, math.MinInt32), math.MaxInt32)) }
+
+func dayOf32(d int32) int {
+	switch d {
+	case math.MinInt32:
+		return math.MinInt
+	case math.MaxInt32:
+		return math.MaxInt
+	}
+	return int(d)
 }
 
 func newFloorSolver(ix *Index) *floorSolver {
@@ -271,7 +290,7 @@ func (fs *floorSolver) mark(q floorQuery) {
 		if set < 0 {
 			return
 		}
-		fs.need = append(fs.need, tabNeed{set, q.a, q.b})
+		fs.need = append(fs.need, tabNeed{set, day32(q.a), day32(q.b)})
 	}
 	add(q.sh.all)
 	for _, n := range q.sh.reg {
@@ -295,8 +314,7 @@ func (fs *floorSolver) build(parts int) {
 		return cmp.Compare(y.b, x.b) // the latest last day first
 	})
 	fs.setParts = make([][]int32, len(fs.setCol))
-	fs.tabA = make([][]int, len(fs.setCol))
-	fs.tabT = make([][]*sched, len(fs.setCol))
+	fs.tabA = make([][]int32, len(fs.setCol))
 	uniq := fs.need[:0]
 	for i, k := range fs.need {
 		if i > 0 && fs.need[i-1].set == k.set && fs.need[i-1].a == k.a {
@@ -304,29 +322,44 @@ func (fs *floorSolver) build(parts int) {
 		}
 		uniq = append(uniq, k)
 	}
+	// The tables, by set then first day, are one list: each set's are a
+	// run of it.
+	as := make([]int32, len(uniq))
+	fs.tabBase = make([]int, len(fs.setCol))
 	work := 0
-	slot := make([]int32, len(uniq)) // each table's place among its set's
-	for i, k := range uniq {
-		if fs.setParts[k.set] == nil {
-			fs.setParts[k.set] = fs.partsOf(k.set)
+	for i := 0; i < len(uniq); {
+		set, j := uniq[i].set, i
+		for ; j < len(uniq) && uniq[j].set == set; j++ {
+			as[j] = uniq[j].a
 		}
-		slot[i] = int32(len(fs.tabA[k.set]))
-		fs.tabA[k.set] = append(fs.tabA[k.set], k.a)
-		work += len(fs.setParts[k.set])
+		fs.setParts[set] = fs.partsOf(set)
+		fs.tabA[set], fs.tabBase[set] = as[i:j:j], i
+		work += (j - i) * len(fs.setParts[set])
+		i = j
 	}
-	for set, as := range fs.tabA {
-		if len(as) > 0 {
-			fs.tabT[set] = make([]*sched, len(as))
-		}
-	}
-	// A table's work is at most its set's parts: a rough measure, enough
-	// to balance the chunks.
+	// First the number of parts of every table, then each table in its
+	// place in two arrays sized for all. A table's work is at most its
+	// set's parts: a rough measure, enough to balance the counting.
+	fs.off = make([]int, len(uniq)+1)
 	chunks := splitWork(parts, len(uniq), work, func(i int) int { return len(fs.setParts[uniq[i].set]) })
 	parallel(chunks, func(lo, hi int) {
-		var sl schedSlab
 		for i := lo; i < hi; i++ {
 			k := uniq[i]
-			fs.tabT[k.set][slot[i]] = fs.newSched(k.set, k.a, k.b, &sl)
+			fs.off[i+1] = fs.partsFrom(k.set, dayOf32(k.a), dayOf32(k.b), nil)
+		}
+	})
+	for i := range uniq {
+		fs.off[i+1] += fs.off[i]
+	}
+	total := fs.off[len(uniq)]
+	fs.ints = make([]int, total+len(uniq))
+	fs.i32 = make([]int32, 4*total+2*len(uniq))
+	chunks = splitWork(parts, len(uniq), total+len(uniq), func(i int) int { return fs.off[i+1] - fs.off[i] + 1 })
+	parallel(chunks, func(lo, hi int) {
+		var sc schedScratch
+		for i := lo; i < hi; i++ {
+			k := uniq[i]
+			fs.newSched(fs.table(i), k.set, dayOf32(k.a), dayOf32(k.b), &sc)
 		}
 	})
 	fs.need = nil
@@ -335,7 +368,11 @@ func (fs *floorSolver) build(parts int) {
 // partsOf returns the parts of a set's columns, by (last day, rank).
 func (fs *floorSolver) partsOf(set int32) []int32 {
 	ix := fs.ix
-	var out []int32
+	size := 0
+	for _, n := range fs.setCol[set] {
+		size += len(ix.cols[n].cellParts) + len(ix.cols[n].derivedParts)
+	}
+	out := make([]int32, 0, size)
 	for _, n := range fs.setCol[set] {
 		out = append(out, ix.cols[n].cellParts...)
 		out = append(out, ix.cols[n].derivedParts...)
@@ -346,66 +383,77 @@ func (fs *floorSolver) partsOf(set int32) []int32 {
 		}
 		return cmp.Compare(x, y)
 	})
-	if out == nil {
-		out = []int32{}
-	}
 	return out
 }
 
 // sched is weighted interval scheduling over the parts of one set that
 // start on or after a day and end by a last day, sorted by (last, rank):
 // the program of intervalFamily, kept whole so that any prefix can be read.
+// Its lists, for n parts, are two runs of the arrays of tables: best, n+1
+// entries, best[p] the heaviest family among the first p; and lists, 4n+2
+// entries, these one after another:
+//
+//   - part (n): the parts, by (last, rank);
+//   - prev (n+1): prev[p], how many end before the p-th starts;
+//   - jump (n+1): jump[p], the first part, as the program's last take
+//     gives it, on the chain of choices of the first p that has claims
+//     behind it (see part.named), or 0; pick follows it to skip the parts
+//     that add no claims;
+//   - top (n): for a group of two or more parts that end on one day,
+//     starting at index g, top[g] is the index of the first part of
+//     heaviest with (best before it plus its weight), top[g+1] the first
+//     heaviest but that one. A group of one keeps nothing: its part is
+//     the heaviest, and there is no other.
+//
+// The zero sched is the table of no parts, as is a sched with n = 0.
 type sched struct {
-	part     []int32 // by (last, rank)
-	end      []int
-	best     []int   // best[p]: the heaviest family among the first p
-	prev     []int32 // prev[p]: how many end before the p-th starts
-	lastTake []int32 // lastTake[p]: the last q ≤ p whose part the program took, or 0
-	// For the group of parts that end on one day, starting at index g:
-	// top1[g] is the index of the first part of heaviest with (best before
-	// it plus its weight), top2[g] the first heaviest but top1's, or -1.
-	top1, top2 []int32
-	// jump[p]: the first part, as lastTake gives it, on the chain of
-	// choices of the first p that has claims behind it (see part.named),
-	// or 0; pick follows it to skip the parts that add no claims.
-	jump []int32
+	best  []int
+	lists []int32
 }
+
+func (t sched) n() int { return len(t.best) - 1 }
+
+func (t sched) part() []int32 { n := t.n(); return t.lists[:n:n] }
+func (t sched) prev() []int32 { n := t.n(); return t.lists[n : 2*n+1 : 2*n+1] }
+func (t sched) jump() []int32 { n := t.n(); return t.lists[2*n+1 : 3*n+2 : 3*n+2] }
+func (t sched) top() []int32  { n := t.n(); return t.lists[3*n+2 : 4*n+2 : 4*n+2] }
 
 // with returns the weight of the heaviest family whose last part is the
 // table's i-th: that part's weight and the best of those ending before it
 // starts.
-func (t *sched) with(ix *Index, i int32) int {
-	return t.best[t.prev[i+1]] + ix.parts[t.part[i]].w
+func (t sched) with(ix *Index, i int32) int {
+	n := t.n()
+	return t.best[t.lists[n+1+int(i)]] + ix.parts[t.lists[i]].w
 }
 
-// schedSlab hands out the lists of many tables from a few large
-// allocations.
-type schedSlab struct {
-	scratch []int32
-	ints    []int
-	i32     []int32
-	scheds  []sched
+// tables holds the lists of every table, numbered from 0: table i has
+// off[i+1] − off[i] parts, and its lists are runs of ints and i32, each
+// table's after the one before.
+type tables struct {
+	off  []int
+	ints []int
+	i32  []int32
 }
 
-// slabMin is the least number of entries a slab allocates at a time.
-const slabMin = 1 << 14
-
-func (sl *schedSlab) take(n int) ([]int, []int32, *sched) {
-	if len(sl.ints) < 2*n+1 {
-		sl.ints = make([]int, max(2*n+1, slabMin))
+// table returns table i.
+func (ts *tables) table(i int) sched {
+	lo, hi := ts.off[i], ts.off[i+1]
+	return sched{
+		best:  ts.ints[lo+i : hi+i+1 : hi+i+1],
+		lists: ts.i32[4*lo+2*i : 4*hi+2*i+2 : 4*hi+2*i+2],
 	}
-	if len(sl.i32) < 6*n+3 {
-		sl.i32 = make([]int32, max(6*n+3, 3*slabMin))
-	}
-	if len(sl.scheds) == 0 {
-		sl.scheds = make([]sched, 256)
-	}
-	ints, i32, t := sl.ints[:2*n+1:2*n+1], sl.i32[:6*n+3:6*n+3], &sl.scheds[0]
-	sl.ints, sl.i32, sl.scheds = sl.ints[2*n+1:], sl.i32[6*n+3:], sl.scheds[1:]
-	return ints, i32, t
 }
 
-func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
+// schedScratch is the scratch of building tables.
+type schedScratch struct {
+	took []int32
+	end  []int
+}
+
+// partsFrom returns the number of set's parts from day a to day b, and
+// writes them to part if it is not nil: the parts of their table, in
+// order.
+func (fs *floorSolver) partsFrom(set int32, a, b int, part []int32) int {
 	ix := fs.ix
 	// The set's parts are by (last day, rank): those that end from a to b
 	// are a run, and those of them that start on or after a are the
@@ -413,7 +461,7 @@ func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 	// before a and end within [a, b]: long periods, each met by the few
 	// tables whose period holds its last day.
 	list := fs.setParts[set]
-	sel := sl.scratch[:0]
+	n := 0
 	lo := sort.Search(len(list), func(j int) bool { return ix.parts[list[j]].last >= a })
 	for _, pi := range list[lo:] {
 		p := &ix.parts[pi]
@@ -421,66 +469,79 @@ func (fs *floorSolver) newSched(set int32, a, b int, sl *schedSlab) *sched {
 			break
 		}
 		if p.first >= a {
-			sel = append(sel, pi)
+			if part != nil {
+				part[n] = pi
+			}
+			n++
 		}
 	}
-	sl.scratch = sel
-	if len(sel) == 0 {
-		return nil
+	return n
+}
+
+// newSched builds t, the table of set's parts from day a to day b, in the
+// lists given it.
+func (fs *floorSolver) newSched(t sched, set int32, a, b int, sc *schedScratch) {
+	ix := fs.ix
+	n := t.n()
+	if n == 0 {
+		return
 	}
-	n := len(sel)
-	ints, i32, t := sl.take(n)
-	*t = sched{
-		end: ints[:n:n], best: ints[n : 2*n+1 : 2*n+1],
-		part: i32[:n:n], prev: i32[n : 2*n+1 : 2*n+1], lastTake: i32[2*n+1 : 3*n+2 : 3*n+2],
-		top1: i32[3*n+2 : 4*n+2 : 4*n+2], top2: i32[4*n+2 : 5*n+2 : 5*n+2], jump: i32[5*n+2:],
+	part, best, prev, jump, top := t.part(), t.best, t.prev(), t.jump(), t.top()
+	fs.partsFrom(set, a, b, part)
+	// took[p]: the last q ≤ p whose part the program took, or 0; end[i]:
+	// the last day of the i-th part.
+	took := slices.Grow(sc.took[:0], n+1)[:n+1]
+	end := slices.Grow(sc.end[:0], n)[:n]
+	sc.took, sc.end = took, end
+	for i, pi := range part {
+		end[i] = ix.parts[pi].last
 	}
-	copy(t.part, sel)
-	for i, pi := range t.part {
-		t.end[i] = ix.parts[pi].last
-	}
+	best[0], prev[0], took[0], jump[0] = 0, 0, 0, 0
 	for g := 0; g < n; {
 		h := g
-		for h < n && t.end[h] == t.end[g] {
+		for h < n && end[h] == end[g] {
 			h++
 		}
 		// Every part of the group starts by its end, so each one's
 		// predecessors lie before the group.
 		for i := g; i < h; i++ {
-			p := &ix.parts[t.part[i]]
-			t.prev[i+1] = int32(sort.SearchInts(t.end[:g], p.first))
-			with := t.best[t.prev[i+1]] + p.w
+			p := &ix.parts[part[i]]
+			pv := sort.SearchInts(end[:g], p.first)
+			prev[i+1] = int32(pv)
+			with := best[pv] + p.w
 			k := i + 1
-			if with > t.best[k-1] {
-				t.best[k], t.lastTake[k] = with, int32(k)
+			if with > best[k-1] {
+				best[k], took[k] = with, int32(k)
 			} else {
-				t.best[k], t.lastTake[k] = t.best[k-1], t.lastTake[k-1]
+				best[k], took[k] = best[k-1], took[k-1]
 			}
 		}
-		t1, t2 := int32(-1), int32(-1)
-		for i := int32(g); i < int32(h); i++ {
-			if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
-				t1 = i
+		if h-g > 1 {
+			t1, t2 := int32(-1), int32(-1)
+			for i := int32(g); i < int32(h); i++ {
+				if t1 < 0 || t.with(ix, i) > t.with(ix, t1) {
+					t1 = i
+				}
 			}
-		}
-		for i := int32(g); i < int32(h); i++ {
-			if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
-				t2 = i
+			for i := int32(g); i < int32(h); i++ {
+				if i != t1 && (t2 < 0 || t.with(ix, i) > t.with(ix, t2)) {
+					t2 = i
+				}
 			}
+			top[g], top[g+1] = t1, t2
 		}
-		t.top1[g], t.top2[g] = t1, t2
 		g = h
 	}
 	for k := 1; k <= n; k++ {
-		switch p := t.lastTake[k]; {
+		switch p := took[k]; {
 		case p == 0:
-		case ix.parts[t.part[p-1]].named:
-			t.jump[k] = p
+			jump[k] = 0
+		case ix.parts[part[p-1]].named:
+			jump[k] = p
 		default:
-			t.jump[k] = t.jump[t.prev[p]]
+			jump[k] = jump[prev[p]]
 		}
 	}
-	return t
 }
 
 // schedResult is the heaviest family of a table's parts within [a, b]: its
@@ -494,21 +555,26 @@ type schedResult struct {
 
 // query returns the heaviest family among the table's parts that end by
 // b, leaving out part self.
-func (t *sched) query(ix *Index, b int, self int32) schedResult {
-	if t == nil {
+func (t sched) query(ix *Index, b int, self int32) schedResult {
+	if t.n() <= 0 {
 		return schedResult{chosen: -1}
 	}
-	hi := sort.Search(len(t.end), func(i int) bool { return t.end[i] > b })
-	if self >= 0 && hi > 0 && t.end[hi-1] == b {
-		lo := sort.Search(hi, func(i int) bool { return t.end[i] >= b })
-		x := lo + sort.Search(hi-lo, func(i int) bool { return t.part[lo+i] >= self })
-		if x < hi && t.part[x] == self {
-			f := t.top1[lo]
-			if int(f) == x {
-				f = t.top2[lo]
+	part := t.part()
+	hi := sort.Search(len(part), func(i int) bool { return ix.parts[part[i]].last > b })
+	if self >= 0 && hi > 0 && ix.parts[part[hi-1]].last == b {
+		lo := sort.Search(hi, func(i int) bool { return ix.parts[part[i]].last >= b })
+		x := lo + sort.Search(hi-lo, func(i int) bool { return part[lo+i] >= self })
+		if x < hi && part[x] == self {
+			// The first heaviest of the group but self.
+			f := int32(-1)
+			if hi-lo > 1 {
+				top := t.top()
+				if f = top[lo]; int(f) == x {
+					f = top[lo+1]
+				}
 			}
 			if f >= 0 && t.with(ix, f) > t.best[lo] {
-				return schedResult{t.with(ix, f), f, t.prev[f+1]}
+				return schedResult{t.with(ix, f), f, t.prev()[f+1]}
 			}
 			return schedResult{t.best[lo], -1, int32(lo)}
 		}
@@ -519,29 +585,30 @@ func (t *sched) query(ix *Index, b int, self int32) schedResult {
 // pick appends the parts of a result that have claims behind them (the
 // others add nothing to a floor's claims): in time proportional to those
 // it appends, however many parts the family holds.
-func (t *sched) pick(ix *Index, r schedResult, out []int32) []int32 {
-	if t == nil {
+func (t sched) pick(ix *Index, r schedResult, out []int32) []int32 {
+	if t.n() <= 0 {
 		return out
 	}
-	if r.chosen >= 0 && ix.parts[t.part[r.chosen]].named {
-		out = append(out, t.part[r.chosen])
+	part, prev, jump := t.part(), t.prev(), t.jump()
+	if r.chosen >= 0 && ix.parts[part[r.chosen]].named {
+		out = append(out, part[r.chosen])
 	}
-	for p := t.jump[r.from]; p > 0; p = t.jump[t.prev[p]] {
-		out = append(out, t.part[p-1])
+	for p := jump[r.from]; p > 0; p = jump[prev[p]] {
+		out = append(out, part[p-1])
 	}
 	return out
 }
 
-func (fs *floorSolver) tab(set int32, a int) *sched {
+// tab returns set's table from day a, or the zero sched if none was made.
+func (fs *floorSolver) tab(set int32, a int) sched {
 	if set < 0 {
-		return nil
+		return sched{}
 	}
-	as := fs.tabA[set]
-	i, ok := slices.BinarySearch(as, a)
+	i, ok := slices.BinarySearch(fs.tabA[set], day32(a))
 	if !ok {
-		return nil
+		return sched{}
 	}
-	return fs.tabT[set][i]
+	return fs.table(fs.tabBase[set] + i)
 }
 
 // solve returns the floor of query q with verified count verified, and the
@@ -703,7 +770,6 @@ func (ix *Index) solveCells() { ix.solveCellsIn(workers(len(ix.recs))) }
 // solveCellsIn is solveCells in at most parts chunks.
 func (ix *Index) solveCellsIn(parts int) {
 	fs := newFloorSolver(ix)
-	queries := make([]floorQuery, len(ix.cells))
 	shapes := make([]*shape, len(ix.cols))
 	marks := 0
 	for n := range ix.cols {
@@ -728,10 +794,6 @@ func (ix *Index) solveCellsIn(parts int) {
 			continue
 		}
 		sh := shapes[n]
-		for _, ci := range col.cells {
-			c := &ix.cells[ci]
-			queries[ci] = floorQuery{sh, c.first, c.last, ix.partOf[ci]}
-		}
 		// One table per set and first day, to the latest last day of the
 		// cells that start on it (the column's cells are by period).
 		for k := 0; k < len(col.cells); {
@@ -747,10 +809,11 @@ func (ix *Index) solveCellsIn(parts int) {
 	fs.build(parts)
 	chunks := splitWork(parts, len(ix.cells), len(ix.cells), func(int) int { return 1 })
 	parallel(chunks, func(lo, hi int) {
-		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabT: fs.tabT}
+		sub := floorSolver{ix: ix, setCol: fs.setCol, setParts: fs.setParts, tabA: fs.tabA, tabBase: fs.tabBase, tables: fs.tables}
 		for i := lo; i < hi; i++ {
 			c := &ix.cells[i]
-			c.floor, c.floorFrom = sub.solve(queries[i], c.verified)
+			q := floorQuery{shapes[c.col], c.first, c.last, ix.partOf[i]}
+			c.floor, c.floorFrom = sub.solve(q, c.verified)
 		}
 	})
 }
