@@ -500,7 +500,7 @@ func (rd *reader) weigh(lo, hi int) {
 		w        int64
 		credible bool
 	}
-	weights := map[wkey]weight{}
+	weights := make(map[wkey]weight, len(ix.ev.sources)) // a source's claims are mostly of one status and basis
 	// Approximate quantities repeat, and their bounds need decimal
 	// arithmetic under the tolerance: they are bounded once each. Others
 	// are bounded by integers alone.
@@ -1327,29 +1327,38 @@ func (ix *Index) buildIdentities() {
 		}
 		return n
 	}
-	for _, v := range ix.ev.verified {
-		if v.Count > 0 {
-			sid, _ := ix.scopeNumber(v.Scope)
-			ix.counts = append(ix.counts, count{v.Count, sid, -1})
-			continue
+	// Two passes over the same selection: the first counts, so that the
+	// lists are made to size rather than grown.
+	visit := func(addCount func(count), addID func(release.DetaineeID, release.Scope)) {
+		for _, v := range ix.ev.verified {
+			if v.Count > 0 {
+				sid, _ := ix.scopeNumber(v.Scope)
+				addCount(count{v.Count, sid, -1})
+				continue
+			}
+			addID(v.Detainee, v.Scope)
 		}
-		ix.ids = append(ix.ids, identity{id(v.Detainee), v.Scope})
+		for i := range ix.recs {
+			r := &ix.recs[i]
+			if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList {
+				continue
+			}
+			if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
+				addCount(count{r.iv.lo, r.sid, int32(i)})
+			}
+			if r.c.Status != source.Verified && r.c.Status != source.Final {
+				continue
+			}
+			for _, d := range r.c.Named {
+				addID(d, ix.scopes[r.sid])
+			}
+		}
 	}
-	for i := range ix.recs {
-		r := &ix.recs[i]
-		if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList {
-			continue
-		}
-		if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
-			ix.counts = append(ix.counts, count{r.iv.lo, r.sid, int32(i)})
-		}
-		if r.c.Status != source.Verified && r.c.Status != source.Final {
-			continue
-		}
-		for _, d := range r.c.Named {
-			ix.ids = append(ix.ids, identity{id(d), ix.scopes[r.sid]})
-		}
-	}
+	nCounts, nIDs := 0, 0
+	visit(func(count) { nCounts++ }, func(release.DetaineeID, release.Scope) { nIDs++ })
+	ix.counts, ix.ids = make([]count, 0, nCounts), make([]identity, 0, nIDs)
+	visit(func(c count) { ix.counts = append(ix.counts, c) },
+		func(d release.DetaineeID, s release.Scope) { ix.ids = append(ix.ids, identity{id(d), s}) })
 	ix.nPeople = len(num)
 	ix.idDown = downLists(len(ix.ids), func(i int) release.Scope { return ix.ids[i].scope })
 	ix.countDown = downLists(len(ix.counts), func(i int) release.Scope { return ix.scopes[ix.counts[i].sid] })

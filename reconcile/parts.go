@@ -244,6 +244,11 @@ func pathTree[P interface {
 	Parent() (P, bool)
 }](fs *floorSolver, root P, down []int32, path func(colKey) P) ([]P, map[P]int32, []treeNode) {
 	ix := fs.ix
+	// Most scopes have no column beneath them but at their own path:
+	// their tree is the root alone, and needs no map.
+	if !slices.ContainsFunc(down, func(n int32) bool { return path(ix.cols[n].key) != root }) {
+		return []P{root}, nil, nil
+	}
 	idx := map[P]int32{root: 0}
 	paths := []P{root}
 	for _, n := range down {
