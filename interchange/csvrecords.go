@@ -73,11 +73,11 @@ const (
 	pipeMin = 64 << 10
 	// batchRecords and batchCells bound a batch (it ends after the
 	// record that takes it to batchCells cells); batches is the number
-	// of batches in flight (one being filled, two being parsed, the
-	// others waiting), whose buffers are reused.
+	// of batches in flight (one being filled, two being parsed, one
+	// waiting), whose buffers are reused.
 	batchRecords = 1024
 	batchCells   = 16 << 10
-	batches      = 6
+	batches      = 4
 )
 
 // pipeBatch returns the batch size readCSVBatched is given for an input of
@@ -182,7 +182,15 @@ func parseBatch[T any](t *table[T], h csvHead, b *csvBatch, recs []T, lines []in
 func readCSVPiped[T any](cr *csv.Reader, t *table[T], h csvHead, size, lines int64, batch int) (lined[T], error) {
 	free := make(chan *csvBatch, batches)
 	for range batches {
-		free <- new(csvBatch)
+		b := new(csvBatch)
+		if size > 0 {
+			// A large input fills its batches: they are made whole,
+			// not grown by doubling. Those of an input of unknown
+			// length grow as it needs.
+			b.cells = make([]string, 0, batchCells)
+			b.recs, b.ends = make([]csvRecord, 0, batch), make([]int, 0, batch)
+		}
+		free <- b
 	}
 	full := make(chan *csvBatch, batches)
 	done := make(chan struct{})
