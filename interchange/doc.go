@@ -160,7 +160,7 @@
 // The package does I/O only through the io.Reader and io.Writer it is
 // given, and reads no clock. A CSV reader given a large input (or one of
 // unknown length), where GOMAXPROCS is above 1, reads it on a goroutine of
-// its own while the caller's and one more parse the lines read so far: the
-// input is read by one goroutine at a time, never after the reader
-// returns, and the records and errors are those of reading it on one.
+// its own while the caller's parses the lines read so far: the input is
+// read by one goroutine at a time, never after the reader returns, and
+// the records and errors are those of reading it on one.
 package interchange

@@ -354,8 +354,8 @@ func readCSV[T any](r io.Reader, t *table[T], file string, size, lines int64) (l
 }
 
 // readCSVBatched is readCSV with the cells split on a second goroutine in
-// batches of batch records, and parsed on two ([readCSVPiped]), or all on
-// the caller's if batch is 0.
+// batches of batch records, or on the caller's if batch is 0
+// ([csvRecords]).
 func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines int64, batch int) (lined[T], error) {
 	br, sep := sniff(r)
 	cr := csv.NewReader(br)
@@ -376,13 +376,9 @@ func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines in
 	if len(errs) > 0 {
 		return lined[T]{}, errors.Join(errs...)
 	}
-	h := csvHead{header: header, cols: cols, file: file}
-	if batch > 0 {
-		return readCSVPiped(cr, t, h, size, lines, batch)
-	}
 	out := collector[T]{size: size, most: lines}
 	seen := newSeen[T](len(header))
-	for got := range csvRecords(cr) {
+	for got := range csvRecords(cr, batch) {
 		out.read = got.offset
 		if got.err != nil {
 			errs = append(errs, csvErr(got.err, file))
@@ -391,45 +387,28 @@ func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines in
 			}
 			return lined[T]{}, errors.Join(errs...)
 		}
-		v := out.next()
-		if lineErrs := t.parseCSVRecord(v, got.cells, got.line, h, seen); len(lineErrs) > 0 {
-			out.drop()
-			errs = append(errs, lineErrs...)
+		rec, line := got.cells, got.line
+		if len(rec) < len(header) && notesOnly(header[len(rec):]) {
+			// Note columns at the end may be left out of a record, as a
+			// template's header that lists allowed values in them is
+			// followed by records typed without them.
+			rec = append(rec, make([]string, len(header)-len(rec))...)
+		}
+		if len(rec) != len(header) {
+			errs = append(errs, &LineError{File: file, Line: line,
+				Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(header))})
 			continue
 		}
-		out.keep(got.line)
+		v := out.next()
+		if lineErrs := t.parseRecordAfter(v, rec, cols, file, line, seen); len(lineErrs) > 0 {
+			out.drop()
+			errs = append(errs, t.scrub(lineErrs, csvCells(header, rec))...)
+			continue
+		}
+		out.keep(line)
+		seen.add(t, cols, v, rec)
 	}
 	return out.done(), errors.Join(errs...)
-}
-
-// csvHead is what reading a CSV input's records needs of its header: its
-// fields, their columns ([table.mapHeader]) and the input's name.
-type csvHead struct {
-	header []string
-	cols   []int
-	file   string
-}
-
-// parseCSVRecord parses the cells rec of a record read from line into *v,
-// which must be zero, and returns its problems, scrubbed of personal data.
-// A record parsed without a problem is remembered in seen, and must not
-// change afterwards; one with a problem is to be dropped.
-func (t *table[T]) parseCSVRecord(v *T, rec []string, line int, h csvHead, seen *seen[T]) []error {
-	if len(rec) < len(h.header) && notesOnly(h.header[len(rec):]) {
-		// Note columns at the end may be left out of a record, as a
-		// template's header that lists allowed values in them is
-		// followed by records typed without them.
-		rec = append(rec, make([]string, len(h.header)-len(rec))...)
-	}
-	if len(rec) != len(h.header) {
-		return []error{&LineError{File: h.file, Line: line,
-			Err: reason(ErrSyntax, "%d fields, but the header has %d", len(rec), len(h.header))}}
-	}
-	if lineErrs := t.parseRecordAfter(v, rec, h.cols, h.file, line, seen); len(lineErrs) > 0 {
-		return t.scrub(lineErrs, csvCells(h.header, rec))
-	}
-	seen.add(t, h.cols, v, rec)
-	return nil
 }
 
 // notesOnly reports whether every column of names is a note (its name
