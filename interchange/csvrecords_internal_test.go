@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -118,8 +119,9 @@ func drawInput(t *rapid.T, in []byte) func() io.Reader {
 // TestPipedReadIsTheSame: reading claims with the cells split on a second
 // goroutine, in batches of any size, gives what reading them on one gives:
 // the same claims, from the same lines, and the same errors in the same
-// order, whatever the lines hold and however the input ends (at its end,
-// failing midway, at a line too long).
+// order, whatever the lines hold, however the input ends (at its end,
+// failing midway, at a line too long), and whatever the hints of its size
+// and lines say (the result sized by them, past them, or with none).
 func TestPipedReadIsTheSame(t *testing.T) {
 	rapid.Check(t, propPipedReadIsTheSame)
 }
@@ -132,9 +134,21 @@ func propPipedReadIsTheSame(t *rapid.T) {
 	in := drawClaimsCSV(t)
 	input := drawInput(t, in)
 	batch := rapid.IntRange(1, 7).Draw(t, "batch")
+	// The hints are the input's, or any others: too few lines, too many,
+	// none.
+	hints := rapid.IntRange(0, 2).Draw(t, "hints")
+	lineHint := int64(rapid.IntRange(0, 80).Draw(t, "line hint"))
+	sizeHint := int64(rapid.IntRange(0, 2*len(in)).Draw(t, "size hint"))
 	read := func(batch int) (lined[source.Claim], error) {
 		r := input()
-		return readCSVBatched(limited(r, "claims.csv"), claimTable, "claims.csv", inputSize(r), inputLines(r), batch)
+		size, lines := inputSize(r), inputLines(r)
+		switch hints {
+		case 1:
+			size, lines = sizeHint, lineHint
+		case 2:
+			size, lines = sizeHint, 0
+		}
+		return readCSVBatched(limited(r, "claims.csv"), claimTable, "claims.csv", size, lines, batch)
 	}
 	want, wantErr := read(0)
 	got, gotErr := read(batch)
@@ -146,12 +160,23 @@ func propPipedReadIsTheSame(t *rapid.T) {
 	if len(wl) != len(gl) || len(wo) != len(gother) {
 		t.Fatalf("piped: %d line errors and %d others, want %d and %d", len(gl), len(gother), len(wl), len(wo))
 	}
-	if got.len() != want.len() {
-		t.Fatalf("piped: %d claims, want %d", got.len(), want.len())
+	for i := range wl {
+		if gl[i].Line != wl[i].Line || gl[i].Column != wl[i].Column {
+			t.Fatalf("piped: line error %d at line %d column %q, want line %d column %q", i, gl[i].Line, gl[i].Column, wl[i].Line, wl[i].Column)
+		}
+	}
+	if got.len() != want.len() || len(got.lines) != len(want.lines) {
+		t.Fatalf("piped: %d claims (%d lines), want %d (%d)", got.len(), len(got.lines), want.len(), len(want.lines))
 	}
 	for i := range want.recs {
 		if !got.recs[i].Equal(want.recs[i]) || got.lines[i] != want.lines[i] {
 			t.Fatalf("piped: claim %d (line %d) differs from line %d's", i, got.lines[i], want.lines[i])
+		}
+	}
+	// Slots past the records hold no claim (nothing dropped lingers).
+	for i, c := range got.recs[len(got.recs):cap(got.recs)] {
+		if !c.Equal(source.Claim{}) {
+			t.Fatalf("piped: slot %d past the %d claims holds a claim", len(got.recs)+i, len(got.recs))
 		}
 	}
 }
@@ -182,8 +207,8 @@ func (w *watchedReader) Read(p []byte) (int, error) {
 }
 
 // TestPipedReadStopsItsGoroutine: however reading ends (at the input's end,
-// at an input that fails midway, or when the caller stops taking records),
-// the goroutine that splits cells has stopped when the call returns: it
+// at an input that fails midway, when the caller stops taking records, or
+// when parsing a record panics), the goroutine that splits cells has stopped when the call returns: it
 // never reads the input afterwards, and no goroutine is left behind.
 func TestPipedReadStopsItsGoroutine(t *testing.T) {
 	var b bytes.Buffer
@@ -229,6 +254,44 @@ func TestPipedReadStopsItsGoroutine(t *testing.T) {
 	if w.late.Load() {
 		t.Fatal("stopping early: input read after the iteration ended")
 	}
+
+	// Parsing panics (every record from some record on panics): the
+	// panic is the caller's, and the splitting goroutine has stopped,
+	// without reading on, when it reaches the caller.
+	for _, from := range []int{1, 1500, 4990} {
+		w := &watchedReader{r: bytes.NewReader(in)}
+		p := func() (p any) {
+			defer func() { p = recover() }()
+			_, _ = readCSVBatched(limited(w, ""), panickingTable(from), "", 0, 0, 64)
+			return nil
+		}()
+		w.closed.Store(true)
+		if p != "parse broke" {
+			t.Fatalf("panicking from record %d: recovered %v, want the parser's panic", from, p)
+		}
+		if !waitGoroutines(before) {
+			t.Fatalf("panicking from record %d: %d goroutines left, want %d", from, runtime.NumGoroutine(), before)
+		}
+		if w.late.Load() {
+			t.Fatalf("panicking from record %d: input read after the call returned", from)
+		}
+	}
+}
+
+// panickingTable is claimTable whose id column panics in the records
+// from the from-th parsed on.
+func panickingTable(from int) *table[source.Claim] {
+	t := *claimTable
+	t.columns = slices.Clone(t.columns)
+	parsed := 0
+	set := t.columns[0].set
+	t.columns[0].set = func(c *source.Claim, s string) error {
+		if parsed++; parsed >= from {
+			panic("parse broke")
+		}
+		return set(c, s)
+	}
+	return &t
 }
 
 // panickingReader panics when read.
