@@ -194,30 +194,15 @@ func (q qty) Number() int               { return int(q.lo) }
 func (q qty) Stated() (lo, hi int)      { return int(q.lo), int(q.hi) }
 
 // moment is when a claim was stated, as far as the fold orders statements
-// by it, and the claim's basis: what reading the claims needs of it beside
-// its record, held only while the claims are read.
+// by it (see [reader.moment]).
 type moment struct {
 	stated int64 // Stated as Unix nanoseconds
 	offset int32 // Stated's zone offset, in seconds
-	// meta packs, so that a moment takes 16 bytes rather than 24, Stated's
-	// local day as a day number (under 2²² for any date to 9999, bits 9
-	// up), the claim's basis (bits 1–8; for its weight, see weigh) and
-	// whether the statement is known to the day only, its clock time
-	// ordering nothing (bit 0).
-	meta uint32
+	day    int32 // Stated's local day, as a day number
+	// dayOnly: the statement is known to the day only; its clock time
+	// orders nothing.
+	dayOnly bool
 }
-
-func newMoment(stated int64, offset int32, day int32, dayOnly bool, basis source.Basis) moment {
-	m := moment{stated: stated, offset: offset, meta: uint32(day)<<9 | uint32(basis)<<1}
-	if dayOnly {
-		m.meta |= 1
-	}
-	return m
-}
-
-func (m *moment) day() int32          { return int32(m.meta >> 9) }
-func (m *moment) dayOnly() bool       { return m.meta&1 != 0 }
-func (m *moment) basis() source.Basis { return source.Basis(m.meta >> 1) }
 
 // cellKey is a measure over a resolved scope: what one figure is about.
 type cellKey struct {
@@ -413,7 +398,6 @@ func (ix *Index) sourceIndex(id source.SourceID) int32 {
 // reader holds what reading the claims needs and the index does not keep.
 type reader struct {
 	ix   *Index
-	when []moment   // parallel to ix.recs
 	keys []scopeKey // parallel to ix.recs until numberScopes sorts them
 	prs  interner   // the populations and regions of the keys
 	// srcOf numbers the sources, as Index.sourceIndex does.
@@ -448,7 +432,7 @@ func (ix *Index) readClaims() {
 	claims := ix.ev.claims
 	ix.recs = make([]rec, len(claims))
 	rd := reader{
-		ix: ix, when: make([]moment, len(claims)), keys: make([]scopeKey, len(claims)),
+		ix: ix, keys: make([]scopeKey, len(claims)),
 		prs: interner{n: map[popReg]uint64{}}, srcOf: make(map[source.SourceID]int32, len(ix.ev.sources)),
 	}
 	for n, s := range ix.ev.sources {
@@ -533,7 +517,7 @@ func (rd *reader) weigh(lo, hi int) {
 		}
 		lo, hi := r.q.Stated()
 		r.lo, r.hi = r.iv.clamp(lo), r.iv.clamp(hi)
-		k := wkey{r.src, uint8(r.status), uint8(rd.when[i].basis())}
+		k := wkey{r.src, uint8(r.status), uint8(r.c.Basis)}
 		w, ok := weights[k]
 		if !ok {
 			w.wd = ix.weightOf(r)
@@ -668,8 +652,6 @@ func (rd *reader) fill(lo, hi int, in *interner) {
 		if c.Status != source.Retracted && c.Relative.IsZero() {
 			r.q = qtyOf(c.Quantity) // a relative one is resolved later
 		}
-		_, off := c.Stated.Zone()
-		rd.when[i] = newMoment(c.Stated.UnixNano(), int32(off), int32(release.DateOf(c.Stated).DaysSince(epoch)), c.DayOnly, c.Basis)
 		rd.setKey(i, resolvedScope(c), in) // a relative claim's is set again once resolved
 	}
 }
@@ -931,7 +913,8 @@ func (rd *reader) sameStatement(a, b int32) int {
 		}
 		return -1
 	}
-	if c := compareMoment(&rd.when[b], &rd.when[a]); c != 0 {
+	mb, ma := rd.moment(b), rd.moment(a)
+	if c := compareMoment(&mb, &ma); c != 0 {
 		return c
 	}
 	return cmp.Compare(a, b)
@@ -960,12 +943,32 @@ func compareFigure(x, y *rec) int {
 	return a.Ratio.Cmp(b.Ratio)
 }
 
+// moment returns when claim i was stated. It is read from the claim when
+// asked, not kept for every claim: only a source's several statements on
+// one measure and scope are ordered by it, and an array of moments for all
+// claims would be 16 bytes a claim made mostly for nothing.
+func (rd *reader) moment(i int32) moment {
+	c := rd.ix.recs[i].c
+	_, off := c.Stated.Zone()
+	return moment{
+		stated: c.Stated.UnixNano(), offset: int32(off),
+		day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
+	}
+}
+
+// sameMoment reports whether claims i and j were stated at one moment, as
+// far as it is known, and known alike (both to the day only, or neither).
+func (rd *reader) sameMoment(i, j int32) bool {
+	mi, mj := rd.moment(i), rd.moment(j)
+	return compareMoment(&mi, &mj) == 0 && mi.dayOnly == mj.dayOnly
+}
+
 // compareMoment orders two statements by when they were made, as far as
 // that is known: by local day, then, when both carry a time, by instant and
 // offset. It returns 0 when nothing orders them.
 func compareMoment(x, y *moment) int {
-	if x.dayOnly() || y.dayOnly() {
-		return cmp.Compare(x.day(), y.day())
+	if x.dayOnly || y.dayOnly {
+		return cmp.Compare(x.day, y.day)
 	}
 	if c := cmp.Compare(x.stated, y.stated); c != 0 {
 		return c
@@ -1018,7 +1021,7 @@ func (rd *reader) foldCopies(group []int32) {
 			switch {
 			case r.relay:
 				r.state, r.by = Relayed, rep
-			case compareMoment(&rd.when[k], &rd.when[rep]) == 0 && rd.when[k].dayOnly() == rd.when[rep].dayOnly():
+			case rd.sameMoment(k, rep):
 				// The same statement at the same moment, entered twice.
 				r.state, r.by = Relayed, rep
 			default:
@@ -1074,7 +1077,7 @@ func (ix *Index) explicitTargets() []int32 {
 // still replaces the statements before it: it was the source's latest
 // word until the naming claim withdrew it.
 func (rd *reader) orderStatements(group []int32, named []int32) {
-	ix, when := rd.ix, rd.when
+	ix := rd.ix
 	if len(group) < 2 {
 		// A lone statement is the latest of its key: it stands, whatever
 		// names it.
@@ -1106,18 +1109,18 @@ func (rd *reader) orderStatements(group []int32, named []int32) {
 	// the day only and the latest instant.
 	day := int32(math.MinInt32)
 	for _, i := range cand {
-		day = max(day, when[i].day())
+		day = max(day, rd.moment(i).day)
 	}
-	var latest int32 = -1 // the latest instant on that day
+	var latest moment // the latest instant on that day
+	found := false
 	for _, i := range cand {
-		r := &when[i]
-		if r.day() == day && !r.dayOnly() && (latest < 0 || compareMoment(r, &when[latest]) > 0) {
-			latest = i
+		if m := rd.moment(i); m.day == day && !m.dayOnly && (!found || compareMoment(&m, &latest) > 0) {
+			latest, found = m, true
 		}
 	}
 	stands := func(i int32) bool {
-		r := &when[i]
-		return r.day() == day && (r.dayOnly() || compareMoment(r, &when[latest]) == 0)
+		m := rd.moment(i)
+		return m.day == day && (m.dayOnly || compareMoment(&m, &latest) == 0)
 	}
 	head := int32(-1) // what a set-aside statement is superseded by
 	for _, i := range cand {
