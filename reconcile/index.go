@@ -898,12 +898,19 @@ func (rd *reader) foldStatements(g groups) {
 	}
 }
 
+// statement is a claim with the moment it was stated, read once for the
+// sorts of one group (see [reader.moment]).
+type statement struct {
+	i int32
+	m moment
+}
+
 // sameStatement orders claims by figure, and a figure's direct statements
 // before its relays, each latest first, then by claim order: copies of one
 // figure end up adjacent, the one that stands for them first. (The latest
 // stands for them, so that an older copy arriving changes nothing.)
-func (rd *reader) sameStatement(a, b int32) int {
-	x, y := &rd.ix.recs[a], &rd.ix.recs[b]
+func (rd *reader) sameStatement(a, b statement) int {
+	x, y := &rd.ix.recs[a.i], &rd.ix.recs[b.i]
 	if c := compareFigure(x, y); c != 0 {
 		return c
 	}
@@ -913,11 +920,10 @@ func (rd *reader) sameStatement(a, b int32) int {
 		}
 		return -1
 	}
-	mb, ma := rd.moment(b), rd.moment(a)
-	if c := compareMoment(&mb, &ma); c != 0 {
+	if c := compareMoment(&b.m, &a.m); c != 0 {
 		return c
 	}
-	return cmp.Compare(a, b)
+	return cmp.Compare(a.i, b.i)
 }
 
 // compareFigure orders claims by retraction (retractions last) and figure;
@@ -954,13 +960,6 @@ func (rd *reader) moment(i int32) moment {
 		stated: c.Stated.UnixNano(), offset: int32(off),
 		day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
 	}
-}
-
-// sameMoment reports whether claims i and j were stated at one moment, as
-// far as it is known, and known alike (both to the day only, or neither).
-func (rd *reader) sameMoment(i, j int32) bool {
-	mi, mj := rd.moment(i), rd.moment(j)
-	return compareMoment(&mi, &mj) == 0 && mi.dayOnly == mj.dayOnly
 }
 
 // compareMoment orders two statements by when they were made, as far as
@@ -1001,29 +1000,29 @@ func (rd *reader) foldCopies(group []int32) {
 	if len(group) < 2 {
 		return
 	}
-	list := make([]int32, 0, len(group))
+	list := make([]statement, 0, len(group))
 	for _, i := range group {
 		if s := ix.recs[i].status; s != source.Retracted && s != source.Pledged {
-			list = append(list, i)
+			list = append(list, statement{i, rd.moment(i)})
 		}
 	}
 	slices.SortFunc(list, rd.sameStatement)
 	for lo := 0; lo < len(list); {
 		hi := lo + 1
-		for hi < len(list) && compareFigure(&ix.recs[list[lo]], &ix.recs[list[hi]]) == 0 {
+		for hi < len(list) && compareFigure(&ix.recs[list[lo].i], &ix.recs[list[hi].i]) == 0 {
 			hi++
 		}
 		// list[lo:hi] states one figure: direct statements, then
 		// relays, each latest first.
 		rep := list[lo]
 		for _, k := range list[lo+1 : hi] {
-			r := &ix.recs[k]
+			r := &ix.recs[k.i]
 			switch {
 			case r.relay:
-				r.state, r.by = Relayed, rep
-			case rd.sameMoment(k, rep):
+				r.state, r.by = Relayed, rep.i
+			case compareMoment(&k.m, &rep.m) == 0 && k.m.dayOnly == rep.m.dayOnly:
 				// The same statement at the same moment, entered twice.
-				r.state, r.by = Relayed, rep
+				r.state, r.by = Relayed, rep.i
 			default:
 				// An earlier direct statement of the same figure: a
 				// repeat, which later ordering supersedes.
@@ -1107,29 +1106,32 @@ func (rd *reader) orderStatements(group []int32, named []int32) {
 	}
 	// The latest: the latest local day, and on it every statement known to
 	// the day only and the latest instant.
+	var mbuf [8]moment
+	ms := mbuf[:0] // the moments of cand, read once
 	day := int32(math.MinInt32)
 	for _, i := range cand {
-		day = max(day, rd.moment(i).day)
+		ms = append(ms, rd.moment(i))
+		day = max(day, ms[len(ms)-1].day)
 	}
 	var latest moment // the latest instant on that day
 	found := false
-	for _, i := range cand {
-		if m := rd.moment(i); m.day == day && !m.dayOnly && (!found || compareMoment(&m, &latest) > 0) {
-			latest, found = m, true
+	for k := range cand {
+		if m := &ms[k]; m.day == day && !m.dayOnly && (!found || compareMoment(m, &latest) > 0) {
+			latest, found = *m, true
 		}
 	}
-	stands := func(i int32) bool {
-		m := rd.moment(i)
-		return m.day == day && (m.dayOnly || compareMoment(&m, &latest) == 0)
+	stands := func(k int) bool {
+		m := &ms[k]
+		return m.day == day && (m.dayOnly || compareMoment(m, &latest) == 0)
 	}
 	head := int32(-1) // what a set-aside statement is superseded by
-	for _, i := range cand {
-		if stands(i) && (head < 0 || named[head] >= 0 && named[i] < 0) {
+	for k, i := range cand {
+		if stands(k) && (head < 0 || named[head] >= 0 && named[i] < 0) {
 			head = i
 		}
 	}
-	for _, i := range cand {
-		if !stands(i) {
+	for k, i := range cand {
+		if !stands(k) {
 			ix.recs[i].state, ix.recs[i].by = Superseded, head
 		}
 	}
