@@ -1000,7 +1000,8 @@ func (rd *reader) foldCopies(group []int32) {
 	if len(group) < 2 {
 		return
 	}
-	list := make([]statement, 0, len(group))
+	var buf [16]statement // most groups are small: no allocation
+	list := buf[:0]
 	for _, i := range group {
 		if s := ix.recs[i].status; s != source.Retracted && s != source.Pledged {
 			list = append(list, statement{i, rd.moment(i)})
