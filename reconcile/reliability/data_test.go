@@ -498,17 +498,13 @@ func rawMajorityAccuracy(d *dataset) float64 {
 	return float64(right) / float64(len(d.rawTruth))
 }
 
-// sortedKeys returns the truth's objects in a fixed order, for messages.
-func sortedKeys(m map[objKey]int) []objKey {
-	ks := make([]objKey, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.SortFunc(ks, func(a, b objKey) int {
+// sortedKeys returns the objects of m (the truth, or a data set's votes)
+// in a fixed order: by measure, then scope.
+func sortedKeys[V any](m map[objKey]V) []objKey {
+	return slices.SortedFunc(maps.Keys(m), func(a, b objKey) int {
 		if c := cmp.Compare(a.m, b.m); c != 0 {
 			return c
 		}
 		return a.s.Compare(b.s)
 	})
-	return ks
 }

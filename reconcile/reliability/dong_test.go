@@ -56,16 +56,7 @@ type dongPair struct{ lo, hi int }
 // dongCopyVote returns the estimate of each object of d under the model
 // above, and the rounds run.
 func dongCopyVote(d *dataset) (func(objKey) (int, bool), int) {
-	keys := make([]objKey, 0, len(d.votes))
-	for k := range d.votes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b objKey) int {
-		if c := cmp.Compare(a.m, b.m); c != 0 {
-			return c
-		}
-		return a.s.Compare(b.s)
-	})
+	keys := sortedKeys(d.votes)
 	type said struct{ src, value int }
 	srcIndex := map[string]int{}
 	objects := make([][]said, len(keys)) // one figure per source: its last in file order

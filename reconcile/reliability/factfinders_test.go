@@ -49,16 +49,7 @@ type factClaim struct {
 // factFind runs rounds rounds of the fact-finder f with exponent g over the
 // data set's votes and returns the estimate of each object.
 func factFind(d *dataset, f factFinder, g float64, rounds int) func(objKey) (int, bool) {
-	keys := make([]objKey, 0, len(d.votes))
-	for k := range d.votes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b objKey) int {
-		if c := cmp.Compare(a.m, b.m); c != 0 {
-			return c
-		}
-		return a.s.Compare(b.s)
-	})
+	keys := sortedKeys(d.votes)
 	srcIndex := map[string]int{}
 	var counts []float64 // |C_s|
 	objects := make([][]factClaim, len(keys))
