@@ -38,8 +38,11 @@ func evidenceOf(b *testing.B, claims, scopes int) reconcile.Evidence {
 // collects garbage before each build, as a program that builds one index
 // does. Each size also reports, from one build outside the loop, the bytes
 // allocated per claim by NewIndex and Figures (goal ≤ 400) and the bytes the
-// index holds per claim (goal ≤ 150). The largest size runs only in
-// benchmarks, never in tests.
+// index holds per claim (goal ≤ 150). faults/op counts the pages a build
+// touched for the first time: where the steady loop's heap grows into
+// memory the runtime had returned, each costs a fault, and on some virtual
+// machines the faults cost as much as the fold. The largest size runs only
+// in benchmarks, never in tests.
 func BenchmarkReconcile(b *testing.B) {
 	for _, size := range []struct{ claims, scopes int }{{10_000, 1_000}, {100_000, 10_000}, {1_000_000, 100_000}, {3_000_000, 300_000}} {
 		if testing.Short() && size.claims > 100_000 {
@@ -79,7 +82,7 @@ func benchReconcile(b *testing.B, nClaims, nScopes int, fresh bool) {
 	var sortTime time.Duration
 	figures := 0
 	runtime.GC()
-	cpu0 := reconcile.CPUTime()
+	cpu0, faults0 := reconcile.CPUTime(), reconcile.PageFaults()
 	for b.Loop() {
 		// The baseline, timed apart: sorting the same claims by scope.
 		b.StopTimer()
@@ -106,6 +109,7 @@ func benchReconcile(b *testing.B, nClaims, nScopes int, fresh bool) {
 	// included: steadier than the clock on a loaded machine, for comparing
 	// builds.
 	b.ReportMetric(float64(reconcile.CPUTime()-cpu0)/float64(b.N)/float64(nClaims), "cpu-ns/claim")
+	b.ReportMetric(float64(reconcile.PageFaults()-faults0)/float64(b.N), "faults/op")
 }
 
 // BenchmarkMerge merges two evidence sets drawn from n claims, against its
