@@ -134,10 +134,10 @@ func (ix *Index) Discrepancies(m source.Measure, s release.Scope) ([]Discrepancy
 	var out []Discrepancy
 	add := func(a, b int32, cause Cause) {
 		ra, rb := &ix.recs[a], &ix.recs[b]
-		if ra.q == rb.q && ra.iv == rb.iv && ra.sid == rb.sid && ra.c.Measure == rb.c.Measure {
+		if ra.q == rb.q && ra.iv == rb.iv && ra.sid == rb.sid && ra.measure == rb.measure {
 			return // the same figure for the same thing: no discrepancy
 		}
-		out = append(out, ix.pair(ra, rb, cause))
+		out = append(out, ix.pair(a, b, cause))
 	}
 	// The same scope: other sources, and what each claim superseded.
 	for x, a := range here.direct {
@@ -328,7 +328,7 @@ func differingDimension(a, b release.Scope) Cause {
 func (ix *Index) differences(a, b *rec) []Cause {
 	sa, sb := ix.scopes[a.sid], ix.scopes[b.sid]
 	var out []Cause
-	if a.c.Measure != b.c.Measure {
+	if a.measure != b.measure {
 		out = append(out, DifferentMeasure)
 	}
 	if sa.Population() != sb.Population() {
@@ -344,8 +344,9 @@ func (ix *Index) differences(a, b *rec) []Cause {
 }
 
 // pair builds the discrepancy between claims a (about the scope asked) and b.
-func (ix *Index) pair(a, b *rec, cause Cause) Discrepancy {
-	d := Discrepancy{A: ix.side(a), B: ix.side(b), Cause: cause, Differences: ix.differences(a, b)}
+func (ix *Index) pair(i, j int32, cause Cause) Discrepancy {
+	a, b := &ix.recs[i], &ix.recs[j]
+	d := Discrepancy{A: ix.side(i), B: ix.side(j), Cause: cause, Differences: ix.differences(a, b)}
 	sa, sb := ix.scopes[a.sid], ix.scopes[b.sid]
 	d.Nested = sa.Contains(sb) || sb.Contains(sa)
 	d.Conflict = cause == TrueConflict
@@ -376,9 +377,10 @@ func gap(a, b span) int {
 	return 0
 }
 
-func (ix *Index) side(r *rec) Side {
+func (ix *Index) side(i int32) Side {
+	r, c := &ix.recs[i], ix.ev.claims[i]
 	return Side{
-		Claim: r.c.ID, Source: r.c.Source, Measure: r.c.Measure, Scope: ix.scopes[r.sid],
+		Claim: c.ID, Source: c.Source, Measure: r.measure, Scope: ix.scopes[r.sid],
 		Quantity: r.q.quantity(), Interval: r.iv.interval(),
 	}
 }

@@ -340,7 +340,7 @@ func (s *idSlab) ids(ix *Index, list []int32) []source.ClaimID {
 	}
 	out := s.take(len(list))
 	for _, i := range list {
-		out = append(out, ix.recs[i].c.ID)
+		out = append(out, ix.ev.claims[i].ID)
 	}
 	return out
 }
@@ -360,7 +360,7 @@ func (s *idSlab) where(ix *Index, list []int32, keep func(*rec) bool) []source.C
 	out := s.take(n)
 	for _, i := range list {
 		if keep(&ix.recs[i]) {
-			out = append(out, ix.recs[i].c.ID)
+			out = append(out, ix.ev.claims[i].ID)
 		}
 	}
 	return out
@@ -428,7 +428,7 @@ func (ix *Index) figureWith(id int32, c *cell, slab *idSlab, sc *figScratch, f *
 	f.Low = max(c.verified, c.floor, lo)
 	switch {
 	case lo >= f.Low:
-		f.LowFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.lo == lo })
+		f.LowFrom = slab.where(ix, c.direct, func(r *rec) bool { return int(r.lo) == lo })
 	case c.floor >= f.Low && c.floor > c.verified:
 		f.LowFrom = f.FloorFrom
 	}
@@ -463,16 +463,16 @@ func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32, slab 
 	closed, open := -1, -1
 	for _, i := range c.direct {
 		if r := &ix.recs[i]; r.iv.hi == unbounded {
-			open = max(open, r.lo)
+			open = max(open, int(r.lo))
 		} else {
-			closed = max(closed, r.hi)
+			closed = max(closed, int(r.hi))
 		}
 	}
 	least := max(f.Low, c.floor) // High is never below what is proven
 	switch {
 	case closed >= open && closed >= least:
 		f.High = closed
-		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi != unbounded && r.hi == closed })
+		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi != unbounded && int(r.hi) == closed })
 		return
 	case closed >= open:
 		f.High = least
@@ -493,7 +493,7 @@ func (ix *Index) high(c *cell, f *Figure, cons, cap span, support []int32, slab 
 		}
 	default:
 		f.High, f.HighOpen = max(least, open), true
-		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi == unbounded && r.lo == open })
+		f.HighFrom = slab.where(ix, c.direct, func(r *rec) bool { return r.iv.hi == unbounded && int(r.lo) == open })
 	}
 }
 
@@ -561,7 +561,7 @@ func (ix *Index) listSetAside(c *cell, f *Figure, slab *idSlab) {
 	for _, i := range c.claims {
 		r := &ix.recs[i]
 		if k := kind(r); k != kept {
-			lists[k] = append(lists[k], r.c.ID)
+			lists[k] = append(lists[k], ix.ev.claims[i].ID)
 		}
 	}
 	f.Superseded, f.Relayed, f.Retracted = lists[superseded], lists[relayed], lists[retracted]
@@ -576,7 +576,7 @@ func (ix *Index) claimIDs(list []int32) []source.ClaimID {
 	}
 	out := make([]source.ClaimID, len(list))
 	for k, i := range list {
-		out[k] = ix.recs[i].c.ID
+		out[k] = ix.ev.claims[i].ID
 	}
 	return out
 }
@@ -778,7 +778,7 @@ func (ix *Index) consensus(c *cell, f *Figure, slab *idSlab, sc *figScratch) (sp
 		if _, in := slices.BinarySearch(support, i); in {
 			continue
 		}
-		d := Dispute{Claim: ix.recs[i].c.ID}
+		d := Dispute{Claim: ix.ev.claims[i].ID}
 		if _, low := slices.BinarySearch(below, i); low {
 			d.BelowVerified = true
 		} else {
@@ -853,7 +853,7 @@ func (ix *Index) contradicts(i int32, sc *figScratch) source.ClaimID {
 	if best < 0 {
 		return source.ClaimID{}
 	}
-	return ix.recs[best].c.ID
+	return ix.ev.claims[best].ID
 }
 
 // best applies the policy's rule for Best and returns the value, before
@@ -890,7 +890,7 @@ func (ix *Index) best(c *cell, support []int32, cons span, low, high int, sc *fi
 		}
 		v := unbounded
 		for _, i := range support {
-			v = min(v, ix.recs[i].lo)
+			v = min(v, int(ix.recs[i].lo))
 		}
 		return ix.clampInto(cons, v, support, ix.claimsAt(support, v, sc), sc)
 	case Range:
@@ -952,7 +952,7 @@ func (ix *Index) clampInto(cons span, v int, support, from []int32, sc *figScrat
 func (ix *Index) claimsAt(list []int32, v int, sc *figScratch) []int32 {
 	out := sc.at[:0]
 	for _, i := range list {
-		if r := &ix.recs[i]; r.lo == v || r.hi == v {
+		if r := &ix.recs[i]; int(r.lo) == v || int(r.hi) == v {
 			out = append(out, i)
 		}
 	}
@@ -976,7 +976,7 @@ func (ix *Index) weightedMedian(list []int32, sc *figScratch) (int, []int32) {
 		lo, hi := unbounded, -1
 		for _, i := range v.claims {
 			if r := &ix.recs[i]; r.w == v.w {
-				lo, hi = min(lo, r.lo), max(hi, r.hi)
+				lo, hi = min(lo, int(r.lo)), max(hi, int(r.hi))
 			}
 		}
 		if lo == hi {
@@ -1018,7 +1018,7 @@ func (ix *Index) majority(list []int32, sc *figScratch) (int, []int32) {
 	votes := sc.votes[:0]
 	for _, i := range list {
 		r := &ix.recs[i]
-		votes = append(votes, vote{r.lo, r.group}, vote{r.hi, r.group})
+		votes = append(votes, vote{int(r.lo), r.group}, vote{int(r.hi), r.group})
 	}
 	slices.SortFunc(votes, func(a, b vote) int {
 		if c := cmp.Compare(a.v, b.v); c != 0 {

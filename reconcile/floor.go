@@ -37,7 +37,7 @@ func (ix *Index) deriveFloors() {
 			if lo >= c.verified {
 				// Counted here, listed below from one allocation.
 				for _, i := range c.direct {
-					if ix.recs[i].lo == lo {
+					if int(ix.recs[i].lo) == lo {
 						lows++
 					}
 				}
@@ -52,7 +52,7 @@ func (ix *Index) deriveFloors() {
 		}
 		start := len(all)
 		for _, i := range c.direct {
-			if ix.recs[i].lo == c.lowDirect {
+			if int(ix.recs[i].lo) == c.lowDirect {
 				all = append(all, i)
 			}
 		}

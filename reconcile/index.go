@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/freedcount/freedcount/internal/enum"
 	"github.com/freedcount/freedcount/release"
@@ -108,7 +109,7 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 	}
 	r := &ix.recs[i]
 	out := Reading{
-		Claim: id, State: r.state, Measure: r.c.Measure, Scope: ix.scopes[r.sid], Quantity: r.q.quantity(),
+		Claim: id, State: r.state, Measure: r.measure, Scope: ix.scopes[r.sid], Quantity: r.q.quantity(),
 		Credible: r.credible,
 	}
 	if r.q.IsValid() && r.state != Retracted {
@@ -116,7 +117,7 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 		out.Weight = ix.weightOf(r)
 	}
 	if r.by >= 0 {
-		out.By = ix.recs[r.by].c.ID
+		out.By = ix.ev.claims[r.by].ID
 	}
 	return out, true
 }
@@ -127,18 +128,24 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 // rounding can depend on the order of a sum.
 const weightScale = 12
 
-// rec is the index's view of one claim: 80 bytes, what the figures read.
-// When a claim was stated matters only while the claims are read, and is
-// kept apart ([moment]) until then.
+// rec is the index's view of one claim: 80 bytes without a pointer, what
+// the figures read. The claim itself is ix.ev.claims[i], visited only for
+// what no figure needs often (its ID, an unresolved relative, its names):
+// records hold no pointer, so the collector never scans them, and reading
+// a record never chases one.
 type rec struct {
 	// Fields ordered by size, so that the record packs without padding.
-	c *source.Claim
 	// w is the weight, source confidence × status × basis (weightOf),
 	// × 10¹², exact.
-	w      int64
-	iv     span // bounds under the policy's tolerance
-	lo, hi int  // stated figures, clamped into iv
-	q      qty  // resolved: a relative quantity applied to its referent
+	w int64
+	// sec and off are when the claim was stated, in Unix seconds, and
+	// its zone's offset in seconds: what orders a source's statements
+	// ([Index.compareMoment]). frac reports a fraction of a second, read
+	// from the claim when two statements tie to the second.
+	sec    int64
+	iv     span  // bounds under the policy's tolerance
+	lo, hi int32 // stated figures, clamped into iv
+	q      qty   // resolved: a relative quantity applied to its referent
 	src    int32
 	group  int32 // independence group of the source
 	// sid is the rank, among all scopes read (Index.scopes, in scope
@@ -146,14 +153,39 @@ type rec struct {
 	// stock's period reduced to its last day.
 	sid   int32
 	by    int32 // the claim it was relayed into or superseded by, or -1
+	off   int32
 	state ClaimState
 	// credible reports a live claim whose weight is positive and at least
 	// the policy's minimum.
 	credible bool
-	// relay and status are the claim's IsRelay and Status, at hand
-	// without a visit to the claim.
-	relay  bool
-	status source.Status
+	// relay, status, measure, basis and dayOnly are the claim's IsRelay,
+	// Status, Measure, Basis and DayOnly, at hand without a visit to the
+	// claim.
+	relay   bool
+	status  source.Status
+	measure source.Measure
+	basis   source.Basis
+	dayOnly bool
+	frac    bool
+}
+
+// setStated records when r's claim was stated: at t, or on t's local day
+// when dayOnly.
+func (r *rec) setStated(t time.Time, dayOnly bool) {
+	_, off := t.Zone()
+	r.sec, r.off, r.frac, r.dayOnly = t.Unix(), int32(off), t.Nanosecond() != 0, dayOnly
+}
+
+// day returns the local day on which r's claim was stated, as a number
+// of days since 1970-01-01 (as the claim's own calendar reads it: Unix
+// seconds shifted by the zone offset, divided into days).
+func (r *rec) day() int64 {
+	t := r.sec + int64(r.off)
+	d := t / 86400
+	if t%86400 < 0 {
+		d-- // floor, for days before 1970
+	}
+	return d
 }
 
 // qty is a [source.Quantity] in 12 bytes rather than 24: its kind and the
@@ -192,17 +224,6 @@ func (q qty) Kind() source.QuantityKind { return q.kind }
 func (q qty) HasFigure() bool           { return q.IsValid() && q.kind != source.Some }
 func (q qty) Number() int               { return int(q.lo) }
 func (q qty) Stated() (lo, hi int)      { return int(q.lo), int(q.hi) }
-
-// moment is when a claim was stated, as far as the fold orders statements
-// by it (see [reader.moment]).
-type moment struct {
-	stated int64 // Stated as Unix nanoseconds
-	offset int32 // Stated's zone offset, in seconds
-	day    int32 // Stated's local day, as a day number
-	// dayOnly: the statement is known to the day only; its clock time
-	// orders nothing.
-	dayOnly bool
-}
 
 // cellKey is a measure over a resolved scope: what one figure is about.
 type cellKey struct {
@@ -516,8 +537,8 @@ func (rd *reader) weigh(lo, hi int) {
 			r.iv.hi = unbounded
 		}
 		lo, hi := r.q.Stated()
-		r.lo, r.hi = r.iv.clamp(lo), r.iv.clamp(hi)
-		k := wkey{r.src, uint8(r.status), uint8(r.c.Basis)}
+		r.lo, r.hi = int32(r.iv.clamp(lo)), int32(r.iv.clamp(hi))
+		k := wkey{r.src, uint8(r.status), uint8(r.basis)}
 		w, ok := weights[k]
 		if !ok {
 			w.wd = ix.weightOf(r)
@@ -532,7 +553,7 @@ func (rd *reader) weigh(lo, hi int) {
 
 // weightOf returns r's weight: its source's confidence × status × basis.
 func (ix *Index) weightOf(r *rec) decimal.Decimal {
-	return ix.srcW[r.src].Mul(ix.policy.statusWeight(r.c.Status)).Mul(ix.policy.basisWeight(r.c.Basis))
+	return ix.srcW[r.src].Mul(ix.policy.statusWeight(r.status)).Mul(ix.policy.basisWeight(r.basis))
 }
 
 // resolvedScope returns the scope claim c is about when it is not
@@ -567,33 +588,33 @@ func (ix *Index) resolveRelatives() map[int32]release.Scope {
 	busy := map[int32]bool{}
 	var resolve func(i int32) release.Scope
 	resolve = func(i int32) release.Scope {
-		r := &ix.recs[i]
-		if r.c.Relative.IsZero() || r.c.Status == source.Retracted {
-			return resolvedScope(r.c)
+		r, c := &ix.recs[i], ix.ev.claims[i]
+		if c.Relative.IsZero() || c.Status == source.Retracted {
+			return resolvedScope(c)
 		}
 		if s, ok := rel[i]; ok {
 			return s
 		}
 		if busy[i] { // a cycle: the evidence forbids it, but never loop
-			return r.c.ResolvedScope()
+			return c.ResolvedScope()
 		}
 		busy[i] = true
-		scope := r.c.ResolvedScope()
-		if j := indexClaim(ix.ev.claims, r.c.Relative.To); j >= 0 {
+		scope := c.ResolvedScope()
+		if j := indexClaim(ix.ev.claims, c.Relative.To); j >= 0 {
 			ref := resolve(int32(j))
 			if base := ix.recs[j].q; base.HasFigure() {
-				if q, err := r.c.Relative.Apply(base.Number()); err == nil {
+				if q, err := c.Relative.Apply(base.Number()); err == nil {
 					r.q = qtyOf(q)
 				}
 			}
-			scope = relativeScope(r.c, ref)
+			scope = relativeScope(c, ref)
 		}
-		scope = onLastDay(r.c, scope)
+		scope = onLastDay(c, scope)
 		rel[i] = scope
 		return scope
 	}
 	for i := range ix.recs {
-		if c := ix.recs[i].c; !c.Relative.IsZero() && c.Status != source.Retracted {
+		if c := ix.ev.claims[i]; !c.Relative.IsZero() && c.Status != source.Retracted {
 			resolve(int32(i))
 		}
 	}
@@ -630,7 +651,7 @@ func compareScopeKeys(a, b scopeKey) int {
 	return cmp.Compare(a.i, b.i) // claim order is ID order
 }
 
-// fill fills the records, moments and keys of claims lo to hi, numbering
+// fill fills the records and keys of claims lo to hi, numbering
 // their populations and regions with in. It touches nothing else, so two
 // goroutines can fill two ranges.
 func (rd *reader) fill(lo, hi int, in *interner) {
@@ -638,8 +659,9 @@ func (rd *reader) fill(lo, hi int, in *interner) {
 	for i := lo; i < hi; i++ {
 		c := ix.ev.claims[i]
 		r := &ix.recs[i]
-		r.c, r.by, r.state = c, -1, Live
-		r.relay, r.status = len(c.Via) > 0, c.Status
+		r.by, r.state = -1, Live
+		r.relay, r.status, r.measure, r.basis = len(c.Via) > 0, c.Status, c.Measure, c.Basis
+		r.setStated(c.Stated, c.DayOnly)
 		if c.Status == source.Pledged {
 			r.state = Pledged
 		}
@@ -670,7 +692,7 @@ func (rd *reader) setKey(i int, s release.Scope, in *interner) {
 	r := &rd.ix.recs[i]
 	rd.keys[i] = scopeKey{
 		hi: n<<32 | first,
-		lo: end<<scopeBits | uint64(r.c.Measure)<<32 | uint64(uint32(r.src)),
+		lo: end<<scopeBits | uint64(r.measure)<<32 | uint64(uint32(r.src)),
 		i:  int32(i),
 	}
 }
@@ -687,7 +709,7 @@ func (rd *reader) numberScopes(rel map[int32]release.Scope) groups {
 		if s, ok := rel[i]; ok {
 			return s
 		}
-		return resolvedScope(ix.recs[i].c)
+		return resolvedScope(ix.ev.claims[i])
 	}
 	for i, s := range rel {
 		rd.setKey(int(i), s, &rd.prs) // the key readClaims gave it was of its own scope
@@ -898,20 +920,13 @@ func (rd *reader) foldStatements(g groups) {
 	}
 }
 
-// statement is a claim with the moment it was stated, read once for the
-// sorts of one group (see [reader.moment]).
-type statement struct {
-	i int32
-	m moment
-}
-
 // sameStatement orders claims by figure, and a figure's direct statements
 // before its relays, each latest first, then by claim order: copies of one
 // figure end up adjacent, the one that stands for them first. (The latest
 // stands for them, so that an older copy arriving changes nothing.)
-func (rd *reader) sameStatement(a, b statement) int {
-	x, y := &rd.ix.recs[a.i], &rd.ix.recs[b.i]
-	if c := compareFigure(x, y); c != 0 {
+func (ix *Index) sameStatement(a, b int32) int {
+	x, y := &ix.recs[a], &ix.recs[b]
+	if c := ix.compareFigure(a, b); c != 0 {
 		return c
 	}
 	if rx, ry := x.relay, y.relay; rx != ry {
@@ -920,15 +935,16 @@ func (rd *reader) sameStatement(a, b statement) int {
 		}
 		return -1
 	}
-	if c := compareMoment(&b.m, &a.m); c != 0 {
+	if c := ix.compareMoment(b, a); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.i, b.i)
+	return cmp.Compare(a, b)
 }
 
-// compareFigure orders claims by retraction (retractions last) and figure;
-// a relative claim left unresolved, by what it is relative to.
-func compareFigure(x, y *rec) int {
+// compareFigure orders claims a and b by retraction (retractions last) and
+// figure; a relative claim left unresolved, by what it is relative to.
+func (ix *Index) compareFigure(a, b int32) int {
+	x, y := &ix.recs[a], &ix.recs[b]
 	xr, yr := x.status == source.Retracted, y.status == source.Retracted
 	if xr != yr {
 		if xr {
@@ -939,40 +955,35 @@ func compareFigure(x, y *rec) int {
 	if c := compareQuantity(x.q, y.q); c != 0 || x.q.IsValid() {
 		return c
 	}
-	a, b := x.c.Relative, y.c.Relative
-	if c := a.To.Compare(b.To); c != 0 {
+	p, q := ix.ev.claims[a].Relative, ix.ev.claims[b].Relative
+	if c := p.To.Compare(q.To); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+	if c := cmp.Compare(p.Kind, q.Kind); c != 0 {
 		return c
 	}
-	return a.Ratio.Cmp(b.Ratio)
+	return p.Ratio.Cmp(q.Ratio)
 }
 
-// moment returns when claim i was stated. It is read from the claim when
-// asked, not kept for every claim: only a source's several statements on
-// one measure and scope are ordered by it, and an array of moments for all
-// claims would be 16 bytes a claim made mostly for nothing.
-func (rd *reader) moment(i int32) moment {
-	c := rd.ix.recs[i].c
-	_, off := c.Stated.Zone()
-	return moment{
-		stated: c.Stated.UnixNano(), offset: int32(off),
-		day: int32(release.DateOf(c.Stated).DaysSince(epoch)), dayOnly: c.DayOnly,
-	}
-}
-
-// compareMoment orders two statements by when they were made, as far as
-// that is known: by local day, then, when both carry a time, by instant and
-// offset. It returns 0 when nothing orders them.
-func compareMoment(x, y *moment) int {
+// compareMoment orders claims a and b by when they were stated, as far as
+// that is known: by local day when either is known to the day only, else
+// by instant, then by zone offset. It returns 0 when nothing orders them.
+// The records order them but for a fraction of a second, read from the
+// claims only when both were stated within one second.
+func (ix *Index) compareMoment(a, b int32) int {
+	x, y := &ix.recs[a], &ix.recs[b]
 	if x.dayOnly || y.dayOnly {
-		return cmp.Compare(x.day, y.day)
+		return cmp.Compare(x.day(), y.day())
 	}
-	if c := cmp.Compare(x.stated, y.stated); c != 0 {
+	if c := cmp.Compare(x.sec, y.sec); c != 0 {
 		return c
 	}
-	return cmp.Compare(x.offset, y.offset)
+	if x.frac || y.frac {
+		if c := cmp.Compare(ix.ev.claims[a].Stated.Nanosecond(), ix.ev.claims[b].Stated.Nanosecond()); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(x.off, y.off)
 }
 
 func compareQuantity(a, b qty) int {
@@ -1000,30 +1011,30 @@ func (rd *reader) foldCopies(group []int32) {
 	if len(group) < 2 {
 		return
 	}
-	var buf [16]statement // most groups are small: no allocation
+	var buf [16]int32 // most groups are small: no allocation
 	list := buf[:0]
 	for _, i := range group {
 		if s := ix.recs[i].status; s != source.Retracted && s != source.Pledged {
-			list = append(list, statement{i, rd.moment(i)})
+			list = append(list, i)
 		}
 	}
-	slices.SortFunc(list, rd.sameStatement)
+	slices.SortFunc(list, ix.sameStatement)
 	for lo := 0; lo < len(list); {
 		hi := lo + 1
-		for hi < len(list) && compareFigure(&ix.recs[list[lo].i], &ix.recs[list[hi].i]) == 0 {
+		for hi < len(list) && ix.compareFigure(list[lo], list[hi]) == 0 {
 			hi++
 		}
 		// list[lo:hi] states one figure: direct statements, then
 		// relays, each latest first.
 		rep := list[lo]
 		for _, k := range list[lo+1 : hi] {
-			r := &ix.recs[k.i]
+			r := &ix.recs[k]
 			switch {
 			case r.relay:
-				r.state, r.by = Relayed, rep.i
-			case compareMoment(&k.m, &rep.m) == 0 && k.m.dayOnly == rep.m.dayOnly:
+				r.state, r.by = Relayed, rep
+			case ix.compareMoment(k, rep) == 0 && r.dayOnly == ix.recs[rep].dayOnly:
 				// The same statement at the same moment, entered twice.
-				r.state, r.by = Relayed, rep.i
+				r.state, r.by = Relayed, rep
 			default:
 				// An earlier direct statement of the same figure: a
 				// repeat, which later ordering supersedes.
@@ -1051,7 +1062,7 @@ func (ix *Index) explicitTargets() []int32 {
 		return k
 	}
 	for i := range ix.recs {
-		c := ix.recs[i].c
+		c := ix.ev.claims[i]
 		if !c.Supersedes.IsValid() || c.Status == source.Pledged {
 			continue // a pledge supersedes nothing
 		}
@@ -1107,32 +1118,28 @@ func (rd *reader) orderStatements(group []int32, named []int32) {
 	}
 	// The latest: the latest local day, and on it every statement known to
 	// the day only and the latest instant.
-	var mbuf [8]moment
-	ms := mbuf[:0] // the moments of cand, read once
-	day := int32(math.MinInt32)
+	day := int64(math.MinInt64)
 	for _, i := range cand {
-		ms = append(ms, rd.moment(i))
-		day = max(day, ms[len(ms)-1].day)
+		day = max(day, ix.recs[i].day())
 	}
-	var latest moment // the latest instant on that day
-	found := false
-	for k := range cand {
-		if m := &ms[k]; m.day == day && !m.dayOnly && (!found || compareMoment(m, &latest) > 0) {
-			latest, found = *m, true
+	latest := int32(-1) // the latest instant on that day
+	for _, i := range cand {
+		if r := &ix.recs[i]; r.day() == day && !r.dayOnly && (latest < 0 || ix.compareMoment(i, latest) > 0) {
+			latest = i
 		}
 	}
-	stands := func(k int) bool {
-		m := &ms[k]
-		return m.day == day && (m.dayOnly || compareMoment(m, &latest) == 0)
+	stands := func(i int32) bool {
+		r := &ix.recs[i]
+		return r.day() == day && (r.dayOnly || ix.compareMoment(i, latest) == 0)
 	}
 	head := int32(-1) // what a set-aside statement is superseded by
-	for k, i := range cand {
-		if stands(k) && (head < 0 || named[head] >= 0 && named[i] < 0) {
+	for _, i := range cand {
+		if stands(i) && (head < 0 || named[head] >= 0 && named[i] < 0) {
 			head = i
 		}
 	}
-	for k, i := range cand {
-		if !stands(k) {
+	for _, i := range cand {
+		if !stands(i) {
 			ix.recs[i].state, ix.recs[i].by = Superseded, head
 		}
 	}
@@ -1154,7 +1161,7 @@ func (ix *Index) buildCells() {
 	}
 	for i := range ix.recs {
 		r := &ix.recs[i]
-		ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)] = 0
+		ix.cellAt[(int(r.measure)-1)*n+int(r.sid)] = 0
 	}
 	// Every scope in which someone was verified released is a part whose
 	// floor can add up, whether or not any claim is about it.
@@ -1190,7 +1197,7 @@ func (ix *Index) buildCells() {
 	cellOf := make([]int32, len(ix.recs))
 	for i := range ix.recs {
 		r := &ix.recs[i]
-		ci := ix.cellAt[(int(r.c.Measure)-1)*n+int(r.sid)]
+		ci := ix.cellAt[(int(r.measure)-1)*n+int(r.sid)]
 		cellOf[i] = ci
 		nClaims[ci]++
 		if r.credible {
@@ -1346,16 +1353,16 @@ func (ix *Index) buildIdentities() {
 		}
 		for i := range ix.recs {
 			r := &ix.recs[i]
-			if r.state != Live || !r.credible || r.c.Measure != source.Releases || r.c.Basis != source.NamedList {
+			if r.state != Live || !r.credible || r.measure != source.Releases || r.basis != source.NamedList {
 				continue
 			}
 			if ix.policy.CountNamedLists && isCountOfNames(r.q) && r.iv.lo > 0 {
 				addCount(count{r.iv.lo, r.sid, int32(i)})
 			}
-			if r.c.Status != source.Verified && r.c.Status != source.Final {
+			if r.status != source.Verified && r.status != source.Final {
 				continue
 			}
-			for _, d := range r.c.Named {
+			for _, d := range ix.ev.claims[i].Named {
 				addID(d, ix.scopes[r.sid])
 			}
 		}

@@ -14,7 +14,7 @@ func SameReading(a, b *Index) error {
 	}
 	for i := range a.recs {
 		if a.recs[i] != b.recs[i] {
-			return fmt.Errorf("claim %s: %+v against %+v", a.recs[i].c.ID, a.recs[i], b.recs[i])
+			return fmt.Errorf("claim %s: %+v against %+v", a.ev.claims[i].ID, a.recs[i], b.recs[i])
 		}
 	}
 	for i := range a.scopes {

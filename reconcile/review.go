@@ -98,7 +98,7 @@ func (ix *Index) reviewCell(c *cell, f Figure, material, explain func(Discrepanc
 		switch {
 		case d.Contradicts.IsValid():
 			j := index(d.Contradicts)
-			material(ix.pair(&ix.recs[j], &ix.recs[i], TrueConflict))
+			material(ix.pair(j, i, TrueConflict))
 		case d.BelowVerified:
 			// Below what a named list proves: against that list's claim
 			// (a count verification without a claim has no side to show,
@@ -108,7 +108,7 @@ func (ix *Index) reviewCell(c *cell, f Figure, material, explain func(Discrepanc
 				if ix.recs[j].group == ix.recs[i].group {
 					cause = Revision
 				}
-				d := ix.pair(&ix.recs[j], &ix.recs[i], cause)
+				d := ix.pair(j, i, cause)
 				d.Gap = max(d.Gap, c.verified-ix.recs[i].iv.hi)
 				material(d)
 			}
@@ -118,14 +118,14 @@ func (ix *Index) reviewCell(c *cell, f Figure, material, explain func(Discrepanc
 		b := index(f.BestFrom[0])
 		for _, i := range c.direct {
 			if !disputed[i] && differ(b, i) {
-				explain(ix.pair(&ix.recs[b], &ix.recs[i], ix.sameScopeCause(b, i)))
+				explain(ix.pair(b, i, ix.sameScopeCause(b, i)))
 			}
 		}
 	}
 	// Against what superseded it.
 	for _, i := range c.claims {
 		if r := &ix.recs[i]; r.state == Superseded && r.by >= 0 && ix.recs[r.by].q.IsValid() && r.q.IsValid() && differ(r.by, i) {
-			explain(ix.pair(&ix.recs[r.by], r, Supersession))
+			explain(ix.pair(r.by, i, Supersession))
 		}
 	}
 	// Against the scope that caps it: the part's lowest figure against the
@@ -150,7 +150,7 @@ func (ix *Index) reviewCell(c *cell, f Figure, material, explain func(Discrepanc
 	if whole < 0 || !differ(whole, part) {
 		return
 	}
-	d := ix.pair(&ix.recs[whole], &ix.recs[part], ix.acrossCause(whole, part))
+	d := ix.pair(whole, part, ix.acrossCause(whole, part))
 	if d.Gap > 0 {
 		material(d)
 	} else {
@@ -175,7 +175,7 @@ func (ix *Index) reviewHeadlines(cells []int32, material, explain func(Discrepan
 			continue
 		}
 		ra, rb := ix.headClaim(a), ix.headClaim(b)
-		d := ix.pair(&ix.recs[ra], &ix.recs[rb], ix.acrossCause(ra, rb))
+		d := ix.pair(ra, rb, ix.acrossCause(ra, rb))
 		if d.Gap > 0 && ix.recs[ra].group != ix.recs[rb].group {
 			material(d)
 		} else if ix.recs[ra].q != ix.recs[rb].q {

@@ -173,7 +173,7 @@ func (ix *Index) stockDays() []stockDay {
 				}
 				d := &days[len(days)-1]
 				d.claims = d.claims[:len(d.claims)+1]
-				d.lo, d.hi = min(d.lo, r.lo), max(d.hi, r.hi)
+				d.lo, d.hi = min(d.lo, int(r.lo)), max(d.hi, int(r.hi))
 				d.low, d.high = min(d.low, r.iv.lo), max(d.high, r.iv.hi)
 			}
 		}
@@ -196,7 +196,7 @@ func (ix *Index) netChange(a, b *stockDay, scope release.Scope) {
 		for _, i := range c.direct {
 			if r := &ix.recs[i]; r.src == a.src {
 				rel = append(rel, i)
-				lo, hi = min(lo, r.lo), max(hi, r.hi)
+				lo, hi = min(lo, int(r.lo)), max(hi, int(r.hi))
 			}
 		}
 		if len(rel) > 0 {
@@ -229,7 +229,7 @@ func (ix *Index) lowOf(c *cell) int {
 	for _, i := range c.direct {
 		r := &ix.recs[i]
 		if r.q.HasFigure() {
-			lo = min(lo, r.lo)
+			lo = min(lo, int(r.lo))
 		} else {
 			least = min(least, r.iv.lo)
 		}
