@@ -129,10 +129,11 @@ func (ix *Index) Reading(id source.ClaimID) (Reading, bool) {
 const weightScale = 12
 
 // rec is the index's view of one claim: 80 bytes without a pointer, what
-// the figures read. The claim itself is ix.ev.claims[i], visited only for
-// what no figure needs often (its ID, an unresolved relative, its names):
-// records hold no pointer, so the collector never scans them, and reading
-// a record never chases one.
+// the figures read. The claim itself is ix.ev.claims[i], visited for what
+// the record does not hold (its ID and source, what it supersedes, its
+// scope while claims are read, an unresolved relative, its names, the
+// fraction of a second it was stated in): records hold no pointer, so the
+// collector never scans them, and reading a record never chases one.
 type rec struct {
 	// Fields ordered by size, so that the record packs without padding.
 	// w is the weight, source confidence × status × basis (weightOf),
@@ -969,7 +970,8 @@ func (ix *Index) compareFigure(a, b int32) int {
 // that is known: by local day when either is known to the day only, else
 // by instant, then by zone offset. It returns 0 when nothing orders them.
 // The records order them but for a fraction of a second, read from the
-// claims only when both were stated within one second.
+// claims only when both were stated in the same Unix second and either
+// has a fraction.
 func (ix *Index) compareMoment(a, b int32) int {
 	x, y := &ix.recs[a], &ix.recs[b]
 	if x.dayOnly || y.dayOnly {
