@@ -107,8 +107,8 @@ func TestPageInChromium(t *testing.T) {
 		"seed.es": {
 			"Foro Penal contó al menos 104 presos políticos excarcelados en Venezuela el domingo 25 de enero de 2026; la cifra puede aumentar.",
 			"104 o más", "Government of Venezuela informó de 626 detenidos excarcelados"},
-		"cu-2025.en": {"Tribunal Supremo Popular", "reported 553 detainees released in Cuba from 15 January to 10 March 2025."},
-		"cu-2025.es": {"Tribunal Supremo Popular", "informó de 553 detenidos excarcelados en Cuba del 15 de enero al 10 de marzo de 2025."},
+		"cu-2025.en": {"Tribunal Supremo Popular", "reported 553 detainees released in Cuba from 15 January to 10 March 2025, as relayed by asere.com and worldcatholicnews.com."},
+		"cu-2025.es": {"Tribunal Supremo Popular", "informó de 553 detenidos excarcelados en Cuba del 15 de enero al 10 de marzo de 2025, según asere.com y worldcatholicnews.com."},
 	}
 	widths := []int{375, 1280}
 	tmp := t.TempDir()

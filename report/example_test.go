@@ -43,6 +43,6 @@ func ExampleWrite() {
 	}
 	// Output:
 	// Foro Penal contó al menos 104 presos políticos excarcelados en Venezuela el domingo 25 de enero de 2026; la cifra puede aumentar. Las cifras creíbles van de 104 a 344. 104 de ellos están verificados por nombre.
-	// Government of Venezuela informó de 626 detenidos excarcelados en Venezuela del 1 de diciembre de 2025 al 25 de enero de 2026. Según AFP. 104 de ellos están verificados por nombre.
-	// Foro Penal contó unos 313 presos políticos excarcelados en Venezuela del 1 de diciembre de 2025 al 25 de enero de 2026. Según AFP. 104 de ellos están verificados por nombre.
+	// Government of Venezuela informó de 626 detenidos excarcelados en Venezuela del 1 de diciembre de 2025 al 25 de enero de 2026, según AFP. 104 de ellos están verificados por nombre.
+	// Foro Penal contó unos 313 presos políticos excarcelados en Venezuela del 1 de diciembre de 2025 al 25 de enero de 2026, según AFP. 104 de ellos están verificados por nombre.
 }

@@ -430,13 +430,14 @@ func (r *page) sentence(f reconcile.Figure) string {
 		verb += " (plural)"
 	}
 	s := l.T(verb, l.List(names), fig, what)
+	if !direct && len(outlets) > 0 {
+		// One sentence: who stated the figure, and who relayed it.
+		s += l.T(", as relayed by %s", l.List(outlets))
+	}
 	if prelim && (f.BestOpen || f.HighOpen) {
 		s += l.T("; the count may rise")
 	}
 	s += "."
-	if !direct && len(outlets) > 0 {
-		s += " " + l.T("As relayed by %s.", l.List(outlets))
-	}
 	switch {
 	case f.Low < f.Best && f.HighOpen:
 		s += " " + l.T("Credible figures range from %d to %d or more.", f.Low, f.High)

@@ -117,8 +117,8 @@ func TestSeedSaysTheFigureInWords(t *testing.T) {
 	for _, want := range []string{
 		"Foro Penal counted at least 104 political prisoners released in Venezuela on Sunday 25 January 2026; the count may rise.",
 		"Best figure 104 or more",
-		"Government of Venezuela reported 626 detainees released in Venezuela from 1 December 2025 to 25 January 2026.",
-		"Foro Penal counted about 313 political prisoners released in Venezuela from 1 December 2025 to 25 January 2026.",
+		"Government of Venezuela reported 626 detainees released in Venezuela from 1 December 2025 to 25 January 2026, as relayed by AFP.",
+		"Foro Penal counted about 313 political prisoners released in Venezuela from 1 December 2025 to 25 January 2026, as relayed by AFP.",
 		"Figures as of the latest statement, 25 January 2026, 20:00 (UTC−4).",
 		"The best figure is the weighted median",
 		"A preliminary count that may still rise is read as a minimum.",
@@ -149,15 +149,16 @@ func TestSeedSaysTheFigureInWords(t *testing.T) {
 
 // TestNumbersAndDatesPerLanguage checks digit grouping and dates in words
 // on Cuba 2025, where Prisoners Defenders counts 1,161 political
-// prisoners held on 31 December 2024.
+// prisoners held on 31 December 2024, and the lead sentence names the
+// outlets that relayed it.
 func TestNumbersAndDatesPerLanguage(t *testing.T) {
 	ev := evidence(t, cases[2].dir)
 	held := []report.Headline{{Measure: source.Held, Scope: release.MustScope(release.MustPopulation("detainees/political"),
 		release.MustRegion("CU"), release.Day(release.MustDate(2024, time.December, 31)))}}
 	en := text(write(t, ev, report.Options{Headlines: held, Location: cases[2].loc}))
 	es := text(write(t, ev, report.Options{Headlines: held, Location: cases[2].loc, Lang: language.Spanish}))
-	assert.Contains(t, en, "Prisoners Defenders counted 1,161 political prisoners held in Cuba on Tuesday 31 December 2024.")
-	assert.Contains(t, es, "Prisoners Defenders contó 1.161 presos políticos detenidos en Cuba el martes 31 de diciembre de 2024.")
+	assert.Contains(t, en, "Prisoners Defenders counted 1,161 political prisoners held in Cuba on Tuesday 31 December 2024, as relayed by 14ymedio and translatingcuba.com.")
+	assert.Contains(t, es, "Prisoners Defenders contó 1.161 presos políticos detenidos en Cuba el martes 31 de diciembre de 2024, según 14ymedio y translatingcuba.com.")
 	assert.Contains(t, es, "Pesos: preliminar 0,8")
 }
 

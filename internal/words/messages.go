@@ -112,7 +112,7 @@ var messages = map[string][2]string{
 	"%s counted %s %s (plural)":   {"%s counted %s %s", "%s contaron %s %s"},
 	"%s estimated %s %s":          {"%s estimated %s %s", "%s estimó %s %s"},
 	"%s estimated %s %s (plural)": {"%s estimated %s %s", "%s estimaron %s %s"},
-	"As relayed by %s.":           {"As relayed by %s.", "Según %s."},
+	", as relayed by %s":          {", as relayed by %s", ", según %s"},
 	"Claims weighing less than %s are set aside.": {
 		"Claims weighing less than %s are set aside.", "Se dejan de lado las declaraciones que pesan menos de %s."},
 	"The weights of some sources were learned from their track record and replace their prior confidence.": {
