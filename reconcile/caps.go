@@ -208,8 +208,7 @@ func (ix *Index) solveCaps() {
 				u := &ix.cells[e.cell]
 				if capCandidate(u) {
 					key := int64(u.hiBound)<<32 | int64(ix.withinRank(u, int(e.pos)))
-					j, _ := slices.BinarySearch(lasts, e.last)
-					for i := m - j; i <= m; i += i & -i {
+					for i := m - j; i <= m; i += i & -i { // j: e.last's place, found above
 						fen[i] = min(fen[i], key)
 					}
 				}
