@@ -14,8 +14,9 @@ package prefault
 
 import "unsafe"
 
-// Min is the least number of bytes worth a system call: below it the
-// faults cost less than the call.
+// Min is the least number of bytes Slice backs: a smaller slice is filled
+// soon after it is made, so a collection rarely scans it half written, and
+// it is likely carved from memory the process already holds.
 const Min = 4 << 20
 
 // Slice backs the first n elements of s's capacity with memory now, and
