@@ -17,7 +17,6 @@ import (
 	"unicode"
 	"unsafe"
 
-	"github.com/freedcount/freedcount/internal/prefault"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -129,11 +128,9 @@ func (l lined[T]) all() iter.Seq[at[T]] {
 // values), and gathered by append it would be copied again at every
 // doubling. Where the input's length is known (size), the records of the
 // first chunk tell how many bytes a record takes, and the rest go into
-// one slice sized for the whole input, so that they are never copied,
-// and backed with memory at once ([prefault.Slice]: the records it is
-// likely to hold, not the eighth more it keeps in reserve); otherwise, or
-// past that estimate, they go into chunks that [collector.done] copies
-// once into a slice of the exact length.
+// one slice sized for the whole input, so that they are never copied;
+// otherwise, or past that estimate, they go into chunks that
+// [collector.done] copies once into a slice of the exact length.
 type collector[T any] struct {
 	full  [][]T
 	cur   []T
@@ -177,7 +174,6 @@ func (c *collector[T]) grow() {
 		c.sized = true
 		if est := min(c.most, limit); est > int64(n) {
 			big := make([]T, n, est)
-			prefault.Slice(big, int(est))
 			copy(big, c.cur)
 			c.cur = big
 			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
@@ -189,12 +185,10 @@ func (c *collector[T]) grow() {
 		// Records at the bytes per record seen so far, and an eighth
 		// more.
 		est := int64(n) + (c.size-c.read)*int64(n)/c.read
-		likely := min(est, limit)
 		est += est/8 + 16
 		est = min(est, limit)
 		if est > int64(n) {
 			big := make([]T, n, est)
-			prefault.Slice(big, int(likely))
 			copy(big, c.cur)
 			c.cur = big
 			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
