@@ -167,8 +167,14 @@ func checkPath[P interface {
 	// that follows U+0301) into U+0399 (a letter, which does not), making
 	// a text that is not canonically equivalent to s's upper case.
 	d := norm.NFD.String(s)
-	for _, v := range []string{strings.ToUpper(d), strings.ToLower(d)} {
-		if !strings.EqualFold(v, d) {
+	// Each variant with the text it must fold equal to.
+	vs := [][2]string{{strings.ToUpper(d), d}, {strings.ToLower(d), d}, {strings.ToLower(s), s}}
+	if !strings.ContainsRune(d, '\u0345') {
+		vs = append(vs, [2]string{strings.ToUpper(s), s}) // precomposed letters too
+	}
+	for _, vb := range vs {
+		v := vb[0]
+		if !strings.EqualFold(v, vb[1]) {
 			continue // ı to I, ſ to S: other letters under Unicode folding
 		}
 		if pv, err := parse(v); err != nil || pv != p {
