@@ -75,7 +75,10 @@ func TestCanonicalSpellings(t *testing.T) {
 }
 
 // caseVariants returns s with every letter in upper, lower and title case,
-// each one's simple case folding orbit, and s decomposed (NFD).
+// each one's simple case folding orbit, and s decomposed (NFD). Case is
+// mapped on s as written, which is right only while s holds at most one
+// combining mark in a row: upper-casing U+0345 after another mark makes a
+// text not canonically equivalent to s's upper case (see FuzzParse).
 func caseVariants(s string) []string {
 	vs := []string{strings.ToUpper(s), strings.ToLower(s), strings.ToTitle(s), norm.NFD.String(s)}
 	for _, r := range s {
