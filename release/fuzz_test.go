@@ -8,10 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/freedcount/freedcount/internal/casetest"
 	"github.com/freedcount/freedcount/internal/hpath"
 	"github.com/freedcount/freedcount/internal/ident"
 	"github.com/freedcount/freedcount/release"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Fuzz targets for every decoder: none may panic; on error the result is
@@ -161,22 +161,7 @@ func checkPath[P interface {
 	if err != nil || p2 != p {
 		t.Fatalf("round trip of %q: %v, %v", s, p2, err)
 	}
-	// Case is mapped on the canonical decomposition, as Unicode's canonical
-	// caseless match does (The Unicode Standard, 3.13, D145): on text out
-	// of canonical order, strings.ToUpper turns U+0345 (a combining mark
-	// that follows U+0301) into U+0399 (a letter, which does not), making
-	// a text that is not canonically equivalent to s's upper case.
-	d := norm.NFD.String(s)
-	// Each variant with the text it must fold equal to.
-	vs := [][2]string{{strings.ToUpper(d), d}, {strings.ToLower(d), d}, {strings.ToLower(s), s}}
-	if !strings.ContainsRune(d, '\u0345') {
-		vs = append(vs, [2]string{strings.ToUpper(s), s}) // precomposed letters too
-	}
-	for _, vb := range vs {
-		v := vb[0]
-		if !strings.EqualFold(v, vb[1]) {
-			continue // ı to I, ſ to S: other letters under Unicode folding
-		}
+	for _, v := range casetest.Variants(s) {
 		if pv, err := parse(v); err != nil || pv != p {
 			t.Fatalf("parse(%q) = %q, %v; parse(%q) = %q", v, pv, err, s, p)
 		}

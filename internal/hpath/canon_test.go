@@ -78,7 +78,7 @@ func TestCanonicalSpellings(t *testing.T) {
 // each one's simple case folding orbit, and s decomposed (NFD). Case is
 // mapped on s as written, which is right only while s holds at most one
 // combining mark in a row: upper-casing U+0345 after another mark makes a
-// text not canonically equivalent to s's upper case (see FuzzParse).
+// text not canonically equivalent to s's upper case (see casetest.Variants).
 func caseVariants(s string) []string {
 	vs := []string{strings.ToUpper(s), strings.ToLower(s), strings.ToTitle(s), norm.NFD.String(s)}
 	for _, r := range s {
