@@ -17,6 +17,7 @@ import (
 	"unicode"
 	"unsafe"
 
+	"github.com/freedcount/freedcount/internal/hugepage"
 	"github.com/freedcount/freedcount/release"
 )
 
@@ -128,9 +129,12 @@ func (l lined[T]) all() iter.Seq[at[T]] {
 // values), and gathered by append it would be copied again at every
 // doubling. Where the input's length is known (size), the records of the
 // first chunk tell how many bytes a record takes, and the rest go into
-// one slice sized for the whole input, so that they are never copied;
-// otherwise, or past that estimate, they go into chunks that
-// [collector.done] copies once into a slice of the exact length.
+// one slice sized for the whole input, so that they are never copied,
+// and backed with huge pages while it is filled ([hugepage.Advise]; see
+// there why: most of the time to read a million claims went to faulting
+// its base pages in, twice); otherwise, or past that estimate, they go
+// into chunks that [collector.done] copies once into a slice of the exact
+// length. [collector.release] takes the request for huge pages back.
 type collector[T any] struct {
 	full  [][]T
 	cur   []T
@@ -142,6 +146,9 @@ type collector[T any] struct {
 	// holds more records than lines.
 	most  int64
 	sized bool
+	// advised is the slice sized for the whole input, if huge pages
+	// were asked for it.
+	advised []T
 }
 
 // chunkLen is the number of records in a chunk of a collector, and
@@ -173,7 +180,7 @@ func (c *collector[T]) grow() {
 		// slice, neither too short nor much too long.
 		c.sized = true
 		if est := min(c.most, limit); est > int64(n) {
-			big := make([]T, n, est)
+			big := c.presized(n, est)
 			copy(big, c.cur)
 			c.cur = big
 			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
@@ -188,7 +195,7 @@ func (c *collector[T]) grow() {
 		est += est/8 + 16
 		est = min(est, limit)
 		if est > int64(n) {
-			big := make([]T, n, est)
+			big := c.presized(n, est)
 			copy(big, c.cur)
 			c.cur = big
 			c.lines = slices.Grow(c.lines, int(est)-len(c.lines))
@@ -203,6 +210,27 @@ func (c *collector[T]) grow() {
 		size = firstChunk
 	}
 	c.cur = make([]T, 0, size)
+}
+
+// presized returns the slice sized for the whole input, of length n and
+// capacity est, with huge pages asked for it.
+func (c *collector[T]) presized(n int, est int64) []T {
+	big := make([]T, n, est)
+	if hugepage.Advise(big) {
+		c.advised = big
+	}
+	return big
+}
+
+// release takes back the request for huge pages, if one was made, once
+// no more records are collected. Without it, the system could gather the
+// pages left behind into huge pages again after the records are freed
+// and their memory returned, committing memory the runtime gave back.
+func (c *collector[T]) release() {
+	if c.advised != nil {
+		hugepage.Unadvise(c.advised)
+		c.advised = nil
+	}
 }
 
 // keep keeps the record parsed into the last slot given by next, read
@@ -377,6 +405,7 @@ func readCSVBatched[T any](r io.Reader, t *table[T], file string, size, lines in
 		return lined[T]{}, errors.Join(errs...)
 	}
 	out := collector[T]{size: size, most: lines}
+	defer out.release()
 	seen := newSeen[T](len(header))
 	for got := range csvRecords(cr, batch) {
 		out.read = got.offset
@@ -701,6 +730,7 @@ func encodeCSV[T any](buf *bytes.Buffer, t *table[T], recs []T) error {
 func readJSONL[T any](r io.Reader, t *table[T], file string, size, lines int64) (lined[T], error) {
 	br := bufio.NewReader(r)
 	out := collector[T]{size: size, most: lines}
+	defer out.release()
 	var errs []error
 	for n := 1; ; n++ {
 		b, err := br.ReadBytes('\n')
