@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
+
+	"github.com/freedcount/freedcount/internal/hugepage"
 )
 
 // TestCollectorKeepsEveryRecordInOrder: whatever the input's length and
@@ -72,4 +74,38 @@ func TestClaimsOfAnInputInMemoryFitTheirLines(t *testing.T) {
 			t.Fatalf("%d claims in room for %d; want %d in at most %d", len(cs), cap(cs), n, lines)
 		}
 	})
+}
+
+// TestCollectorAsksForHugePages checks that the slice a collector sizes
+// for a whole input is backed with huge pages while it is filled, and that
+// release takes the request back, where the system makes them on request.
+func TestCollectorAsksForHugePages(t *testing.T) {
+	probe := make([]byte, 2*hugepage.Min)
+	if !hugepage.Advise(probe) {
+		t.Skip("the system makes no huge pages on request here: a collector asks for none")
+	}
+	hugepage.Unadvise(probe)
+	const lines = 100_000 // 6.4 MB of records
+	c := collector[[64]byte]{size: lines * 70, most: lines}
+	for i := range firstChunk + 1 {
+		*c.next() = [64]byte{byte(i)}
+		c.keep(i + 2)
+	}
+	if cap(c.cur) < lines {
+		t.Fatalf("the collector sized %d records for %d lines", cap(c.cur), lines)
+	}
+	eligible := func() bool {
+		ok, err := hugepage.Eligible(c.cur)
+		if err != nil {
+			t.Skipf("the system does not say which memory is eligible for huge pages: %v", err)
+		}
+		return ok
+	}
+	if !eligible() {
+		t.Error("the slice sized for the whole input is not eligible for huge pages while it is filled")
+	}
+	c.release()
+	if eligible() {
+		t.Error("after release, the slice is still eligible for huge pages")
+	}
 }

@@ -162,5 +162,11 @@
 // unknown length), where GOMAXPROCS is above 1, reads it on a goroutine of
 // its own while the caller's parses the lines read so far: the input is
 // read by one goroutine at a time, never after the reader returns, and
-// the records and errors are those of reading it on one.
+// the records and errors are those of reading it on one. On Linux, where
+// transparent huge pages are enabled on request, a reader that sizes 4 MiB
+// or more of records for its input asks the system to back them with huge
+// pages while it fills them (madvise), and takes the request back before
+// it returns: fewer page faults, and no memory committed beyond the
+// records written, rounded up to 2 MiB. GODEBUG=disablethp=1 turns it
+// off.
 package interchange

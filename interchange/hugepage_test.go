@@ -9,9 +9,10 @@ import (
 )
 
 // TestReadTakesBackHugePages checks that reading an input large enough
-// for its records to be backed with huge pages while they are read
-// leaves their memory as it found it: not eligible for huge pages, so
-// that the system does not gather it again once it is freed.
+// for its records to be backed with huge pages while they are read takes
+// the request back before it returns: their memory is no longer eligible
+// for huge pages, so that the system does not gather it again once it is
+// freed.
 func TestReadTakesBackHugePages(t *testing.T) {
 	probe := make([]byte, 2*hugepage.Min)
 	if !hugepage.Advise(probe) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -32,18 +31,6 @@ func claimLines(n int) []byte {
 			i, via, stated, phrases[i%len(phrases)], i, i)
 	}
 	return b.Bytes()
-}
-
-// pageFaults returns how many pages the process has touched for the first
-// time since it started (minor faults): memory taken from the system
-// rather than reused, which costs on some virtual machines as much as the
-// work done in it.
-func pageFaults() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Minflt
 }
 
 // BenchmarkReadClaims reads claim lines with interchange.ReadClaims and, in

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"golang.org/x/text/language"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 	"pgregory.net/rapid"
 
 	"github.com/freedcount/freedcount/internal/errfmt"
@@ -912,8 +913,8 @@ func TestRelativeApplyRejectsBadInput(t *testing.T) {
 
 	_, err := half.Apply(-626)
 	assertRecordFieldError(t, err, "Quantity", "-626")
-	_, err = half.Apply(-1 << 63)
-	assertRecordFieldError(t, err, "Quantity", fmt.Sprint(-1<<63))
+	_, err = half.Apply(math.MinInt)
+	assertRecordFieldError(t, err, "Quantity", fmt.Sprint(math.MinInt))
 
 	double := half
 	double.Ratio = decimal.NewFromInt(2)

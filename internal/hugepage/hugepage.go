@@ -6,25 +6,32 @@
 // base pages (4 KiB), each page costs a fault on its first write, and two
 // if the garbage collector scans the slice before it is filled: reading
 // an untouched page maps it to the system's shared page of zeros, and the
-// element written there later faults again for a page of its own. On a
-// virtual machine a fault costs about ten microseconds: 70 thousand pages,
-// twice, are most of the time it takes to read a million claims. Backed
-// with huge pages (2 MiB on amd64), the slice takes one fault per 512
-// base pages.
+// element written there later faults again for a page of its own. On the
+// virtual machine we measure on, a fault costs about ten microseconds: 70
+// thousand pages, twice, were most of the time it took to read a million
+// claims. Backed with huge pages (2 MiB on amd64), the slice takes one
+// fault per 512 base pages.
 //
 // What it costs: memory is still committed only where the slice is
-// touched, rounded up to a huge page; a collection that reads the pages
-// not yet written maps them to the system's shared huge page of zeros
-// (where it keeps one, as it does by default), which commits nothing. [Unadvise] then takes the request back, so that
+// written, rounded up to a huge page; a collection that reads the pages
+// not yet written maps them to the system's shared huge page of zeros,
+// which commits nothing. [Unadvise] then takes the request back, so that
 // once the slice is freed and its memory returned, the system does not
 // gather the pages left behind into huge pages again (which would commit
-// memory the Go runtime has given back).
+// memory the Go runtime has given back). Linux has no request that
+// restores a range as it was: taken back, the range is marked to get no
+// huge pages, which is what the mode below gives it anyway.
 //
-// Only Linux has the request, and only where transparent huge pages are
-// enabled on request ("madvise" in
-// /sys/kernel/mm/transparent_hugepage/enabled). Where they are always
-// enabled, the system already does this; where never, it cannot. In
-// either case, and elsewhere, both calls do nothing.
+// Only Linux has the request, and the package makes it only where
+// transparent huge pages are made on request ("madvise" in
+// /sys/kernel/mm/transparent_hugepage/enabled), the shared huge page of
+// zeros is used, a huge page is at most 2 MiB, and GODEBUG does not turn
+// huge pages off (disablethp=1; a //go:debug line of the program cannot
+// be seen, and is not honoured). Elsewhere both calls do nothing. Where the system's setting "defrag" is "madvise", a
+// fault in an advised range may compact memory to find a huge page; on a
+// host short of memory that can stall the writer. Whether a write after a
+// collection's read takes one fault or many depends on the kernel: 6.18
+// takes one.
 package hugepage
 
 import (

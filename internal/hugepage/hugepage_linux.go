@@ -19,18 +19,52 @@ const (
 	madvNoHugepage = 15 // MADV_NOHUGEPAGE
 )
 
-// onRequest reports whether the system makes transparent huge pages only
-// where asked: the mode marked in brackets, as in "always [madvise]
-// never". It is read once.
-var onRequest = sync.OnceValue(func() bool {
-	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	return err == nil && strings.Contains(string(b), "[madvise]")
+// usable reports whether [Advise] makes its request here. It is read
+// once, from the system's settings and the program's environment:
+//
+//   - transparent huge pages are made only where asked (the mode in
+//     brackets in .../enabled is "madvise"): where always, the system
+//     already makes them; where never, it cannot;
+//   - a read of memory not yet written maps the shared huge page of zeros
+//     (.../use_zero_page is 1); otherwise a collection that scans the
+//     capacity not yet written would commit all of it;
+//   - a huge page is at most 2 MiB (.../hpage_pmd_size), the rounding of
+//     what a written slice commits;
+//   - GODEBUG does not set disablethp=1, the runtime's setting that turns
+//     huge pages off for the heap.
+var usable = sync.OnceValue(func() bool {
+	return setting("enabled", func(v string) bool { return strings.Contains(v, "[madvise]") }) &&
+		setting("use_zero_page", func(v string) bool { return v == "1" }) &&
+		setting("hpage_pmd_size", func(v string) bool {
+			n, err := strconv.ParseInt(v, 10, 64)
+			return err == nil && n > 0 && n <= 2<<20
+		}) &&
+		!thpDisabled(os.Getenv("GODEBUG"))
 })
+
+// setting reports whether the system's setting of transparent huge pages
+// named name can be read and ok holds of it (without spaces around).
+func setting(name string, ok func(string) bool) bool {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/" + name)
+	return err == nil && ok(strings.TrimSpace(string(b)))
+}
+
+// thpDisabled reports whether the GODEBUG value godebug sets disablethp
+// to 1 (its last setting counts, as for the runtime).
+func thpDisabled(godebug string) bool {
+	off := false
+	for kv := range strings.SplitSeq(godebug, ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok && k == "disablethp" {
+			off = v == "1"
+		}
+	}
+	return off
+}
 
 // advise makes the request (on) or takes it back, for the whole base
 // pages within b, and reports whether the system did so.
 func advise(b []byte, on bool) bool {
-	if !onRequest() {
+	if !usable() {
 		return false
 	}
 	pg := uintptr(syscall.Getpagesize())
