@@ -27,11 +27,12 @@
 // /sys/kernel/mm/transparent_hugepage/enabled), the shared huge page of
 // zeros is used, a huge page is at most 2 MiB, and GODEBUG does not turn
 // huge pages off (disablethp=1; a //go:debug line of the program cannot
-// be seen, and is not honoured). Elsewhere both calls do nothing. Where the system's setting "defrag" is "madvise", a
-// fault in an advised range may compact memory to find a huge page; on a
-// host short of memory that can stall the writer. Whether a write after a
-// collection's read takes one fault or many depends on the kernel: 6.18
-// takes one.
+// be seen, and is not honoured). Elsewhere both calls do nothing.
+//
+// Where the system's setting "defrag" is "madvise", a fault in an advised
+// range may compact memory to find a huge page: on a host short of memory
+// that can stall the writer. Whether a write after a collection's read
+// takes one fault or many depends on the kernel: 6.18 takes one.
 package hugepage
 
 import (
