@@ -31,8 +31,10 @@
 //
 // Where the system's setting "defrag" is "madvise", a fault in an advised
 // range may compact memory to find a huge page: on a host short of memory
-// that can stall the writer. Whether a write after a collection's read
-// takes one fault or many depends on the kernel: 6.18 takes one.
+// that can stall the writer. When the runtime returns part of a huge page
+// to the system, the rest stays charged (to a cgroup, say) until the
+// kernel splits it. Whether a write after a collection's read takes one
+// fault or many depends on the kernel: 6.18 takes one.
 package hugepage
 
 import (
